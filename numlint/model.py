@@ -1,0 +1,154 @@
+"""Values that cross pipeline stages: quantities, findings and their positions.
+
+All positions are 0-based code-point offsets into the ORIGINAL file text (end exclusive) plus the
+1-based line/column pair of CONTRACT.md. They are frozen so a stage can never edit what an earlier
+stage produced; a later stage builds new values with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a span starts and ends, as offsets and as line/column (both 1-based)."""
+
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity mention, with the fields of CONTRACT.md's ``extract --format json``.
+
+    ``value`` is None for a range (then ``low``/``high`` hold the bounds). ``scale`` records the scale
+    word as written ("million", "bn", "k") so NL2 can see a scale slip; ``decimals`` is how many
+    digits the writer gave after the point, which is the precision NL1 compares within.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    surface_unit: str = ""
+    kind: str = "count"
+    approx: str = "="
+    change: str | None = None
+    metric: str | None = None
+    base: str | None = None
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    # Beyond the contract: facts that the rules need about how the number was written.
+    scale: str | None = None
+    multiplier: float = 1.0
+    decimals: int = 0
+    spelled: bool = False
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) for a range, (value, value) for a point."""
+        if self.value is None:
+            return (self.low if self.low is not None else 0.0, self.high if self.high is not None else 0.0)
+        return (self.value, self.value)
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "surface_unit": self.surface_unit,
+            "kind": self.kind,
+            "approx": self.approx,
+            "change": self.change,
+            "metric": self.metric,
+            "base": self.base,
+        }
+
+
+@dataclass(frozen=True)
+class Related:
+    """A mention that a finding conflicts with or refers to."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+    def to_json(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+        }
+
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """info < warning < error, for --fail-on and sorting."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the linter reports, stamped with the rule's code, name and severity."""
+
+    code: str
+    rule: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related: tuple[Related, ...] = field(default_factory=tuple)
+    # The mention's own text and its numbers, stable under moved lines: what baselines and SARIF
+    # fingerprints are built from.
+    fingerprint: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "related": [r.to_json() for r in self.related],
+        }
