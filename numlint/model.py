@@ -152,3 +152,30 @@ class Finding:
             "end_column": self.end_column,
             "related": [r.to_json() for r in self.related],
         }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule kind yields: the mention that is out of line and the mentions it conflicts with.
+
+    A kind never names a code, a rule or a message; the linter stamps those from the TOML definition
+    (``RuleSpec.render(values)``), so editors can reword a message without touching Python.
+    ``severity`` lets a kind lower or raise the default for one hit (NL1: warning, not error, when the
+    two values come from different sources); None keeps the rule's configured severity.
+    """
+
+    mention: Quantity
+    related: tuple[tuple[Quantity, str], ...] = ()
+    values: dict = field(default_factory=dict)
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the linter says about one file: an input error, or its findings (and quantities)."""
+
+    path: str
+    error: str | None = None
+    findings: tuple[Finding, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    text: str | None = None   # kept for reporters that show source lines (text, html)

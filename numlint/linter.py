@@ -1,0 +1,107 @@
+"""The pipeline: document -> prose -> quantities -> facts -> rules -> findings (sorted).
+
+This module is the only place that joins the stages; each stage lives in its own module and never
+calls a later one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from numlint.config import Config
+from numlint.document import Document
+from numlint.markup import Prose, to_prose
+from numlint.model import Finding, Hit, Quantity, Related, severity_rank
+from numlint.registry import RuleSpec, kind_module, load_rules
+
+
+def document_quantities(doc: Document) -> tuple[Prose, list[Quantity]]:
+    """The document's prose and its quantities, positioned in the ORIGINAL text with line/column."""
+    from numlint.extract import extract_quantities
+
+    prose = to_prose(doc.text, doc.format)
+    quantities = []
+    for q in extract_quantities(prose.text):
+        start, end = prose.to_original(q.start, q.end)
+        line, column, end_line, end_column = doc.position(start, end)
+        quantities.append(
+            dataclasses.replace(
+                q, start=start, end=end, text=doc.text[start:end],
+                line=line, column=column, end_line=end_line, end_column=end_column,
+            )
+        )
+    return prose, quantities
+
+
+def selected_rules(config: Config) -> list[RuleSpec]:
+    return [r for r in load_rules().values() if config.is_selected(r.code, r.enabled)]
+
+
+def rule_with_options(rule: RuleSpec, config: Config) -> RuleSpec:
+    """The rule with the user's per-rule options (keyed by code or name) laid over its defaults."""
+    extra = {**config.rule_options.get(rule.name, {}), **config.rule_options.get(rule.code, {})}
+    if not extra:
+        return rule
+    options = dict(rule.options)
+    vocabularies = dict(rule.vocabularies)
+    for key, value in extra.items():
+        if key in vocabularies and isinstance(value, (list, tuple)):
+            vocabularies[key] = tuple(vocabularies[key]) + tuple(value)
+        else:
+            options[key] = value
+    return dataclasses.replace(rule, options=options, vocabularies=vocabularies)
+
+
+def _related(doc: Document, q: Quantity, note: str) -> Related:
+    line, column, end_line, end_column = doc.position(q.start, q.end)
+    return Related(q.start, q.end, line, column, end_line, end_column, note)
+
+
+def _fingerprint(rule: RuleSpec, hit: Hit) -> str:
+    """Stable under moved lines: the code, the mention's text and the related mentions' texts."""
+    parts = [rule.code, hit.mention.text, hit.mention.metric or ""] + sorted(q.text for q, _ in hit.related)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits) -> list[Finding]:
+    findings = []
+    for hit in hits:
+        q = hit.mention
+        line, column, end_line, end_column = doc.position(q.start, q.end)
+        findings.append(
+            Finding(
+                code=rule.code,
+                rule=rule.name,
+                severity=hit.severity or severity,
+                message=rule.render(hit.values),
+                start=q.start,
+                end=q.end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                related=tuple(_related(doc, rq, note) for rq, note in hit.related),
+                fingerprint=_fingerprint(rule, hit),
+            )
+        )
+    return findings
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, f.end, f.code, -severity_rank(f.severity), f.message))
+
+
+def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
+    """Every finding in one document, sorted by position then code."""
+    from numlint.facts import build_facts
+
+    config = config or Config()
+    prose, quantities = document_quantities(doc)
+    table = build_facts(doc, prose, quantities)
+    findings: list[Finding] = []
+    for rule in selected_rules(config):
+        rule = rule_with_options(rule, config)
+        severity = config.severity.get(rule.code, rule.severity)
+        findings.extend(findings_from_hits(doc, rule, severity, kind_module(rule.kind).check(table, rule)))
+    return sort_findings(findings)

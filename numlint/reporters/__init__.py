@@ -1,0 +1,1 @@
+"""Reporters turn FileResults into text for people or machines; one small module per format."""
