@@ -2,17 +2,58 @@
 
 Nothing here writes: numlint never modifies, creates or deletes a user's file (``--output`` is the
 reporters' business and is atomic).
+
+Decoding policy (CONTRACT.md: "Input is decoded as UTF-8 (a BOM is accepted); a file that is not
+text is an input error"):
+
+* UTF-8, with or without a BOM (the BOM is dropped, so offsets count from the first real character);
+* UTF-16 or UTF-32 *with a BOM* (what Windows Notepad calls "Unicode") is decoded too: the BOM makes
+  the encoding certain, and offsets are code points of the decoded text either way;
+* anything else that is not valid UTF-8 is an input error that says where the first bad byte is and
+  how to convert the file. There is deliberately no silent cp1252/latin-1 fallback: every byte string
+  decodes as latin-1, so a fallback would turn a PDF or a mis-saved file into garbage "text" with
+  findings at wrong places, and "£5m" in cp1252 (0xA3) would quietly become a different number of
+  characters than the editor shows. Old wire copy is converted once (``iconv -f cp1252 -t utf-8``);
+  ``decode(data, encoding=...)`` takes an explicit encoding for a caller that offers an option;
+* a file that looks binary (a known signature such as PDF, PNG, ZIP/DOCX, or mostly NUL bytes) is
+  "binary file, not text". A few stray NUL bytes in otherwise valid text are kept: they are text to
+  us, and the linter copes with them.
+
+Only regular files are read (a FIFO or a device named on the command line would block or never
+end), and a file larger than ``MAX_BYTES`` is refused rather than read into memory.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# An article is a few kilobytes; a 5 MB one is already absurd. Past this we refuse instead of reading.
+MAX_BYTES = 64 * 1024 * 1024
+
+# Leading bytes of common non-text files an editor might drop into a folder of copy.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document (.doc/.xls)"),
+)
 
 
 class SourceError(Exception):
@@ -33,60 +74,184 @@ def _excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
+def _oserror_reason(exc: OSError) -> str:
+    """A short, lower-case reason for an OSError, without the path (callers add it)."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    reason = exc.strerror or type(exc).__name__
+    return reason[:1].lower() + reason[1:]
+
+
 def iter_sources(paths, suffixes=DEFAULT_SUFFIXES, exclude: tuple[str, ...] = ()):
     """Yield a SourcePath for every file named or found under a named directory, in a stable order.
 
-    Files named explicitly are always checked (pre-commit passes exactly the files it wants);
-    directories are walked for ``suffixes``. Symlinked directories are followed once: a loop is
-    cut by remembering the real paths already walked.
+    Files named explicitly are always checked, whatever their suffix (pre-commit passes exactly the
+    files it wants); directories are walked for ``suffixes``, skipping hidden directories (``.git``).
+    Symlinked directories are followed once: a loop is cut by remembering the real paths already
+    walked. A directory that cannot be listed is reported as an error, never skipped in silence.
     """
+    suffixes = tuple(s.lower() for s in suffixes)
     for given in paths:
         if not os.path.lexists(given):
             yield SourcePath(given, "no such file or directory")
             continue
-        if not os.path.isdir(given):
+        try:
+            is_dir = os.path.isdir(given)
+        except OSError:  # pragma: no cover - isdir swallows OSError on every platform we know
+            is_dir = False
+        if not is_dir:
+            if os.path.islink(given) and not os.path.exists(given):
+                # A dangling link, or a link loop (a -> b -> a): say which, not "no such file".
+                try:
+                    os.stat(given)
+                except OSError as exc:
+                    yield SourcePath(given, "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link")
+                    continue
             yield SourcePath(given)
             continue
-        seen: set[str] = set()
-        for root, dirs, files in os.walk(given, followlinks=True, onerror=None):
-            real = os.path.realpath(root)
-            if real in seen:
-                dirs[:] = []
-                continue
-            seen.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), exclude))
-            for name in sorted(files):
-                full = os.path.join(root, name)
-                if name.lower().endswith(tuple(suffixes)) and not _excluded(full, exclude):
-                    yield SourcePath(full)
+        yield from _walk(given, suffixes, exclude)
 
 
-def decode(data: bytes) -> str:
-    """Bytes -> text: UTF-8 with or without a BOM. Anything else is a SourceError saying what it is."""
+def _walk(top: str, suffixes: tuple[str, ...], exclude: tuple[str, ...]):
+    errors: list[OSError] = []
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
+        while errors:
+            exc = errors.pop(0)
+            yield SourcePath(exc.filename or root, f"cannot list directory: {_oserror_reason(exc)}")
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), exclude))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.lower().endswith(suffixes) and not _excluded(full, exclude):
+                yield SourcePath(full)
+    for exc in errors:
+        yield SourcePath(exc.filename or top, f"cannot list directory: {_oserror_reason(exc)}")
+
+
+def _signature(data: bytes) -> str | None:
+    """The kind of a binary file recognised by its first bytes, or None."""
+    return next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Mostly NUL or C0 control bytes (other than tab, newline, form feed, carriage return, escape)."""
+    if not sample:
+        return False
+    if sample.count(0) > len(sample) // 10:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) // 10
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """ASCII-heavy UTF-16 without a BOM: NUL in nearly every other byte, and only there."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other in ((even, odd), (odd, even)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return True
+    return False
+
+
+def _line_col_of_byte(data: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``index`` in UTF-8 ``data``, best effort."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    line = data.count(b"\n", 0, index) + 1
+    column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes -> text, by the policy in this module's docstring. Raises SourceError with a one-line reason.
+
+    ``encoding`` forces a codec (for a caller offering ``--encoding cp1252``); a BOM is still dropped.
+    """
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise SourceError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"not valid {encoding} (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+        return text[1:] if text.startswith("\ufeff") else text
+
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SourceError("UTF-16 text is not supported; save the file as UTF-8")
+    else:
+        # UTF-32 first: its little-endian BOM begins with UTF-16's.
+        for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                           (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+            if data.startswith(bom):
+                try:
+                    return data[len(bom):].decode(codec)
+                except UnicodeDecodeError as exc:
+                    name = codec.upper().replace("-LE", "").replace("-BE", "")
+                    raise SourceError(
+                        f"not valid {name} (byte {exc.start + len(bom)}); save the file as UTF-8"
+                    ) from None
+    kind = _signature(data)
     sample = data[:8192]
-    if sample and sample.count(0) > len(sample) // 10:
-        raise SourceError("binary file, not text")
+    if kind or _looks_binary(sample):
+        if not kind and _looks_utf16(sample):
+            raise SourceError("UTF-16 text without a byte-order mark; save the file as UTF-8")
+        raise SourceError(f"binary file ({kind}), not text" if kind else "binary file, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); save the file as UTF-8") from None
+        bad = data[exc.start:exc.start + 1]
+        line, column = _line_col_of_byte(data, exc.start)
+        raise SourceError(
+            f"not valid UTF-8: byte 0x{bad.hex() if bad else '??'} at line {line}, column {column}; "
+            "save the file as UTF-8 (old Windows or wire copy: iconv -f cp1252 -t utf-8)"
+        ) from None
 
 
-def read_source(path: str) -> str:
+def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of one file, or a SourceError with a one-line reason."""
+    # O_NONBLOCK: opening a FIFO named on the command line must not wait for a writer. It has no
+    # effect on regular files, the only kind we go on to read.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, flags)
     except IsADirectoryError:
         raise SourceError("is a directory") from None
-    except PermissionError:
-        raise SourceError("permission denied") from None
-    except FileNotFoundError:
-        raise SourceError("no such file or directory") from None
     except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
+        raise SourceError(_oserror_reason(exc)) from None
+    try:
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise SourceError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError("not a regular file (a pipe, socket or device); numlint reads files")
+            if info.st_size > max_bytes:
+                raise SourceError(f"file too large ({info.st_size:,} bytes; numlint reads at most {max_bytes:,})")
+            data = _read_all(fh, max_bytes)
+    except OSError as exc:
+        raise SourceError(_oserror_reason(exc)) from None
     return decode(data)
+
+
+def _read_all(fh, max_bytes: int) -> bytes:
+    """Read to the end, but never more than max_bytes (a file may grow while we read it)."""
+    chunks = []
+    total = 0
+    while True:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise SourceError(f"file too large (more than {max_bytes:,} bytes)")
+    return b"".join(chunks)
