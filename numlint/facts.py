@@ -1,0 +1,534 @@
+"""Quantities -> facts: each mention with what it measures, whose, when, per what and who says so.
+
+A ``Fact`` is one quantity mention seen in its sentence. ``build_facts`` groups facts by a metric key
+(the singular head noun of the metric: "troops" and "North Korean troops" share the key "troop"), so
+consistency rules compare only mentions in one bucket; each fact is compared with at most
+``MAX_NEIGHBOURS`` others in its bucket (and with every headline fact), which keeps the work linear in
+the number of quantities even for a very long document.
+
+Values are compared within the precision the writer used (``interval``): "1.3 million" stands for
+1.25-1.35 million, "about 10,000" for roughly 9,000-11,000, "more than 100" for anything above 100, a
+range for everything between its bounds. Units are converted with ``numlint.units`` (pint).
+
+Vocabularies (change markers, metric synonyms) belong to the rules, so this module records context
+(``Fact.left``/``Fact.right``: the sentence text on either side of the mention) and the rules test
+their word lists against it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from numlint.model import Quantity
+
+MAX_NEIGHBOURS = 12   # facts compared with each fact in a bucket (plus every headline fact)
+MAX_BUCKET = 400      # beyond this, a bucket is a list of unrelated numbers: compare neighbours only
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "no", "vs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "gen", "col", "sen", "rep", "lt",
+    "mt", "ft", "approx", "est", "fig", "pct", "p", "e.g", "i.e", "u.s", "u.k", "u.n",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of prose text; newlines always end a sentence (a headline, a paragraph)."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith((".",)) and m.group() != "\n":
+            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12):m.start()])
+            if word:
+                w = word.group(1).lower().strip(".")
+                # "U.S. President", "Mr. Smith", "Jan. 5": not the end of a sentence.
+                if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+                    continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Context: metric, owner, time, per what, source
+
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those", "was", "were", "is", "are",
+    "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "said",
+    "says", "than", "more", "less", "about", "around", "some", "over", "under", "up", "down", "as",
+    "per", "each", "every", "year", "years", "month", "months", "week", "weeks", "day", "days", "it",
+    "which", "who", "while", "after", "before", "since", "until", "into", "between", "among", "last",
+    "next", "this", "other", "new", "another", "both", "all", "such", "only", "just", "also", "now",
+    "then", "there", "here", "when", "where", "if", "so", "not", "no", "they", "he", "she", "we",
+    "you", "i", "them", "him", "us", "ago", "times", "time", "cent", "percent", "point", "points",
+    "million", "billion", "trillion", "thousand", "mln", "bln", "bn", "m", "k", "pct", "dlrs",
+    "hundred", "per", "cents", "pence", "pounds", "dollars", "euros", "yen", "yuan", "a", "further",
+    "extra", "additional", "estimated", "nearly", "almost", "roughly", "approximately", "least",
+    "most", "record", "total", "shares", "share",
+}
+_VERBISH = re.compile(r"(?:ed|ing)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_TIME_PATTERNS = [
+    re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b"),
+    re.compile(rf"\b(?:in|since|by|until|during|last|this|next|early|late|mid-?)\s+(?:{_MONTHS})\b", re.I),
+    re.compile(r"\b(?:last|this|next|a|one|previous|the previous|the same)\s+(?:year|month|week|quarter|decade)"
+               r"(?:\s+ago)?\b", re.I),
+    re.compile(r"\b(?:first|second|third|fourth|final|last)[- ](?:quarter|half)\b", re.I),
+    re.compile(r"\b(?:q[1-4]|h[12])\b", re.I),
+    re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
+    re.compile(r"\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I),
+]
+_PER = re.compile(
+    r"^\s*(?:a|an|per|each|every|/)\s*(barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
+    r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night)\b",
+    re.I,
+)
+_SOURCE_PATTERNS = [
+    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w’'.\-]*\s?){1,5})"),
+    re.compile(r"((?:[A-Z][\w’'.\-]*\s?){1,4})\s+(?:said|says|told|estimated|estimates|reported)\b"),
+    re.compile(r"\b(?:said|says|told)\s+((?:[A-Z][\w’'.\-]*\s?){1,4})"),
+]
+_PROPER = re.compile(r"\b(?:[A-Z][\w’'.\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'.\-]+)*")
+
+
+def singular(word: str) -> str:
+    """A crude singular for metric keys: troops -> troop, companies -> company, sales -> sale."""
+    w = word.lower().strip("’'")
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "news")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text)]
+
+
+def infer_metric(right: str, left: str) -> str | None:
+    """The noun phrase a number counts when extraction gave none: "10,000 North Korean troops in ..."."""
+    phrase: list[str] = []
+    for word in _words(right[:60]):
+        lw = word.lower()
+        if lw in _STOP and not phrase:
+            if lw in {"million", "billion", "thousand", "mln", "bn", "m", "k", "cent", "percent", "pct",
+                      "more", "extra", "additional", "further", "new", "dlrs", "pounds", "dollars",
+                      "euros", "a", "year", "per"}:
+                continue
+            break
+        if lw in _STOP or (_VERBISH.search(lw) and phrase):
+            break
+        phrase.append(lw)
+        if len(phrase) >= 4:
+            break
+    if phrase and not _VERBISH.search(phrase[-1]):
+        return " ".join(phrase)
+    # "an estimate of 3,000", "a profit of £5m": the noun before "of".
+    m = re.search(r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$", left)
+    if m and m.group(1).lower() not in _STOP:
+        return m.group(1).lower()
+    return None
+
+
+def metric_key(metric: str | None) -> str | None:
+    """The bucket of a metric: its singular head noun ("north korean troops" -> "troop")."""
+    if not metric:
+        return None
+    words = [w for w in _words(metric) if w.lower() not in _STOP]
+    if not words:
+        return None
+    return singular(words[-1])
+
+
+def metric_modifiers(metric: str | None) -> frozenset[str]:
+    if not metric:
+        return frozenset()
+    words = [w.lower() for w in _words(metric) if w.lower() not in _STOP]
+    return frozenset(words[:-1])
+
+
+def find_time(text: str) -> str | None:
+    """The first time expression in a text ("2004", "last week", "in February"), lower-cased."""
+    best = None
+    for pattern in _TIME_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group().lower())
+    return best[1] if best else None
+
+
+def find_source(sentence: str) -> str | None:
+    for pattern in _SOURCE_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            name = m.group(1).strip()
+            if name and name.split()[0] not in {"He", "She", "It", "They", "We", "I", "The", "A", "But"}:
+                return name.lower()
+            if name:
+                return name.lower()
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Precision
+
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+    "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def written_scale(q: Quantity) -> tuple[float, int]:
+    """(multiplier, decimals) as written: from extraction when given, else read from the mention."""
+    if q.multiplier != 1.0 or q.decimals:
+        return q.multiplier, q.decimals
+    m = _NUMBER.search(q.text)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    multiplier = 1.0
+    for word in re.findall(r"[A-Za-z]+", q.text[m.end():] if m else q.text):
+        if word.lower() in _SCALES:
+            multiplier = _SCALES[word.lower()]
+            break
+    return multiplier, decimals
+
+
+def half_step(q: Quantity, number: float | None = None) -> float:
+    """Half the last digit the writer gave: 1.3 million -> 50,000; 10,000 -> 500 (a round number)."""
+    multiplier, decimals = written_scale(q)
+    h = 0.5 * multiplier * 10.0 ** (-decimals)
+    if number is not None and decimals == 0 and multiplier == 1.0 and number and number == int(number):
+        digits = str(int(abs(number)))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros >= 2:
+            h = max(h, 0.5 * 10.0 ** (zeros - 1))
+    return h
+
+
+def interval(q: Quantity, approx_tolerance: float = 0.1) -> tuple[float, float]:
+    """The values a mention stands for, given how it was written (see module docstring)."""
+    if q.value is None:
+        lo, hi = q.bounds
+        h = half_step(q, lo)
+        return (min(lo, hi) - h, max(lo, hi) + h)
+    v = q.value
+    h = half_step(q, v)
+    if q.approx == "~":
+        h = max(h, approx_tolerance * abs(v))
+    if q.approx in (">", ">="):
+        return (v - h, math.inf)
+    if q.approx in ("<", "<="):
+        return (-math.inf if v < 0 else 0.0, v + h)
+    return (v - h, v + h)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One quantity mention in context. ``start``/``end`` are prose offsets; ``q`` keeps the original."""
+
+    q: Quantity
+    index: int                 # position among the document's facts (document order)
+    start: int                 # prose offsets of the mention
+    end: int
+    sentence_index: int
+    sentence: str              # the whole sentence (prose text)
+    left: str                  # the sentence before the mention
+    right: str                 # the sentence after the mention
+    metric: str | None         # the metric phrase (from extraction, else inferred here)
+    key: str | None            # the bucket: singular head noun of the metric
+    modifiers: frozenset[str]  # the metric's other words ("north", "korean")
+    owner: frozenset[str]      # proper names near the mention (whose it is)
+    time: str | None           # "2004", "last week", "in february"
+    per: str | None            # "barrel", "share", "day"
+    source: str | None         # "according to X", "X said"
+    in_heading: bool           # a headline or standfirst mention
+    line: int
+
+    @property
+    def unit(self) -> str:
+        return self.q.unit or ""
+
+    @property
+    def kind(self) -> str:
+        return self.q.kind
+
+    def note(self) -> str:
+        """A short note naming the mention, for Hit.related: "10,000 troops (line 5)"."""
+        what = self.q.text.strip()
+        if self.metric and self.metric.split()[-1] not in what.lower():
+            what = f"{what} {self.metric.split()[-1]}"
+        where = "headline" if self.in_heading else f"line {self.line}"
+        return f"{what} ({where})"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two mentions of one metric relate: same, drift, conflict, scale, currency, unit, or None."""
+
+    verdict: str | None
+    ratio: float = 1.0          # larger / smaller, in a common unit
+    converted: float | None = None  # b's value in a's unit, when converted
+
+
+@dataclass(frozen=True)
+class FactTable:
+    """The facts of one document, in order, with buckets by metric key."""
+
+    text: str                                   # prose text
+    facts: tuple[Fact, ...]
+    by_metric: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
+    sentences: tuple[tuple[int, int], ...] = ()
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def in_sentence(self, sentence_index: int) -> tuple[Fact, ...]:
+        return tuple(f for f in self._by_sentence().get(sentence_index, ()))
+
+    def _by_sentence(self) -> dict[int, list[Fact]]:
+        cache = self.__dict__.get("_sentence_cache")
+        if cache is None:
+            cache = {}
+            for f in self.facts:
+                cache.setdefault(f.sentence_index, []).append(f)
+            object.__setattr__(self, "_sentence_cache", cache)
+        return cache
+
+    def buckets(self, synonyms: Iterable[str] = ()) -> dict[str, tuple[Fact, ...]]:
+        """``by_metric`` with synonym keys merged: each synonym entry is a line of words meaning one
+        metric ("troop soldier", "profit earnings"); the first word names the merged bucket."""
+        alias: dict[str, str] = {}
+        for line in synonyms:
+            words = [singular(w) for w in re.split(r"[\s,=]+", line) if w]
+            for w in words[1:]:
+                alias[w] = words[0]
+        merged: dict[str, list[Fact]] = {}
+        for key, facts in self.by_metric.items():
+            merged.setdefault(alias.get(key, key), []).extend(facts)
+        return {k: tuple(sorted(v, key=lambda f: f.index)) for k, v in merged.items()}
+
+    def pairs(self, synonyms: Iterable[str] = (), max_neighbours: int = MAX_NEIGHBOURS) -> Iterator[tuple[Fact, Fact]]:
+        """Pairs (a, b), a before b, of facts in one bucket whose scope is compatible.
+
+        Each fact meets its ``max_neighbours`` following facts in the bucket and every headline fact:
+        linear in the number of facts, whatever the document's length.
+        """
+        for facts in self.buckets(synonyms).values():
+            if len(facts) < 2:
+                continue
+            for i, a in enumerate(facts):
+                partners = list(facts[i + 1:i + 1 + max_neighbours])
+                if a.in_heading:
+                    partners += [f for f in facts[i + 1 + max_neighbours:]][:MAX_BUCKET]
+                for b in partners:
+                    if same_scope(a, b):
+                        yield a, b
+
+
+def same_scope(a: Fact, b: Fact) -> bool:
+    """Whether two mentions could measure the same thing: kinds, per-what and modifiers agree."""
+    if a.sentence_index == b.sentence_index and a.q.start == b.q.start:
+        return False
+    if (a.per or "") != (b.per or ""):
+        return False
+    if a.q.kind != b.q.kind and not {a.q.kind, b.q.kind} <= {"money", "count", "measure"}:
+        return False
+    if a.modifiers and b.modifiers and not (a.modifiers & b.modifiers):
+        return False
+    if a.owner and b.owner and not (a.owner & b.owner):
+        return False
+    if (a.q.base or None) != (b.q.base or None) and a.q.base and b.q.base:
+        return False
+    return True
+
+
+def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 1e6, 1e9)) -> Comparison:
+    """Relate two mentions of one metric within the precision each was written with."""
+    from numlint import units
+
+    ua, ub = a.unit, b.unit
+    if ua != ub:
+        if units.is_currency(ua) and units.is_currency(ub):
+            if units.major_currency(ua.split("/")[0].strip()) != units.major_currency(ub.split("/")[0].strip()):
+                return Comparison("currency")
+        if not ua or not ub:
+            return Comparison(None)  # a bare count and a unit: not comparable
+        if not units.same_dimension(ua, ub):
+            return Comparison(None)
+    ia = interval(a.q, approx_tolerance)
+    ib = interval(b.q, approx_tolerance)
+    if ua != ub:
+        lo = units.convert(ib[0], ub, ua) if math.isfinite(ib[0]) else ib[0]
+        hi = units.convert(ib[1], ub, ua) if math.isfinite(ib[1]) else ib[1]
+        if lo is None or hi is None:
+            return Comparison(None)
+        ib = (min(lo, hi), max(lo, hi))
+    va = a.q.value if a.q.value is not None else None
+    vb = b.q.value if b.q.value is not None else None
+    converted = units.convert(vb, ub, ua) if (vb is not None and ua != ub) else vb
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
+            # Same quantity in two units that convert: a conversion, or a unit mismatch for NL2.
+            return Comparison("unit", converted=converted)
+        if va is not None and converted is not None and a.q.approx == "=" and b.q.approx == "=" \
+                and not math.isclose(va, converted, rel_tol=1e-9, abs_tol=1e-12):
+            return Comparison("drift", converted=converted)
+        return Comparison("same", converted=converted)
+    ca = _centre(ia)
+    cb = _centre(ib)
+    if ca <= 0 or cb <= 0:
+        return Comparison("conflict", converted=converted)
+    ratio = max(ca, cb) / min(ca, cb)
+    small, large = (ia, ib) if ca < cb else (ib, ia)
+    for r in scale_ratios:
+        if small[0] * r <= large[1] and large[0] <= small[1] * r and _scale_words_differ(a.q, b.q):
+            return Comparison("scale", ratio=r, converted=converted)
+    if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
+        return Comparison("unit", ratio=ratio, converted=converted)
+    return Comparison("conflict", ratio=ratio, converted=converted)
+
+
+def _centre(iv: tuple[float, float]) -> float:
+    lo, hi = iv
+    if math.isinf(hi):
+        return lo
+    if math.isinf(lo):
+        return hi
+    return (lo + hi) / 2
+
+
+def _scale_words_differ(a: Quantity, b: Quantity) -> bool:
+    return written_scale(a)[0] != written_scale(b)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the table
+
+
+def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozenset[str]:
+    """Proper names that say whose the number is: "North Korea's GDP", "troops in Russia"."""
+    names = set()
+    m = re.search(r"((?:[A-Z][\w.\-]+\s?){1,3})['’]s\s+$", left)
+    if m:
+        names.add(m.group(1).strip().lower())
+    tail = right[:80]
+    m = re.match(r"^[^,;:.]*?\b(?:of|at|for|in|by)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
+    if m:
+        names.add(m.group(1).replace("the ", "").strip().lower())
+    return frozenset(n for n in names if not _NOT_OWNER.match(n))
+
+
+_NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
+
+
+def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
+    """Every quantity of a document as a Fact in its sentence, bucketed by metric key."""
+    text = prose.text
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    headings = list(getattr(prose, "headings", []) or [])
+    import bisect
+
+    facts: list[Fact] = []
+    ordered = sorted(quantities, key=lambda q: (q.start, q.end))
+    for q in ordered:
+        ps = prose.to_prose(q.start)
+        pe = prose.to_prose(q.end) if q.end > q.start else ps
+        pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
+        si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
+        s0, s1 = sentences[si] if sentences else (0, len(text))
+        sentence = text[s0:s1]
+        left = text[s0:ps]
+        right = text[pe:s1]
+        metric = q.metric or infer_metric(right, left)
+        in_heading = any(h0 <= ps < h1 for h0, h1 in headings)
+        per_m = _PER.match(right)
+        facts.append(
+            Fact(
+                q=q,
+                index=len(facts),
+                start=ps,
+                end=pe,
+                sentence_index=si,
+                sentence=sentence,
+                left=left,
+                right=right,
+                metric=metric,
+                key=metric_key(metric),
+                modifiers=metric_modifiers(metric),
+                owner=_owner(sentence, left, right, metric),
+                time=find_time(sentence),
+                per=per_m.group(1).lower() if per_m else (q.unit.split("/")[1].strip() if "/" in (q.unit or "") else None),
+                source=find_source(sentence),
+                in_heading=in_heading,
+                line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
+            )
+        )
+    facts = _inherit_metrics(facts)
+    by_metric: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.key:
+            by_metric.setdefault(f.key, []).append(f)
+    return FactTable(
+        text=text,
+        facts=tuple(facts),
+        by_metric={k: tuple(v) for k, v in by_metric.items()},
+        sentences=tuple(sentences),
+    )
+
+
+_LINK = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or)\b", re.I)
+
+
+def _inherit_metrics(facts: list[Fact]) -> list[Fact]:
+    """A bare number linked to an earlier one in its sentence ("10,000 troops, up from 3,000") counts
+    the same thing: it inherits that metric."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.key is None:
+            for prev in reversed(out):
+                if prev.sentence_index != f.sentence_index:
+                    break
+                between = f.left[len(prev.left) + (prev.end - prev.start):]
+                if prev.key and prev.q.kind == f.q.kind and prev.unit == f.unit and _LINK.search(between):
+                    f = _with_metric(f, prev)
+                    break
+        out.append(f)
+    return out
+
+
+def _with_metric(f: Fact, donor: Fact) -> Fact:
+    import dataclasses
+
+    return dataclasses.replace(f, metric=donor.metric, key=donor.key, modifiers=donor.modifiers,
+                               owner=f.owner or donor.owner)

@@ -1,0 +1,134 @@
+"""One metric, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
+
+Options: ``mode`` picks which relation between two mentions of a metric the rule reports
+(``conflict``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``); ``approx_tolerance`` is the
+relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention.
+Vocabularies: ``metric_synonyms`` (lines of words meaning one metric), ``change_markers`` (words that
+explain why a value changed: "up from", "revised"); ``ignore_metrics`` (metric keys that are never
+one figure, such as "time" or "point").
+
+The mention reported is the one that is out of line: the value fewer mentions agree with, or, on a
+tie, the later one (the reader met the first one first).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numlint.facts import Fact, FactTable, compare
+from numlint.model import Hit
+
+MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
+
+
+def _has_marker(text: str, markers) -> str | None:
+    low = text.lower()
+    for marker in markers:
+        if re.search(r"(?<![a-z])" + re.escape(marker.lower()) + r"(?![a-z])", low):
+            return marker
+    return None
+
+
+def change_marker(a: Fact, b: Fact, markers) -> str | None:
+    """A word in either sentence that says the value changed (or was revised, or compared)."""
+    return _has_marker(b.sentence, markers) or _has_marker(a.sentence, markers)
+
+
+def _fmt(f: Fact) -> str:
+    return f.q.text.strip()
+
+
+def _metric_name(a: Fact, b: Fact) -> str:
+    return (a.metric or b.metric or a.key or "").strip()
+
+
+def check(table: FactTable, rule) -> Iterator[Hit]:
+    opts = rule.options
+    mode = opts.get("mode", "conflict")
+    if mode not in MODES:
+        raise ValueError(f"consistency: unknown mode {mode!r}")
+    tolerance = float(opts.get("approx_tolerance", 0.1))
+    neighbours = int(opts.get("max_neighbours", 12))
+    synonyms = rule.vocabularies.get("metric_synonyms", ())
+    markers = rule.vocabularies.get("change_markers", ())
+    ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
+    kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
+
+    # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
+    partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
+    agree: dict[int, int] = {}
+    facts_by_index: dict[int, Fact] = {}
+    for a, b in table.pairs(synonyms, neighbours):
+        if a.key in ignored or a.q.kind not in kinds or b.q.kind not in kinds:
+            continue
+        if a.q.change or b.q.change:
+            continue  # "rose 5%" is a change, not a level: NL4 checks those
+        c = compare(a, b, tolerance)
+        if c.verdict == "same":
+            agree[a.index] = agree.get(a.index, 0) + 1
+            agree[b.index] = agree.get(b.index, 0) + 1
+            continue
+        if c.verdict is None:
+            continue
+        marker = change_marker(a, b, markers) if markers else None
+        wanted = _wanted(mode, c.verdict, marker, a, b)
+        if not wanted:
+            continue
+        facts_by_index[a.index] = a
+        facts_by_index[b.index] = b
+        partners.setdefault(a.index, []).append((a, b, marker))
+        partners.setdefault(b.index, []).append((b, a, marker))
+
+    reported: set[int] = set()
+    for index in sorted(partners):
+        for this, other, marker in partners[index]:
+            key = (min(this.index, other.index), max(this.index, other.index))
+            if key in reported:
+                continue
+            out, ref = _out_of_line(this, other, agree)
+            reported.add(key)
+            yield _hit(mode, out, ref, marker)
+
+
+def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bool:
+    if mode == "conflict":
+        return verdict == "conflict" and marker is None
+    if mode == "change":
+        return verdict == "conflict" and marker is not None
+    return verdict == mode
+
+
+def _out_of_line(x: Fact, y: Fact, agree: dict[int, int]) -> tuple[Fact, Fact]:
+    ax, ay = agree.get(x.index, 0), agree.get(y.index, 0)
+    if ax != ay:
+        return (x, y) if ax < ay else (y, x)
+    return (x, y) if x.index > y.index else (y, x)
+
+
+def _hit(mode: str, out: Fact, ref: Fact, marker: str | None) -> Hit:
+    values = {
+        "value": _fmt(out),
+        "other": _fmt(ref),
+        "metric": _metric_name(out, ref),
+        "other_line": "the headline" if ref.in_heading else f"line {ref.line}",
+        "marker": marker or "",
+    }
+    severity = None
+    if mode == "change":
+        old, new = (out, ref) if _is_old(out, ref) else (ref, out)
+        values.update(old=_fmt(old), new=_fmt(new))
+    if mode == "conflict":
+        if (out.source and ref.source and out.source != ref.source) or (
+                out.time and ref.time and out.time != ref.time):
+            severity = "warning"
+    return Hit(mention=out.q, related=((ref.q, ref.note()),), values=values, severity=severity)
+
+
+def _is_old(x: Fact, y: Fact) -> bool:
+    """Whether x is the earlier value: it follows "from", or sits in the sentence with the old time."""
+    if re.search(r"\bfrom\b[^,;]*$", x.left[-60:]):
+        return True
+    if re.search(r"\bfrom\b[^,;]*$", y.left[-60:]):
+        return False
+    return x.index < y.index
