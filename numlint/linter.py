@@ -9,18 +9,25 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
+from numlint import suppress
 from numlint.config import Config
 from numlint.document import Document
 from numlint.markup import Prose, to_prose
-from numlint.model import Finding, Hit, Quantity, Related, severity_rank
+from numlint.model import FileResult, Finding, Hit, Quantity, Related, severity_rank
 from numlint.registry import RuleSpec, kind_module, load_rules
 
 
-def document_quantities(doc: Document) -> tuple[Prose, list[Quantity]]:
-    """The document's prose and its quantities, positioned in the ORIGINAL text with line/column."""
+def document_quantities(doc: Document, directives=None) -> tuple[Prose, list[Quantity]]:
+    """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
+
+    Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
+    a directive is never read as a quantity; offsets are unchanged.
+    """
     from numlint.extract import extract_quantities
 
-    prose = to_prose(doc.text, doc.format)
+    if directives is None:
+        directives = suppress.parse(doc.text, doc.format)
+    prose = to_prose(suppress.mask(doc.text, directives), doc.format)
     quantities = []
     for q in extract_quantities(prose.text):
         start, end = prose.to_original(q.start, q.end)
@@ -92,16 +99,68 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.start, f.end, f.code, -severity_rank(f.severity), f.message))
 
 
-def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
-    """Every finding in one document, sorted by position then code."""
+# Rule kinds that do not read the fact table but the outcome of the other rules; run after them.
+AFTER_SUPPRESSION = {"unused_suppression"}
+
+
+def rule_findings(doc: Document, prose: Prose, quantities: list[Quantity], config: Config) -> list[Finding]:
+    """Every finding of the selected fact rules, before suppression."""
     from numlint.facts import build_facts
 
-    config = config or Config()
-    prose, quantities = document_quantities(doc)
     table = build_facts(doc, prose, quantities)
     findings: list[Finding] = []
     for rule in selected_rules(config):
+        if rule.kind in AFTER_SUPPRESSION:
+            continue
         rule = rule_with_options(rule, config)
         severity = config.severity.get(rule.code, rule.severity)
         findings.extend(findings_from_hits(doc, rule, severity, kind_module(rule.kind).check(table, rule)))
-    return sort_findings(findings)
+    return findings
+
+
+def unused_suppression_findings(doc: Document, directives, config: Config) -> list[Finding]:
+    """NL901 (and any other rule of kind unused_suppression): directives that silenced nothing."""
+    rules = [r for r in selected_rules(config) if r.kind == "unused_suppression"]
+    if not rules or not directives:
+        return []
+    selected = {r.code for r in selected_rules(config) if r.kind not in AFTER_SUPPRESSION}
+    known = set(load_rules())
+    findings = []
+    for rule in rules:
+        severity = config.severity.get(rule.code, rule.severity)
+        for u in suppress.unused(directives, selected, known):
+            line, column, end_line, end_column = doc.position(u.start, u.end)
+            values = {
+                "directive": u.directive.action,
+                "codes": u.directive.text_codes,
+                "code": u.code or u.directive.text_codes,
+                "why": u.why,
+                "line": u.directive.line,
+            }
+            key = "\x1f".join([rule.code, u.directive.action, u.code or "*", doc.text[u.directive.start:u.directive.end]])
+            findings.append(
+                Finding(
+                    code=rule.code, rule=rule.name, severity=severity, message=rule.render(values),
+                    start=u.start, end=u.end, line=line, column=column, end_line=end_line, end_column=end_column,
+                    fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+                )
+            )
+    return findings
+
+
+def lint(doc: Document, config: Config | None = None) -> FileResult:
+    """One document through the whole pipeline: findings (suppressed ones removed, unused
+    suppressions reported) and the quantities they were found among, for the reporters."""
+    config = (config or Config()).for_path(doc.path)
+    directives = suppress.parse(doc.text, doc.format)
+    suppress.resolve_scopes(doc.text, directives, doc.line_col)
+    prose, quantities = document_quantities(doc, directives)
+    findings = rule_findings(doc, prose, quantities, config)
+    kept, _suppressed = suppress.apply(findings, directives)
+    kept.extend(unused_suppression_findings(doc, directives, config))
+    return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text)
+
+
+def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
+    """Every finding in one document, sorted by position then code."""
+    return list(lint(doc, config).findings)
