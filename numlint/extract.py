@@ -1,0 +1,1140 @@
+"""Quantity extraction for news copy: every number mention in a prose string, with its meaning.
+
+Design
+------
+* A news-grade scanner of our own does the work: linear-time regexes find number *cores* (digits, or
+  spelled-out numbers, or "tens of thousands"), then each core is read outwards within a bounded
+  window: currency prefix, scale word ("mln", "bn", "m"), unit ("%", "per cent", "dlrs", "km",
+  "percentage points"), a second end for ranges ("20%-30%", "between 350 and 400 mln dlrs"), an
+  approximator before it ("about", "more than"), a change word ("rose", "up", "a 5% rise"), the
+  counted noun phrase (``metric``) and, for a percentage, what it is a percentage *of* (``base``).
+* Cores that are not quantities are dropped by explicit rules: years and dates, times, ordinals,
+  coordinates, sports scores, phone numbers and identifiers (a number glued to letters, "COVID-19",
+  "5G", or right after a capitalised name: "Boeing 747", "S&P 500", "Section 427").
+* quantulum3 is NOT imported for ordinary copy. It is consulted lazily, on one sentence, only when a
+  number is followed by an unknown unit-looking token ("2.24 per mmBTU", "300 rpm" is in our lexicon);
+  its answer is accepted only when it maps to a valid pint unit and is not one of its known false units.
+  Cost: importing quantulum3 takes 3-5 s, so a typical article never pays it.
+* Every regex is linear: no nested quantifiers over overlapping classes, context windows are bounded
+  slices, and the digit core uses a possessive group, so 1 MB of digits or commas is fine.
+* ``extract_quantities`` never raises: each core is read inside its own try/except.
+
+Units follow ``numlint.units`` conventions (pint names, "percent", ISO 4217 codes, "" for a count);
+see that module for why "19 pence" is value 19 unit "GBX".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from numlint import lexicon as L
+from numlint.model import Quantity
+
+__all__ = ["extract_quantities"]
+
+_WINDOW = 80  # characters of context read on either side of a number
+
+
+def _alt(words, flags: str = "") -> str:
+    """A regex alternation of literal words, longest first (so "per cent points" beats "per cent")."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+# --- cores --------------------------------------------------------------------------------------
+# Digits with thousands commas, or plain digits, with decimals. The possessive ``++`` makes a long run
+# of ",000" groups linear even when what follows does not fit.
+_DIGIT_CORE = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+|\d++(?:\.\d+)?+|(?<!\d)\.\d++")
+
+_NUMBER_WORDS = (list(L.UNITS_WORDS) + list(L.TENS_WORDS) + ["hundred", "thousand", "million", "billion",
+                 "trillion", "dozen"])
+_NW = _alt(_NUMBER_WORDS)
+# A run of number words ("one hundred and fifty thousand", "twenty-five"), optionally led by "a"/"an"
+# ("a dozen", "a million"), or a fraction ("half", "a third", "two-thirds"). Parsed by _parse_spelled.
+_FRACTION_W = _alt(list(L.FRACTION_WORDS))
+_SPELLED_CORE = re.compile(
+    rf"\b(?:(?:an?|one)[ -](?={_FRACTION_W}\b|(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"{_NW}(?:(?:[ -]|\s(?:and\s)?){_NW}|\sand\sa\shalf)*+"
+    rf"(?:[ -]{_FRACTION_W})?\b"
+    rf"|\b(?:an?\s)?{_FRACTION_W}\b",
+    re.I,
+)
+_VAGUE_CORE = re.compile(r"(?i)\b(?:tens|hundreds|thousands|millions|billions)(?:\sof\s(?:thousands|millions|billions))?(?=\sof\s)")
+
+# --- prefixes and suffixes ----------------------------------------------------------------------
+_CURRENCY_PREFIX_RE = re.compile(
+    "(?:" + "|".join(re.escape(p) for p in sorted(L.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?$"
+)
+_SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|tln)(?![A-Za-z])", re.I)
+_SCALE_GLUED = re.compile(r"(m|k|b|M|K|B)(?![A-Za-z0-9])")
+_PERCENT_RE = re.compile(r"\s?" + _alt(L.PERCENT_WORDS, "i") + r"(?![A-Za-z])")
+_CURRENCY_WORD_RE = re.compile(r"\s?" + _alt(L.CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
+_UNIT_WORD_RE = re.compile(r"\s?" + _alt(L.UNIT_WORDS, "i") + r"(?![A-Za-z])")
+_UNIT_ABBR_RE = re.compile(r"(\s?)" + _alt(L.UNIT_ABBREVIATIONS) + r"(?![A-Za-z0-9])")
+_PER_RE = re.compile(r"(?:\s?/\s?|\s+per\s+|\s+an?\s+|\s+each\s+)([A-Za-z][A-Za-z ]{0,20}?)(?![A-Za-z])")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
+_TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|EDT|UTC|ET|PT)(?![A-Za-z])|\s?o['’]clock)")
+_COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
+_MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(L.MONTHS + L.WEEKDAYS) + r")\.?,?\s$")
+_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(L.MONTHS) + r")(?![a-z])")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-&.]*")
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*|[’'.,;:!?()\"“”]")
+_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s|\s?-\s?to\s?|\s?to-")
+_OR_RE = re.compile(r"\s(?:or)\s")
+
+_APPROX_RE = re.compile(r"(?i)(?:^|(?<=[\s(\"“]))(" + _alt(L.APPROXIMATORS) + r")\s?$")
+_APPROX_AFTER_RE = re.compile(r"(?i)\s(?:or\s(more|so|above|over|less|fewer|under)|and\s(above|over|up))(?![A-Za-z])|(\+|-plus)")
+_APPROX_AFTER_MAP = {"more": ">=", "above": ">=", "over": ">=", "up": ">=", "so": "~", "less": "<=",
+                     "fewer": "<=", "under": "<=", "+": ">=", "-plus": ">="}
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?i)\b(" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")(?:\s+by)?(?:\s+(?:a\s+further|another|a\s+further))?\s+$"
+)
+_CHANGE_NOUN_OF_RE = re.compile(
+    r"(?i)\b(" + _alt(L.CHANGE_UP_NOUNS + L.CHANGE_DOWN_NOUNS) + r")\s+of\s+$"
+)
+_CHANGE_AFTER_RE = re.compile(r"(?i)\s(" + _alt(L.CHANGE_UP_AFTER + L.CHANGE_DOWN_AFTER) + r")(?![A-Za-z])")
+_UP = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_UP_NOUNS + L.CHANGE_UP_AFTER}
+_DOWN = {w.lower() for w in L.CHANGE_DOWN_BEFORE + L.CHANGE_DOWN_NOUNS + L.CHANGE_DOWN_AFTER}
+
+_PHONE_RE = re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}|\(?\b\d{3,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b")
+_SENT_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"‘'(0-9$£€])|\n+")
+_SPORT_CUES = re.compile(r"(?i)\b(?:win|won|wins|beat|beats|defeat|defeated|victory|lead|led|draw|drew|lost|loss|"
+                         r"score|scored|goals?|trail|trailing|series|final|match|game|innings?|half-time|halftime)\b")
+_YEAR_STRONG_CUES = {"in", "since", "until", "till", "during", "by", "from", "early", "late", "mid", "the",
+                     "of", "before", "after", "between", "and", "to", "through", "fiscal", "fy", "year",
+                     "summer", "winter", "spring", "autumn", "season", "this", "its", "their"}
+_ID_CUES = frozenset("""page pages chapter number no no. version v level step grade room route flight gate
+platform article section clause paragraph phase stage round episode series act scene tier category class
+type model channel seat row lane exit highway interstate game day week match hole race leg question item
+figure table appendix pier terminal bus unit apartment suite floor district ward precinct region
+""".split())
+_POSSESSIVE_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "all", "this", "that", "these",
+                    "those", "my", "total", "overall", "annual", "entire", "whole"}
+_WEIGHT_CUES = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|lbs?|pounds? of)\b")
+
+_COUNT_DENOMS = {"share": "share", "person": "person", "head": "head", "capita": "capita", "people": "person"}
+
+
+@dataclass
+class _Amount:
+    """One end of a mention: currency + number + scale + unit, as read from the text."""
+
+    start: int
+    end: int
+    number: float
+    decimals: int = 0
+    spelled: bool = False
+    currency: str | None = None  # ISO code from a prefix or word
+    scale: str | None = None
+    multiplier: float = 1.0
+    unit: str = ""
+    surface_unit: str = ""
+    kind: str = "count"
+    raw_end: int = 0  # end of the number itself (before scale/unit)
+    integer_shape: bool = False  # plain digits, no comma, no decimals (candidate year)
+    vague_high: float | None = None  # for "tens of thousands": the high end
+
+    @property
+    def value(self) -> float:
+        return self.number * self.multiplier
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    low: _Amount
+    high: _Amount | None = None
+    approx: str = "="
+    change: str | None = None
+    metric: str | None = None
+    base: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class _Skip(Exception):
+    """A core that is not a quantity; ``end`` says how far the scanner may skip."""
+
+    def __init__(self, end: int):
+        super().__init__(end)
+        self.end = end
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity mention in ``text``, sorted by start (see module docstring). Never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _Scanner(text).run()
+    except Exception:  # pragma: no cover - last-resort guard: a linter must not crash on odd copy
+        return []
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+        self.n = len(text)
+        self._sent_starts: list[int] | None = None
+        self._excluded: list[tuple[int, int]] = []
+
+    # -- driver --------------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        text = self.text
+        cores: list[tuple[int, int, str]] = []
+        for m in _DIGIT_CORE.finditer(text):
+            cores.append((m.start(), m.end(), "d"))
+        has_words = False
+        if any(c.isalpha() for c in text[:1]) or True:
+            for m in _SPELLED_CORE.finditer(text):
+                cores.append((m.start(), m.end(), "w"))
+                has_words = True
+            for m in _VAGUE_CORE.finditer(text):
+                cores.append((m.start(), m.end(), "v"))
+        if not cores:
+            return []
+        del has_words
+        for m in _PHONE_RE.finditer(text):
+            self._excluded.append((m.start(), m.end()))
+        cores.sort()
+        mentions: list[_Mention] = []
+        consumed = -1
+        for start, end, typ in cores:
+            if start < consumed or self._is_excluded(start):
+                continue
+            try:
+                mention = self._read(start, end, typ)
+            except _Skip as skip:
+                consumed = max(consumed, skip.end)
+                continue
+            except Exception:
+                consumed = max(consumed, end)
+                continue
+            if mention is None:
+                continue
+            mentions.append(mention)
+            consumed = mention.end
+        self._inherit_metrics(mentions)
+        out = []
+        for m in mentions:
+            try:
+                out.append(self._to_quantity(m))
+            except Exception:
+                continue
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _is_excluded(self, pos: int) -> bool:
+        for s, e in self._excluded:
+            if s <= pos < e:
+                return True
+        return False
+
+    # -- sentences -----------------------------------------------------------------------------
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        if self._sent_starts is None:
+            starts = [0]
+            for m in _SENT_END_RE.finditer(self.text):
+                starts.append(m.end())
+            self._sent_starts = starts
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        s = self._sent_starts[i]
+        e = self._sent_starts[i + 1] if i + 1 < len(self._sent_starts) else self.n
+        return s, e
+
+    # -- reading one mention ---------------------------------------------------------------------
+    def _read(self, start: int, end: int, typ: str) -> _Mention | None:
+        text = self.text
+        first = self._read_amount(start, end, typ)
+        if first is None:
+            return None
+        mention = _Mention(start=first.start, end=first.end, low=first)
+        if first.vague_high is not None:
+            mention.high = replace(first, number=first.vague_high)
+            mention.approx = "~"
+
+        left = text[max(0, first.start - _WINDOW):first.start]
+        # "between X and Y", "from X to Y" (but "rose from X to Y" is two values, a change's ends)
+        between = re.search(r"(?i)\bbetween\s(?:about\s|some\s|around\s)?$", left) is not None
+        from_ = re.search(r"(?i)\bfrom\s(?:about\s|some\s|around\s|up\sto\s)?$", left)
+        from_is_range = False
+        if from_:
+            before_from = left[:from_.start()]
+            from_is_range = _CHANGE_BEFORE_RE.search(before_from + " ") is None and not re.search(
+                r"(?i)\b(?:" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")\s+\w*\s*$", before_from)
+        if mention.high is None:
+            self._read_range(mention, between, from_is_range)
+        self._read_or(mention)
+
+        # filters that need the whole mention
+        self._filter_non_quantities(mention, left, between)
+
+        # left context: approximator, change
+        lead = left
+        am = _APPROX_RE.search(lead)
+        if am:
+            word = am.group(1).lower()
+            mention.approx = L.APPROXIMATORS.get(word, L.APPROXIMATORS.get(am.group(1), "~"))
+            lead = lead[:am.start(1)]
+        after = text[mention.end:mention.end + _WINDOW]
+        aa = _APPROX_AFTER_RE.match(after)
+        if aa and mention.approx == "=" and mention.high is None:
+            key = (aa.group(1) or aa.group(2) or aa.group(3) or "").lower()
+            if key in _APPROX_AFTER_MAP:
+                mention.approx = _APPROX_AFTER_MAP[key]
+                if aa.group(3):  # "5,000+" / "5,000-plus": part of the mention
+                    mention.end += aa.end()
+                    after = text[mention.end:mention.end + _WINDOW]
+        cm = _CHANGE_BEFORE_RE.search(lead) or _CHANGE_NOUN_OF_RE.search(lead)
+        if cm:
+            w = cm.group(1).lower()
+            # "up"/"down"/"off" are changes only right before the number ("up 19 cents")
+            if w in _UP:
+                mention.change = "up"
+            elif w in _DOWN:
+                mention.change = "down"
+            if w == "cut" and mention.low.kind == "count":
+                mention.change = "down"
+        if mention.change is None:
+            ca = _CHANGE_AFTER_RE.match(after)
+            if ca and mention.low.kind in ("percent", "money", "count", "measure"):
+                w = ca.group(1).lower()
+                # "3,000 more troops" is a change only for percent/money ("5% more") or with
+                # "fewer"/"more" + noun; keep it simple: "higher/lower/rise/fall" always, more/less
+                # only for percent.
+                if w in ("more", "less", "fewer", "up", "down") and mention.low.kind != "percent":
+                    pass
+                else:
+                    mention.change = "up" if w in _UP else "down"
+                    mention.extra["change_after"] = True
+
+        self._read_metric(mention, lead, after)
+        return mention
+
+    # -- the amount: currency, number, scale, unit -------------------------------------------------
+    def _read_amount(self, start: int, end: int, typ: str, in_range: bool = False) -> _Amount | None:
+        text = self.text
+        if typ == "d":
+            amt = self._digit_number(start, end, in_range)
+        elif typ == "w":
+            amt = self._spelled_number(start, end)
+        else:
+            amt = self._vague_number(start, end)
+        if amt is None:
+            return None
+        if typ == "v":
+            # "thousands of dollars": the unit is after "of"
+            p = amt.end
+            m = re.match(r"\sof\s", text[p:p + 4])
+            if m:
+                save = amt.end
+                amt.end = p + m.end() - 1
+                if not self._read_unit(amt) or amt.kind == "count":
+                    amt.end = save
+                    amt.unit = ""
+                    amt.kind = "count"
+                    amt.surface_unit = ""
+            return amt
+        self._read_scale(amt)
+        self._read_unit(amt)
+        return amt
+
+    def _digit_number(self, start: int, end: int, in_range: bool) -> _Amount | None:
+        text = self.text
+        raw = text[start:end]
+        if raw.startswith("."):
+            if start > 0 and text[start - 1].isdigit():
+                raise _Skip(end)
+        prev = text[start - 1] if start > 0 else ""
+        prev2 = text[start - 2] if start > 1 else ""
+        nxt = text[end] if end < self.n else ""
+        nxt2 = text[end + 1] if end + 1 < self.n else ""
+
+        # currency prefix (may end in letters: "RM120,000", "Rs 50", "US$")
+        currency = None
+        cur_start = start
+        lwin = text[max(0, start - 8):start]
+        cm = _CURRENCY_PREFIX_RE.search(lwin)
+        if cm:
+            sym = cm.group(0).rstrip()
+            code = L.CURRENCY_PREFIXES.get(sym)
+            cstart = start - len(cm.group(0))
+            before = text[cstart - 1] if cstart > 0 else ""
+            # a letter-symbol ("RM", "Rs", "USD") must not be the end of a longer word
+            if code and not (sym[0].isalpha() and before.isalpha()) and not (sym[0] == "$" and before.isalpha() and before.isupper() and len(sym) == 1 and False):
+                currency = code
+                cur_start = cstart
+                # "US $58.24" / "U.S. $" are in the table; "HK$" etc. too
+        if currency is None:
+            # glued to letters before: an identifier ("G7", "A380", "MP3", "COVID-19")
+            if prev.isalpha() or prev == "_":
+                raise _Skip(self._token_end(end))
+            if prev == "-" and (prev2.isalnum()) and not in_range:
+                raise _Skip(self._token_end(end))
+            if prev in "#№/\\@" or (prev == "." and prev2.isdigit()):
+                raise _Skip(self._token_end(end))
+            if prev in "'’" and (prev2 == "" or not prev2.isalnum()):
+                raise _Skip(self._token_end(end))  # '90s, '98
+        if nxt == "," and nxt2.isdigit():  # malformed thousands ("1,0000") or a list without spaces
+            raise _Skip(self._token_end(end))
+        if nxt == "/" and nxt2.isdigit():  # 9/11, 24/7, 2019/20, 3/4
+            raise _Skip(self._token_end(end))
+        if nxt == "." and nxt2.isdigit():  # version numbers 1.2.3, dates 25.12.2019
+            raise _Skip(self._token_end(end))
+        if nxt == ":" and nxt2.isdigit():  # time or ratio/score "10:30", "3:1"
+            raise _Skip(self._token_end(end))
+        try:
+            number = float(raw.replace(",", ""))
+        except ValueError:
+            raise _Skip(end)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise _Skip(end)
+        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+        amt = _Amount(start=cur_start, end=end, number=number, decimals=decimals, currency=currency,
+                      raw_end=end, integer_shape=("," not in raw and "." not in raw))
+        # negative: "-0.5%" (a minus sign after a space, not a hyphen between words or numbers)
+        if currency is None and prev in "-−" and (prev2 == "" or prev2 in " (\t\n") and not in_range:
+            amt.number = -number
+            amt.start = start - 1
+        # a unicode fraction glued on: "2½"
+        if nxt in L.UNICODE_FRACTIONS:
+            amt.number += L.UNICODE_FRACTIONS[nxt]
+            amt.end += 1
+            amt.raw_end += 1
+            amt.integer_shape = False
+        # glued letters after the digits
+        after = text[amt.end:amt.end + 12]
+        if after[:1].isalpha():
+            if _ORDINAL_RE.match(after):
+                raise _Skip(self._token_end(amt.end))
+            if re.match(r"s(?![A-Za-z])", after) and amt.integer_shape:
+                raise _Skip(amt.end + 1)  # decades: 1990s, 90s
+            if re.match(r"(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])", after, re.I):
+                raise _Skip(self._token_end(amt.end))
+        return amt
+
+    def _token_end(self, pos: int) -> int:
+        """End of the alphanumeric token that continues at ``pos`` (for skipping identifiers)."""
+        m = re.compile(r"[\w\-.]{0,40}").match(self.text, pos)
+        return m.end() if m else pos
+
+    def _spelled_number(self, start: int, end: int) -> _Amount | None:
+        text = self.text
+        raw = text[start:end]
+        value, used = _parse_spelled(raw)
+        if value is None or used == 0:
+            return None
+        end = start + used
+        raw = text[start:end]
+        low = raw.lower()
+        words = re.split(r"[\s-]+", low)
+        amt = _Amount(start=start, end=end, number=value, spelled=True, raw_end=end)
+        is_fraction = words[-1] in L.FRACTION_WORDS
+        nxt = text[end:end + 30]
+        left = text[max(0, start - 30):start]
+        if is_fraction:
+            # "half of the voters", "a third of", "two-thirds of" -> ratio; "half a million" is a number
+            hm = re.match(r"\s(?:an?\s)?(million|billion|thousand|dozen)\b", nxt, re.I)
+            if hm:
+                amt.number = value * {"million": 1e6, "billion": 1e9, "thousand": 1e3, "dozen": 12}[hm.group(1).lower()]
+                amt.end = end + hm.end()
+                amt.raw_end = amt.end
+                return amt
+            if re.match(r"\s(?:of|the)\s", nxt) and not re.search(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$", left):
+                amt.kind = "ratio"
+                amt.extra_fraction = True  # type: ignore[attr-defined]
+                return amt
+            return None
+        if low in ("a", "an"):
+            return None
+        # a lone small number word ("one", "two", ...) is a quantity only when something is counted:
+        # "three months", "two troops", "eight or nine euros"; not "one of", "one another"
+        single = len(words) == 1 or (len(words) == 2 and words[0] in L.TENS_WORDS)
+        if single:
+            if words[0] == "one" or words == ["a"]:
+                # "one" is rarely a counted quantity in news ("one of the", "no one"); only with a unit
+                if not (_PERCENT_RE.match(nxt) or _CURRENCY_WORD_RE.match(nxt) or _UNIT_WORD_RE.match(nxt)):
+                    return None
+            if re.search(r"(?i)\b(?:no|any|every|some|each|which|the)[ -]$", left):
+                return None
+            wm = re.match(r"\s([A-Za-z][a-z\-]*)", nxt)
+            if not wm and not re.match(r"\s?%", nxt):
+                return None
+            if wm and wm.group(1).lower() in L.STOP_WORDS - {"percent", "per", "cent", "pct", "year", "years",
+                                                             "month", "months", "week", "weeks", "day", "days",
+                                                             "time", "times", "or", "to", "and", "more"}:
+                return None
+            if wm and wm.group(1).lower() in ("or", "to", "and") and not re.match(
+                    r"\s(?:or|to|and)\s(?:" + _NW + r"|\d)", nxt, re.I):
+                return None
+        return amt
+
+    def _vague_number(self, start: int, end: int) -> _Amount | None:
+        words = re.split(r"\s+", self.text[start:end].lower())
+        words = [w for w in words if w != "of"]
+        lo = L.VAGUE_PLURALS[words[0]]
+        hi = lo * 10
+        for w in words[1:]:
+            lo *= L.VAGUE_PLURALS[w]
+            hi *= L.VAGUE_PLURALS[w]
+        return _Amount(start=start, end=end, number=lo, spelled=True, raw_end=end, vague_high=hi)
+
+    def _read_scale(self, amt: _Amount) -> None:
+        text = self.text
+        p = amt.end
+        win = text[p:p + 16]
+        m = _SCALE_SPACED.match(win)
+        if m and not amt.spelled:
+            word = m.group(1)
+            amt.scale = word
+            amt.multiplier = L.SCALE_WORDS[word.lower()]
+            amt.end = p + m.end()
+            return
+        if amt.spelled:
+            m2 = re.match(r"\s?(mln|bln|bn|mn|trn|tn)(?![A-Za-z])", win, re.I)
+            if m2:
+                amt.scale = m2.group(1)
+                amt.multiplier = L.SCALE_WORDS[m2.group(1).lower()]
+                amt.end = p + m2.end()
+            return
+        g = _SCALE_GLUED.match(win)
+        if not g:
+            return
+        letter = g.group(1)
+        rest = text[p + 1:p + 40]
+        money_context = amt.currency is not None or _CURRENCY_WORD_RE.match(rest) is not None
+        if money_context:
+            amt.scale = letter
+            amt.multiplier = L.SCALE_WORDS[letter]
+            amt.end = p + 1
+            return
+        if letter == "m":
+            # "2m barrels", "5m people" -> million; "100m sprint", "10m high" -> metre (left to units)
+            nm = re.match(r"\s([a-z][a-z\-]*)", rest)
+            if nm and self._looks_plural(nm.group(1)) and not re.match(r"(?:high|long|tall|deep|wide)\b", nm.group(1)):
+                amt.scale = letter
+                amt.multiplier = 1e6
+                amt.end = p + 1
+            return
+        if letter == "k":
+            if re.match(r"\s(?:run|race|walk|runs|races)\b", rest):
+                return  # 10k run: a distance, read as a unit below
+            amt.scale = letter
+            amt.multiplier = 1e3
+            amt.end = p + 1
+            return
+        # "5B", "2M", "4K" without money: model names, paper sizes, screen resolutions
+        raise _Skip(self._token_end(p))
+
+    @staticmethod
+    def _looks_plural(word: str) -> bool:
+        w = word.lower()
+        return w in L.IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss") and len(w) > 2)
+
+    def _read_unit(self, amt: _Amount) -> bool:
+        """Percent / currency word / physical unit after the number (and "per X"). True if found."""
+        text = self.text
+        p = amt.end
+        win = text[p:p + 40]
+        glued = amt.end == amt.raw_end and amt.scale is None
+        # a glued minor-unit letter: "19p", "50c"
+        if glued and win[:1] in L.GLUED_MINOR and not re.match(r"[A-Za-z0-9]", win[1:2] or " ") and amt.currency is None:
+            if not win[1:2] == "." or not win[2:3].isalpha():
+                amt.unit = L.GLUED_MINOR[win[0]]
+                amt.surface_unit = win[0]
+                amt.kind = "money"
+                amt.end = p + 1
+                return True
+        m = _PERCENT_RE.match(win)
+        if m and amt.currency is None:
+            amt.unit = L.PERCENT_WORDS[m.group(0).strip().lower()]
+            amt.surface_unit = m.group(0).strip()
+            amt.kind = "percent"
+            amt.end = p + m.end()
+            return True
+        m = _CURRENCY_WORD_RE.match(win)
+        if m:
+            word = m.group(0).strip().lower()
+            code = L.CURRENCY_WORDS.get(word)
+            ok = code is not None
+            if word in ("pounds", "pound") and (_WEIGHT_CUES.search(text[max(0, amt.start - 40):amt.start])
+                                                or re.match(r"\s?pounds?\sof\s(?!sterling)", win, re.I)):
+                ok = False  # a weight, read as a unit below
+            if word == "won" and amt.value < 100 and amt.scale is None:
+                ok = False
+            if word in ("cent", "cents", "ct", "cts") and amt.currency is None and re.match(r"\s?cents?\s(?:a|per)\s(?:kilowatt|kwh|litre|liter|gallon)", win, re.I):
+                ok = True
+            if ok and (not m.group(0).startswith(" ") or True):
+                if amt.currency and code != amt.currency and code not in ("GBX", "USX", "EUX"):
+                    # "$5 Australian dollars"? keep the prefix; rare
+                    pass
+                amt.currency = code if not amt.currency or code in ("GBX", "USX", "EUX") else amt.currency
+                amt.surface_unit = (amt.surface_unit + " " + m.group(0).strip()).strip() if amt.surface_unit else m.group(0).strip()
+                amt.end = p + m.end()
+                p = amt.end
+                win = text[p:p + 40]
+        if amt.currency:
+            amt.unit = amt.currency
+            amt.kind = "money"
+            if not amt.surface_unit:
+                amt.surface_unit = text[amt.start:amt.start + 8].split(str(int(amt.number)) if amt.number >= 0 else "-", 1)[0].strip() or amt.currency
+            self._read_per(amt)
+            return True
+        m = _UNIT_WORD_RE.match(win)
+        if m:
+            word = m.group(0).strip()
+            amt.unit = L.UNIT_WORDS[word.lower()]
+            amt.surface_unit = word
+            amt.kind = "measure"
+            amt.end = p + m.end()
+            self._read_per(amt)
+            return True
+        m = _UNIT_ABBR_RE.match(win)
+        if m:
+            spaced = bool(m.group(1))
+            abbr = m.group(0).strip()
+            if not (spaced and abbr in L.GLUED_ONLY_ABBREVIATIONS):
+                if abbr in ("C", "F") and amt.raw_end != amt.end:
+                    return False
+                amt.unit = L.UNIT_ABBREVIATIONS[abbr]
+                amt.surface_unit = abbr
+                amt.kind = "measure"
+                amt.end = p + m.end()
+                if abbr in ("°", "º"):
+                    if re.match(r"\s?[NSEW](?![A-Za-z])", text[amt.end:amt.end + 3]):
+                        raise _Skip(amt.end + 2)  # a coordinate
+                    dm = re.match(r"\s?(C|F)(?![A-Za-z])", text[amt.end:amt.end + 3])
+                    if dm:
+                        amt.unit = "degree_Celsius" if dm.group(1) == "C" else "degree_Fahrenheit"
+                        amt.surface_unit += dm.group(0)
+                        amt.end += dm.end()
+                self._read_per(amt)
+                return True
+        # hyphenated unit adjective: "a 10-year bond", "25-year-old", "5-mile", "three-fold"
+        hm = re.match(r"-([a-z]+)(?:-(old))?(?![A-Za-z])", win)
+        if hm:
+            word = hm.group(1)
+            unit = L.UNIT_WORDS.get(word) or L.UNIT_WORDS.get(word + "s")
+            if word == "fold":
+                amt.kind = "ratio"
+                amt.surface_unit = "fold"
+                amt.end = p + hm.end()
+                return True
+            if unit:
+                amt.unit = unit
+                amt.surface_unit = hm.group(0)[1:]
+                amt.kind = "measure"
+                amt.end = p + hm.end()
+                if hm.group(2):
+                    amt.extra_age = True  # type: ignore[attr-defined]
+                return True
+        # "5 times", "fivefold"
+        tm = re.match(r"\s?(?:times|fold|x)(?![A-Za-z])", win)
+        if tm and not re.match(r"\s?times\s(?:a|an|per|each|in|this|that|last|so|over)\b", win):
+            amt.kind = "ratio"
+            amt.surface_unit = tm.group(0).strip()
+            amt.end = p + tm.end()
+            return True
+        if glued and win[:1].isalpha():
+            # an unknown suffix glued to the digits: ask quantulum3 (rarely), else an identifier
+            um = re.match(r"[A-Za-z]+(?:/[A-Za-z0-9]+)?", win)
+            unit = self._quantulum_unit(amt, um.group(0) if um else "")
+            if unit:
+                amt.unit, amt.surface_unit = unit
+                amt.kind = "measure"
+                amt.end = p + (um.end() if um else 0)
+                return True
+            raise _Skip(self._token_end(p))
+        um = re.match(r"\s((?:[a-z]{0,2}[A-Z]{2,6}[a-z]?|[A-Za-z]+/[A-Za-z0-9]+))(?![A-Za-z])", win)
+        if um and um.group(1) not in ("US", "UK", "EU", "UN", "AM", "PM", "GMT") and not um.group(1).isupper():
+            unit = self._quantulum_unit(amt, um.group(1))
+            if unit:
+                amt.unit, amt.surface_unit = unit
+                amt.kind = "measure"
+                amt.end = p + um.end()
+                return True
+        return False
+
+    def _read_per(self, amt: _Amount) -> None:
+        """"$58.24 a barrel", "12 cts a share", "100 miles per hour" -> a compound unit."""
+        text = self.text
+        p = amt.end
+        win = text[p:p + 32]
+        # skip a stray "US"/"U.S." between the amount and "per" ("$75 U.S. per barrel")
+        sm = re.match(r"\s(?:US|U\.S\.)(?=\s(?:per|a)\s)", win)
+        if sm:
+            p += sm.end()
+            win = text[p:p + 32]
+        m = re.match(r"(?:\s?/\s?|\sper\s|\san?\s|\seach\s)([A-Za-z]+(?:\s(?:foot|feet|metre|meter|mile|kilometre|kilometer))?)(?![A-Za-z])", win)
+        if not m:
+            return
+        word = m.group(1)
+        lw = word.lower()
+        article = m.group(0).strip().split()[0].lower() in ("a", "an")
+        denom = None
+        if lw in _COUNT_DENOMS:
+            denom = _COUNT_DENOMS[lw]
+        elif lw in L.UNIT_WORDS:
+            denom = L.UNIT_WORDS[lw]
+        elif word in L.UNIT_ABBREVIATIONS and not article and word not in L.GLUED_ONLY_ABBREVIATIONS:
+            denom = L.UNIT_ABBREVIATIONS[word]
+        elif lw == "night":
+            denom = "day"
+        if denom is None:
+            return
+        if article and lw.endswith("s") and lw not in ("hours",):
+            return  # "a" + plural is not "per"
+        if amt.unit and "/" in amt.unit:
+            return
+        amt.unit = f"{amt.unit} / {denom}" if amt.unit else ""
+        amt.surface_unit = f"{amt.surface_unit} {m.group(0).strip()}".strip()
+        amt.end = p + m.end()
+
+    def _quantulum_unit(self, amt: _Amount, token: str) -> tuple[str, str] | None:
+        """Ask quantulum3 about an unknown unit token, on its sentence. Lazy: imports on first call."""
+        if not token or len(token) > 12:
+            return None
+        s, e = self.sentence_bounds(amt.start)
+        if e - s > 2000:
+            return None
+        try:
+            from numlint.units import is_valid_unit
+
+            parsed = _quantulum_parse(self.text[s:e])
+        except Exception:
+            return None
+        rel = amt.raw_end - s
+        for q in parsed:
+            try:
+                qs, qe = q.span
+                if not (qs <= rel - 1 < qe):
+                    continue
+                name = q.unit.name
+                entity = q.unit.entity.name
+                if entity in ("dimensionless", "unknown") or name in _QUANTULUM_FALSE_UNITS:
+                    return None
+                pint_name = _quantulum_to_pint(name)
+                if pint_name and is_valid_unit(pint_name):
+                    return pint_name, token
+            except Exception:
+                continue
+        return None
+
+    # -- ranges -------------------------------------------------------------------------------------
+    def _read_range(self, mention: _Mention, between: bool, from_range: bool) -> None:
+        text = self.text
+        a = mention.low
+        p = a.end
+        win = text[p:p + 12]
+        m = _RANGE_SEP_RE.match(win)
+        if not m:
+            return
+        sep = m.group(0).strip().lower()
+        if sep in ("and",) and not between:
+            return
+        if sep == "through" and not between:
+            return
+        if sep in ("to", "-to", "to-") and not (from_range or between or True):
+            return
+        q = p + m.end()
+        # the second end: a digit core or a spelled number, possibly with its own currency prefix
+        cur = re.match(r"(?:US\s?\$|[A-Z]{1,2}\$|\$|£|€|¥|RM|Rs\.?\s?)?", text[q:q + 5])
+        numpos = q + (cur.end() if cur else 0)
+        dm = _DIGIT_CORE.match(text, numpos)
+        typ = "d"
+        if dm:
+            core_end = dm.end()
+        else:
+            sm = _SPELLED_CORE.match(text, numpos)
+            if not sm or not a.spelled:
+                return
+            core_end = sm.end()
+            typ = "w"
+        if sep in ("-", "–", "—") and m.group(0) != m.group(0).strip() and typ == "d" and a.kind == "count" and not between:
+            # "10 - 12" with spaces: still a range; fine
+            pass
+        try:
+            b = self._read_amount(q if cur and cur.end() else numpos, core_end, typ, in_range=True) if typ == "d" else self._read_amount(numpos, core_end, typ, in_range=True)
+        except _Skip:
+            return
+        if b is None:
+            return
+        if typ == "d" and cur and cur.end() and b.currency is None:
+            return
+        # year ranges and scores are not quantity ranges
+        if a.integer_shape and b.integer_shape and not a.currency and not a.unit and not b.unit and a.scale is None and b.scale is None:
+            if 1000 <= a.number <= 2100 and (1000 <= b.number <= 2100 or (sep in ("-", "–", "/") and 0 <= b.number <= 99 and len(text[b.start:b.raw_end]) == 2)):
+                raise _Skip(b.end)
+            if sep in ("-", "–", "—") and (b.number < a.number or _SPORT_CUES.search(text[max(0, a.start - 40):b.end + 30])):
+                raise _Skip(b.end)  # a score: "won 3-1", "a 9-2 lead"
+        # units must agree; one side may carry it for both ("20-30%", "3,000 to 5,000 troops")
+        if a.unit and b.unit and a.unit != b.unit:
+            if not (a.kind == b.kind == "money" and a.unit.split(" /")[0] == b.unit.split(" /")[0]):
+                return
+        if a.kind == "ratio" or b.kind == "ratio":
+            return
+        if not a.unit and b.unit:
+            a.unit, a.kind, a.currency = b.unit, b.kind, b.currency
+            if not a.surface_unit:
+                a.surface_unit = b.surface_unit
+        elif a.unit and not b.unit:
+            if sep in ("to", "and") and not (between or from_range) and a.kind in ("percent", "money", "measure"):
+                return  # "5% to 1,000 workers": not a range
+            b.unit, b.kind, b.currency, b.surface_unit = a.unit, a.kind, a.currency, a.surface_unit
+        if a.scale is None and b.scale is not None and abs(a.number) < 1000:
+            # "$10 to $15 billion": the scale word applies to both ends ("$800,000 to $1.3 million" not)
+            a.scale, a.multiplier = b.scale, b.multiplier
+        elif b.scale is None and a.scale is not None and b.number <= a.number and False:
+            pass
+        if sep in ("to", "-to", "to-") and not (between or from_range):
+            # bare "X to Y": a range only when both ends look alike (not "4.8 percent to 2019")
+            pass
+        if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2100 and not a.unit:
+            raise _Skip(b.end)
+        mention.high = b
+        mention.end = b.end
+
+    def _read_or(self, mention: _Mention) -> None:
+        """"eight or nine euros": the first number takes the unit written after the second."""
+        a = mention.low
+        if mention.high is not None or a.unit:
+            return
+        text = self.text
+        m = _OR_RE.match(text, a.end)
+        if not m:
+            return
+        q = m.end()
+        dm = _DIGIT_CORE.match(text, q)
+        sm = None if dm else _SPELLED_CORE.match(text, q)
+        core = dm or sm
+        if not core:
+            return
+        try:
+            b = self._read_amount(q, core.end(), "d" if dm else "w", in_range=True)
+        except _Skip:
+            return
+        if b is None or not b.unit:
+            return
+        a.unit, a.kind, a.currency, a.surface_unit = b.unit, b.kind, b.currency, b.surface_unit
+        mention.extra["metric_from"] = b.end
+
+    # -- non-quantities -------------------------------------------------------------------------------
+    def _filter_non_quantities(self, mention: _Mention, left: str, between: bool) -> None:
+        text = self.text
+        a = mention.low
+        bare = not a.unit and a.scale is None and not a.currency and a.kind == "count"
+        after = text[mention.end:mention.end + 30]
+        end = mention.end
+        if not a.spelled:
+            if _TIME_AFTER_RE.match(text, a.raw_end) and bare:
+                raise _Skip(end)
+            if _COORD_AFTER_RE.match(text, a.raw_end):
+                raise _Skip(end)
+            # dates: "March 2019", "March 29", "Oct. 31", "29 March", "Monday 5"
+            if bare and (_MONTH_BEFORE_RE.search(left) or _MONTH_AFTER_RE.match(text, a.raw_end)):
+                raise _Skip(end)
+            # years: "in 2017", "2012-13", "the 2018 World Cup"
+            if bare and a.integer_shape and 1000 <= a.number <= 2100 and mention.high is None:
+                prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
+                nm = re.match(r"\s([a-z][a-z\-]+)", after)
+                counted = nm is not None and nm.group(1) not in L.STOP_WORDS and self._looks_plural(nm.group(1))
+                if not counted or prev_word in _YEAR_STRONG_CUES or mention.approx != "=":
+                    # an approximator ("about 2000 people") keeps a count; checked below
+                    if not (counted and _APPROX_RE.search(left)):
+                        raise _Skip(end)
+            # identifiers: a number right after a capitalised name ("Boeing 747", "S&P 500",
+            # "Section 427 Row 21"), or a lower-case id word ("page 5", "game 6", "number 10")
+            if bare and mention.high is None or (bare and mention.high is not None and not mention.high.unit):
+                pm = re.search(r"([A-Za-z][A-Za-z&.\-']*)\s$", left)
+                if pm:
+                    word = pm.group(1)
+                    lw = word.lower().rstrip(".")
+                    if lw in _ID_CUES or lw + "." in _ID_CUES:
+                        raise _Skip(end)
+                    if word[0].isupper() and lw not in L.STOP_WORDS and lw not in _APPROX_WORDS and \
+                            lw not in _CHANGE_WORDS and not self._sentence_initial(mention.start - len(word) - 1):
+                        raise _Skip(end)
+                    if "&" in word:
+                        raise _Skip(end)
+        else:
+            if bare and _MONTH_AFTER_RE.match(text, a.raw_end):
+                raise _Skip(end)
+
+    def _sentence_initial(self, pos: int) -> bool:
+        s, _ = self.sentence_bounds(max(pos, 0))
+        return self.text[s:pos + 1].strip() == "" or re.fullmatch(r"[\s\"“‘'(]*", self.text[s:pos + 1]) is not None
+
+    # -- metric and base ------------------------------------------------------------------------------
+    def _read_metric(self, mention: _Mention, lead: str, after: str) -> None:
+        text = self.text
+        a = mention.high or mention.low
+        kind = a.kind
+        start_after = mention.extra.get("metric_from", mention.end)
+        after = text[start_after:start_after + _WINDOW]
+        if kind in ("percent", "ratio") or (mention.low.kind in ("percent", "ratio")):
+            bm = re.match(r"\s(?:of|in)\s", after)
+            if bm and (bm.group(0).strip() == "of"):
+                mention.base = self._noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
+        if mention.extra.get("change_after"):
+            pass
+        elif kind not in ("percent", "ratio") or True:
+            if not re.match(r"\s(?:of|in)\s", after) or kind == "count":
+                np_ = self._noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True)
+                if np_ and kind == "percent" and np_ in ("point", "points"):
+                    np_ = None
+                if np_:
+                    mention.metric = np_
+            if kind == "count" and mention.metric is None:
+                # "thousands of troops", "one of the people" -> NP after "of"
+                om = re.match(r"\sof\s", after)
+                if om and mention.low.vague_high is not None:
+                    mention.metric = self._noun_phrase(after[om.end():], allow_caps=True, skip_possessive=True)
+        if mention.metric is None and kind in ("money", "percent", "measure", "count"):
+            mention.metric = self._metric_before(lead)
+
+    def _noun_phrase(self, s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
+                     skip_possessive: bool = False) -> str | None:
+        """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None."""
+        words: list[str] = []
+        pos = 0
+        saw_caps_skip = False
+        for m in re.finditer(r"\s*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|\s*([^\sA-Za-z]+)", s[:120]):
+            if m.group(2) is not None:
+                break
+            w = m.group(1)
+            lw = w.lower()
+            if skip_possessive and re.search(r"['’]s$", w):
+                words = []  # "North Korea's GDP": the possessor is not the base
+                continue
+            if re.search(r"['’]s$", w):
+                break
+            if not words and lw in _POSSESSIVE_DETS and skip_possessive:
+                continue
+            if w[0].isupper():
+                if skip_leading_caps and not words and not allow_caps:
+                    saw_caps_skip = True
+                    continue
+                if skip_leading_caps and not words:
+                    # capitalised modifiers ("North Korean troops") before a lower-case head
+                    nxt = s[m.end():m.end() + 40]
+                    if re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}[a-z]", nxt) and not re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}(?:" + "|".join(sorted(L.STOP_WORDS, key=len, reverse=True)[:0] or ["zzz"]) + ")", nxt):
+                        nxt_word = re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)", nxt)
+                        if nxt_word and nxt_word.group(1) not in L.STOP_WORDS:
+                            saw_caps_skip = True
+                            continue
+                if not allow_caps:
+                    break
+            if lw in L.STOP_WORDS or lw in _APPROX_WORDS:
+                break
+            if lw.endswith("ly") and len(lw) > 4:
+                break
+            if words and lw.endswith("ed") and len(lw) > 4:
+                break
+            if not words and lw.endswith("ed") and len(lw) > 4:
+                # "3,000 given by" / "10,000 armed troops": a participle is a modifier only before a noun
+                nm = re.match(r"\s+([a-z][a-z\-]*)", s[m.end():])
+                if not nm or nm.group(1) in L.STOP_WORDS:
+                    break
+            if lw in ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left"):
+                break
+            words.append(lw)
+            pos = m.end()
+            if self._looks_plural(lw) and len(words) >= 1:
+                break
+            if len(words) >= 3:
+                break
+        del pos, saw_caps_skip
+        if not words:
+            return None
+        if words[-1] in _UP or words[-1] in _DOWN:
+            return None
+        if len(words[-1]) < 3 and words[-1] not in ("gdp",):
+            return None
+        return " ".join(words[-2:])
+
+    def _metric_before(self, lead: str) -> str | None:
+        """"profits of £5m", "unemployment rose 5%", "the rate was 5%": the noun before a link word."""
+        m = re.search(
+            r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s(?:of|at|was|were|is|are|stood\sat|totalled|totaled|"
+            r"totaling|totalling|reached|hit|worth|" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) +
+            r")(?:\s(?:by|to|of|at))?\s(?:just\s|only\s)?$", lead)
+        if not m:
+            return None
+        w1, w2 = m.group(1), m.group(2)
+        words = [w for w in (w1, w2) if w]
+        words = [w.lower() for w in words]
+        if any(w in L.STOP_WORDS or w in L.NOT_METRIC_BEFORE_OF or w in _APPROX_WORDS for w in words[-1:]):
+            return None
+        if words and (words[0] in L.STOP_WORDS or words[0] in _POSSESSIVE_DETS or w1[0].isupper()):
+            words = words[1:]
+        if not words or len(words[-1]) < 3:
+            return None
+        if words[-1] in _UP or words[-1] in _DOWN or words[-1] in L.NOT_METRIC_BEFORE_OF:
+            return None
+        return " ".join(words)
+
+    def _inherit_metrics(self, mentions: list[_Mention]) -> None:
+        """"10,000 troops ... up from the estimate of 3,000": a bare number in a comparison with an
+        earlier quantity of the same unit in the same sentence takes that quantity's metric."""
+        for i, m in enumerate(mentions):
+            if m.metric is not None:
+                continue
+            s, _ = self.sentence_bounds(m.start)
+            for j in range(i - 1, -1, -1):
+                prev = mentions[j]
+                if prev.start < s:
+                    break
+                if prev.metric is None or prev.low.unit != m.low.unit or prev.low.kind != m.low.kind:
+                    continue
+                between = self.text[prev.end:m.start]
+                if re.search(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
+                             r"estimate|instead|before|after|up|down|to|or|and)\b", between) and len(between) < 200:
+                    m.metric = prev.metric
+                break
+
+    # -- output --------------------------------------------------------------------------------------
+    def _to_quantity(self, m: _Mention) -> Quantity:
+        a, b = m.low, m.high
+        unit = a.unit if a.kind != "ratio" else ""
+        kind = a.kind
+        if b is not None:
+            lo, hi = a.value, b.value
+            if lo > hi:
+                lo, hi = hi, lo
+            value = None
+        else:
+            lo = hi = None
+            value = a.value
+        metric = m.metric
+        if getattr(a, "extra_age", False):
+            metric = metric or "age"
+        decimals = max(a.decimals, b.decimals if b else 0)
+        scale = a.scale or (b.scale if b else None)
+        mult = a.multiplier if a.scale else (b.multiplier if b and b.scale else 1.0)
+        return Quantity(
+            text=self.text[m.start:m.end], start=m.start, end=m.end, value=_clean(value), low=_clean(lo),
+            high=_clean(hi), unit=unit, surface_unit=a.surface_unit or (b.surface_unit if b else ""),
+            kind=kind, approx=m.approx, change=m.change, metric=metric, base=m.base, scale=scale,
+            multiplier=mult, decimals=decimals, spelled=a.spelled,
+        )
+
+
+_APPROX_WORDS = {w for w in L.APPROXIMATORS if " " not in w}
+_CHANGE_WORDS = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE}
+
+
+def _clean(v: float | None) -> float | None:
+    """Round away float noise from scale multiplication (1.3 * 1e6 = 1300000.0000000002)."""
+    if v is None:
+        return None
+    r = float(f"{v:.12g}")
+    return r
+
+
+def _parse_spelled(raw: str) -> tuple[float | None, int]:
+    """Value of a run of number words and how many characters of ``raw`` it used.
+
+    "one hundred" -> 100; "three thousand" -> 3000; "twenty-five" -> 25; "a dozen" -> 12;
+    "two and a half million" -> 2.5e6; "two-thirds" -> 0.667. The run stops where a second number
+    would start ("two three" -> 2).
+    """
+    total = 0.0
+    current = 0.0
+    used = 0
+    seen = False
+    last = None  # "unit", "teen", "tens", "hundred", "big", "dozen", "frac", "a"
+    for m in re.finditer(r"[A-Za-z]+", raw):
+        w = m.group(0).lower()
+        if w in ("a", "an"):
+            last = "a" if not seen else last
+            if seen:
+                if re.match(r"\s+half\b", raw[m.end():], re.I):
+                    continue
+                break
+            continue
+        if w == "and":
+            continue
+        if w in L.UNITS_WORDS:
+            if last in ("unit", "teen") or (last == "tens" and L.UNITS_WORDS[w] >= 10):
+                break
+            current += L.UNITS_WORDS[w]
+            last = "teen" if L.UNITS_WORDS[w] >= 10 else "unit"
+        elif w in L.TENS_WORDS:
+            if last in ("unit", "teen", "tens"):
+                break
+            current += L.TENS_WORDS[w]
+            last = "tens"
+        elif w == "hundred":
+            if last == "hundred":
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w in L.BIG_WORDS:
+            total += (current or 1) * L.BIG_WORDS[w]
+            current = 0
+            last = "big"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last = "dozen"
+        elif w in L.FRACTION_WORDS:
+            f = L.FRACTION_WORDS[w]
+            if w in ("half", "halves") and seen and last != "a" and re.search(r"and\s+a\s+$", raw[:m.start()], re.I):
+                current += 0.5
+            elif seen and last in ("unit", "teen", "tens"):
+                current = current * f  # "two-thirds", "three quarters"
+            elif not seen:
+                current = f  # "half", "a third"
+            else:
+                break
+            last = "frac"
+        else:
+            break
+        seen = True
+        used = m.end()
+    if not seen:
+        return None, 0
+    return total + current, used
+
+
+# quantulum3 names for units it finds on ordinary words ("a U.S." -> atomic mass unit, "a time",
+# "nbook" -> bit?), never trusted.
+_QUANTULUM_FALSE_UNITS = {
+    "atomic mass unit", "dalton", "bit", "newton", "cubic centimetre", "percentage", "year", "second",
+    "litre", "metre", "ampere", "tesla", "gray", "henry", "pica", "point", "dimensionless",
+}
+_QUANTULUM_NAME_MAP = {
+    "revolutions per minute": "revolution / minute",
+    "pound-foot": "foot * force_pound",
+    "pound-mass": "pound",
+    "per mega british thermal unit": None,
+    "megabit per second": "megabit / second",
+    "milliampere-hour": "milliampere_hour",
+    "kilowatt hour": "kilowatt_hour",
+}
+
+
+def _quantulum_to_pint(name: str) -> str | None:
+    if name in _QUANTULUM_NAME_MAP:
+        return _QUANTULUM_NAME_MAP[name]
+    return name.replace(" per ", " / ").replace(" ", "_").replace("_/_", " / ")
+
+
+_QUANTULUM = None
+
+
+def _quantulum_parse(sentence: str):
+    """quantulum3.parser.parse, imported on first use (3-5 s), warnings silenced."""
+    global _QUANTULUM
+    if _QUANTULUM is None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser as qparser
+        _QUANTULUM = qparser
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _QUANTULUM.parse(sentence)
