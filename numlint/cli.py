@@ -53,7 +53,7 @@ def write_output(text: str, output: str | None) -> None:
 
 def _check_one(path: str, text: str | None, config: Config) -> FileResult:
     from numlint.document import Document, format_for_path
-    from numlint.linter import check_document
+    from numlint.linter import lint
     from numlint.sources import SourceError, read_source
 
     try:
@@ -61,8 +61,14 @@ def _check_one(path: str, text: str | None, config: Config) -> FileResult:
             text = read_source(path)
     except SourceError as exc:
         return FileResult(path=path, error=str(exc))
-    findings = check_document(Document(path, text, format_for_path(path)), config)
-    return FileResult(path=path, findings=tuple(findings), text=text)
+    return lint(Document(path, text, format_for_path(path)), config)
+
+
+def _check_job(job: tuple[str, str | None, str | None, Config]) -> FileResult:
+    path, text, error, config = job
+    if error:
+        return FileResult(path=path, error=error)
+    return _check_one(path, text, config)
 
 
 def _extract_one(path: str, text: str | None) -> FileResult:
@@ -79,9 +85,12 @@ def _extract_one(path: str, text: str | None) -> FileResult:
     return FileResult(path=path, quantities=tuple(quantities), text=text)
 
 
-def _inputs(paths: tuple[str, ...], stdin_filename: str | None):
-    """(path, text-or-None, error-or-None) for every input; '-' (or no path with piped input) is stdin."""
-    from numlint.sources import iter_sources
+def _inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config=None):
+    """(path, text-or-None, error-or-None) for every input; '-' (or no path with piped input) is stdin.
+
+    ``walk_config(directory) -> Config`` gives the include/exclude globs for a walked directory.
+    """
+    from numlint.sources import DEFAULT_SUFFIXES, iter_sources
 
     if not paths and not sys.stdin.isatty():
         paths = ("-",)
@@ -96,7 +105,19 @@ def _inputs(paths: tuple[str, ...], stdin_filename: str | None):
             except SourceError as exc:
                 yield name, None, str(exc)
             continue
-        for source in iter_sources([given]):
+        cfg = walk_config(given) if walk_config is not None and os.path.isdir(given) else None
+        if cfg is None or not (cfg.include or cfg.exclude):
+            for source in iter_sources([given]):
+                yield source.path, None, source.error
+            continue
+        from numlint.config import path_matches
+
+        suffixes = ("",) if cfg.include else DEFAULT_SUFFIXES
+        for source in iter_sources([given], suffixes=suffixes, exclude=cfg.exclude):
+            if cfg.include and not any(path_matches(source.path, pat, cfg.root) for pat in cfg.include):
+                continue
+            if any(path_matches(source.path, pat, cfg.root) for pat in cfg.exclude):
+                continue
             yield source.path, None, source.error
 
 
@@ -108,56 +129,154 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default text; github under GitHub Actions).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default text; github under GitHub Actions).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
-@click.option("--select", help="Comma-separated codes or prefixes to check (e.g. NL1,NL301).")
-@click.option("--ignore", help="Comma-separated codes or prefixes to skip.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read configuration from FILE.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--select", help="Comma-separated codes or prefixes to check (e.g. NL1,NL301); replaces the config's.")
+@click.option("--extend-select", help="Codes or prefixes to check in addition to the selected ones (e.g. NL901).")
+@click.option("--ignore", help="Comma-separated codes or prefixes to skip (added to the config's).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read configuration from FILE only (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (still 2 on errors).")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings: no summary line.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead of the findings.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline FILE.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record every current finding in FILE (JSON, atomically) and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Check files in N processes.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
-def check(paths, fmt, output, select, ignore, config_path, fail_on, jobs, stdin_filename):
+def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
+          statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
     """Lint articles for inconsistent numbers."""
+    from numlint.config import Resolver
+
     try:
-        select_codes, ignore_codes = _codes(select), _codes(ignore)
-        validate_codes(select_codes, "--select")
-        validate_codes(ignore_codes, "--ignore")
-        config = Config(select=select_codes, ignore=ignore_codes, fail_on=fail_on or "warning")
+        overrides: dict = {}
+        if select is not None:
+            overrides["select"] = _codes(select)
+            validate_codes(overrides["select"], "--select")
+        if extend_select:
+            overrides["extend_select"] = _codes(extend_select)
+            validate_codes(overrides["extend_select"], "--extend-select")
+        if ignore:
+            overrides["ignore"] = _codes(ignore)
+            validate_codes(overrides["ignore"], "--ignore")
+        if fail_on:
+            overrides["fail_on"] = fail_on
+        if fmt:
+            overrides["format"] = fmt
+        resolver = Resolver(overrides=overrides, config_path=config_path, isolated=isolated)
+        project = resolver.for_directory(os.getcwd())   # run-wide settings: format, fail-on
+        baseline = None
+        if baseline_path:
+            from numlint.baseline import BaselineError, load
+
+            try:
+                baseline = load(baseline_path)
+            except BaselineError as exc:
+                raise ConfigError(str(exc)) from None
+        jobs_list = [
+            (path, text, error, None if error else resolver.for_file(path))
+            for path, text, error in _inputs(paths, stdin_filename, resolver.for_directory)
+        ]
     except ConfigError as exc:
         click.echo(f"numlint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
 
-    results: list[FileResult] = []
-    for path, text, error in _inputs(paths, stdin_filename):
-        if error:
-            results.append(FileResult(path=path, error=error))
-        else:
-            results.append(_check_one(path, text, config))
+    if jobs > 1 and len(jobs_list) > 1:
+        from concurrent.futures import ProcessPoolExecutor
 
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from numlint.reporters import json_report
-
-    if fmt == "json":
-        report = json_report.render_check(results)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_check_job, jobs_list, chunksize=4))
     else:
-        lines = []
-        for r in results:
-            if r.error:
-                lines.append(f"{r.path}: error: {r.error}")
-            for f in r.findings:
-                lines.append(f"{r.path}:{f.line}:{f.column}: {f.code} {f.severity} {f.message}")
-        report = "\n".join(lines) + ("\n" if lines else "")
+        results = [_check_job(job) for job in jobs_list]
+
+    if write_baseline_path:
+        from numlint.baseline import render as render_baseline
+
+        write_output(render_baseline(results), write_baseline_path)
+        total = sum(len(r.findings) for r in results)
+        if not quiet:
+            click.echo(f"numlint: recorded {total} finding{'s' if total != 1 else ''} in {write_baseline_path}", err=True)
+        _report_file_errors(results)
+        sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN)
+
+    in_baseline = 0
+    if baseline is not None:
+        from numlint.baseline import filter_new
+
+        results, in_baseline = filter_new(results, baseline)
+
+    fmt = project.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    color = _use_color(output)
+    if statistics:
+        report = _statistics(results, fmt, color)
+    else:
+        report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
     write_output(report, output)
+    _report_file_errors(results)
+
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    threshold = severity_rank(project.fail_on)
+    if not exit_zero and any(severity_rank(f.severity) >= threshold for r in results for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _report_file_errors(results: list[FileResult]) -> None:
     for r in results:
         if r.error:
             click.echo(f"numlint: {r.path}: {r.error}", err=True)
 
-    if any(r.error for r in results):
-        sys.exit(EXIT_ERROR)
-    threshold = severity_rank(config.fail_on)
-    if any(severity_rank(f.severity) >= threshold for r in results for f in r.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+
+def _use_color(output: str | None) -> bool:
+    """Colour only for a terminal, never with NO_COLOR (https://no-color.org); FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return output is None
+    if output is not None:
+        return False
+    stream = click.get_text_stream("stdout")
+    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+
+
+def render_report(results: list[FileResult], fmt: str, *, color: bool = False, quiet: bool = False,
+                  in_baseline: int = 0) -> str:
+    """The report in one format; each format is a small module in numlint/reporters."""
+    if fmt == "json":
+        from numlint.reporters import json_report
+
+        return json_report.render_check(results)
+    if fmt == "sarif":
+        from numlint.reporters import sarif
+
+        return sarif.render(results)
+    if fmt == "github":
+        from numlint.reporters import github
+
+        return github.render(results)
+    if fmt == "html":
+        from numlint.reporters import html
+
+        return html.render(results)
+    from numlint.reporters import text
+
+    return text.render(results, concise=fmt == "concise", color=color, quiet=quiet, suppressed_by_baseline=in_baseline)
+
+
+def _statistics(results: list[FileResult], fmt: str, color: bool) -> str:
+    from numlint.reporters import text
+
+    if fmt == "json":
+        import json
+
+        rows = [{"count": n, "code": code, "name": name, "severity": sev} for n, code, name, sev in text.statistics(results)]
+        return json.dumps(rows, indent=2) + "\n"
+    return text.render_statistics(results, color=color)
 
 
 @cli.command()
@@ -239,6 +358,7 @@ def explain_text(rule) -> str:
         "## How to silence it",
         f"- for a whole run: --ignore {rule.code} (or ignore = [\"{rule.code}\"] in [tool.numlint])",
         f"- in Markdown or HTML: <!-- numlint: disable-next-line {rule.code} --> before the line",
+        f"- in plain text: a line [numlint: disable-next-line {rule.code}] before the line",
         "- for a known, accepted finding: record it in a baseline (--write-baseline / --baseline)",
     ]
     return "\n".join(parts)

@@ -1,0 +1,217 @@
+"""SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and other SARIF viewers.
+
+Decisions:
+
+* Columns and character offsets are UTF-16 code units (``run.columnKind = "utf16CodeUnits"``, SARIF's
+  default), converted from numlint's code-point positions using the file's text. GitHub and VS Code
+  index text in UTF-16, and a consumer that ignores ``columnKind`` assumes the default; for text
+  without characters beyond U+FFFF (emoji, rare CJK) the two counts are the same.
+* ``artifactLocation.uri`` is relative to ``%SRCROOT%``: the git work tree that holds the current
+  directory (GitHub resolves paths from the repository root), else the current directory; forward
+  slashes, percent-encoded. ``originalUriBaseIds`` gives the root as an absolute ``file://`` URI.
+* ``partialFingerprints["numlintFingerprint/v1"]`` is the content fingerprint plus an occurrence
+  counter (the same key as the baseline), so an alert survives moved lines. GitHub adds its own
+  ``primaryLocationLineHash`` on upload.
+* Every known rule is listed in ``tool.driver.rules`` so ``ruleIndex`` is stable across runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from numlint import __version__
+from numlint.baseline import keyed
+from numlint.model import FileResult, Finding
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/numlint/numlint"  # the project's home page; set when published
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FAMILY = {"1": "consistency", "2": "units-and-scale", "3": "percentages", "4": "arithmetic", "9": "house-style"}
+
+
+def source_root(cwd: str | None = None) -> Path:
+    """The git work tree that holds ``cwd`` (GitHub's paths are repository-relative), else ``cwd``."""
+    here = Path(cwd or os.getcwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / ".git").exists():
+            return directory
+    return here
+
+
+def artifact_uri(path: str, root: Path) -> tuple[str, bool]:
+    """(uri, relative?) of a checked file: relative to ``root`` with forward slashes when inside it."""
+    if path.startswith("<"):
+        return quote(path, safe=""), True
+    absolute = Path(os.path.abspath(path))
+    try:
+        rel = absolute.relative_to(root)
+    except ValueError:
+        return absolute.as_uri(), False
+    return quote(rel.as_posix(), safe="/"), True
+
+
+class _Utf16:
+    """Code-point positions -> UTF-16 columns and offsets for one file's text."""
+
+    def __init__(self, text: str | None):
+        self.text = text
+        self.astral = text is not None and any(ord(ch) > 0xFFFF for ch in text)
+
+    def offset(self, cp: int) -> int:
+        if not self.astral:
+            return cp
+        return cp + sum(1 for ch in self.text[:cp] if ord(ch) > 0xFFFF)
+
+    def column(self, cp_offset: int, column: int) -> int:
+        """UTF-16 column of the position whose code-point offset is ``cp_offset`` and column ``column``."""
+        if not self.astral:
+            return column
+        line_start = cp_offset - (column - 1)
+        return column + sum(1 for ch in self.text[line_start:cp_offset] if ord(ch) > 0xFFFF)
+
+
+def _region(u: _Utf16, start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> dict:
+    region = {
+        "startLine": line,
+        "startColumn": u.column(start, column),
+        "endLine": end_line or line,
+        "endColumn": u.column(end, end_column) if end_column else u.column(start, column) + 1,
+        "charOffset": u.offset(start),
+        "charLength": u.offset(end) - u.offset(start),
+    }
+    if u.text is not None:
+        region["snippet"] = {"text": u.text[start:end]}
+    return region
+
+
+def _escape_message(text: str) -> str:
+    """Brackets are link syntax in SARIF messages: escape them in plain text."""
+    return re.sub(r"([\[\]\\])", r"\\\1", text)
+
+
+def rule_descriptor(rule) -> dict:
+    from numlint.cli import explain_text
+
+    help_text = explain_text(rule)
+    markdown = help_text
+    for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "How to silence it"):
+        markdown = markdown.replace(f"## {heading}", f"### {heading}")
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why or rule.summary},
+        "help": {"text": help_text, "markdown": markdown},
+        "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": bool(rule.enabled)},
+        "properties": {
+            "tags": ["numbers", FAMILY.get(rule.code[2:3], "other")],
+            "precision": "medium",
+        },
+    }
+
+
+def _fallback_descriptor(code: str, name: str, severity: str) -> dict:
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": name},
+        "fullDescription": {"text": name},
+        "help": {"text": f"numlint explain {code}", "markdown": f"`numlint explain {code}`"},
+        "defaultConfiguration": {"level": LEVEL.get(severity, "warning")},
+    }
+
+
+def build(results: list[FileResult], rules: dict | None = None, cwd: str | None = None) -> dict:
+    """The SARIF log as a dict. ``rules`` (code -> RuleSpec) defaults to every known rule."""
+    if rules is None:
+        from numlint.registry import load_rules
+
+        rules = load_rules()
+    root = source_root(cwd)
+    descriptors = [rule_descriptor(r) for r in rules.values()]
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    for result in results:
+        for f in result.findings:
+            if f.code not in index:
+                index[f.code] = len(descriptors)
+                descriptors.append(_fallback_descriptor(f.code, f.rule, f.severity))
+
+    sarif_results = []
+    notifications = []
+    artifacts: list[dict] = []
+    for result in results:
+        uri, relative = artifact_uri(result.path, root)
+        artifact_location = {"uri": uri, **({"uriBaseId": "%SRCROOT%"} if relative else {})}
+        if result.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{result.path}: {result.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location}}],
+            })
+            continue
+        artifacts.append({"location": artifact_location, **({"encoding": "utf-8"} if result.text is not None else {})})
+        u = _Utf16(result.text)
+        for (_, _, fingerprint, occurrence), f in keyed(result):
+            sarif_results.append(_result(f, artifact_location, u, index, f"{fingerprint}:{occurrence}"))
+
+    run = {
+        "tool": {
+            "driver": {
+                "name": "numlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+        "columnKind": "utf16CodeUnits",
+        "artifacts": artifacts,
+        "invocations": [{
+            "executionSuccessful": not notifications,
+            "toolExecutionNotifications": notifications,
+        }],
+        "results": sarif_results,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _result(f: Finding, artifact_location: dict, u: _Utf16, index: dict, fingerprint: str) -> dict:
+    text = _escape_message(f.message)
+    if f.related:
+        links = ", ".join(f"[{_escape_message(r.message or 'related')}]({i})" for i, r in enumerate(f.related, start=1))
+        text += f" (see {links})"
+    result = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVEL[f.severity],
+        "message": {"text": text},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact_location,
+                "region": _region(u, f.start, f.end, f.line, f.column, f.end_line, f.end_column),
+            }
+        }],
+        "partialFingerprints": {"numlintFingerprint/v1": fingerprint},
+    }
+    if f.related:
+        result["relatedLocations"] = [
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location,
+                    "region": _region(u, r.start, r.end, r.line, r.column, r.end_line, r.end_column),
+                },
+                "message": {"text": r.message or "related mention"},
+            }
+            for i, r in enumerate(f.related, start=1)
+        ]
+    return result
+
+
+def render(results: list[FileResult], rules: dict | None = None, cwd: str | None = None) -> str:
+    return json.dumps(build(results, rules, cwd), indent=2, ensure_ascii=False) + "\n"

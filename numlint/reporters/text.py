@@ -1,0 +1,183 @@
+"""Text for people: ``full`` (each finding with its source line underlined, like ruff and rustc) and
+``concise`` (one line per finding), a closing summary, and ``--statistics``.
+
+Colour is decided by the caller (``color=True`` only for a terminal without ``NO_COLOR``); the text is
+the same with or without it. News copy puts a whole paragraph on one line, so a source line is shown
+as a window around the mention, never wrapped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from numlint.model import FileResult, Finding, Related
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+UNDERLINE_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+WINDOW = 96            # columns of a source line shown around a mention
+CONTEXT = 36           # of which, at most this many before it
+
+
+def _console(color: bool) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        width=10_000,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    return console, buffer
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _window(line: str, col: int, end_col: int) -> tuple[str, int, int]:
+    """A slice of ``line`` that shows columns [col, end_col) with context: (text, col, end_col) in it."""
+    line = line.replace("\t", " ")
+    start = col - 1
+    stop = max(end_col - 1, start + 1)
+    if len(line) <= WINDOW:
+        return line, start, stop
+    lo = max(0, start - CONTEXT)
+    hi = min(len(line), max(stop, lo + WINDOW))
+    if hi - lo < WINDOW:
+        lo = max(0, hi - WINDOW)
+    # Cut at spaces so words stay whole.
+    if lo > 0:
+        space = line.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(line):
+        space = line.rfind(" ", stop, hi)
+        hi = space if space > stop else hi
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    return prefix + line[lo:hi] + suffix, start - lo + len(prefix), stop - lo + len(prefix)
+
+
+def _snippet(out: Text, text: str, line: int, col: int, end_line: int, end_col: int, mark: str,
+             style: str, note: str, gutter: int) -> None:
+    source = _line_text(text, line)
+    if end_line != line:
+        end_col = len(source) + 1
+    shown, lo, hi = _window(source, col, end_col)
+    number = str(line).rjust(gutter)
+    out.append(f"{number} │ ", style="blue")
+    out.append(shown[:lo])
+    out.append(shown[lo:hi], style="bold")
+    out.append(shown[hi:] + "\n")
+    out.append(" " * gutter + " │ ", style="blue")
+    out.append(" " * cell_len(shown[:lo]))
+    out.append(mark * max(1, cell_len(shown[lo:hi])), style=style)
+    if note:
+        out.append(" " + note, style=style)
+    out.append("\n")
+
+
+def _header(out: Text, path: str, f: Finding) -> None:
+    out.append(f"{path}:{f.line}:{f.column}:", style="bold")
+    out.append(" ")
+    out.append(f.code, style=SEVERITY_STYLE[f.severity])
+    out.append(" ")
+    out.append(f.severity, style=SEVERITY_STYLE[f.severity])
+    out.append(" " + f.message)
+
+
+def render_full(result: FileResult, f: Finding) -> Text:
+    out = Text()
+    _header(out, result.path, f)
+    out.append("\n")
+    if result.text is None:
+        return out
+    lines = [f.line] + [r.line for r in f.related]
+    gutter = len(str(max(lines)))
+    out.append(" " * gutter + " │\n", style="blue")
+    _snippet(out, result.text, f.line, f.column, f.end_line, f.end_column, "^",
+             UNDERLINE_STYLE[f.severity], f.rule, gutter)
+    for r in f.related:
+        _snippet_related(out, result.text, r, gutter)
+    return out
+
+
+def _snippet_related(out: Text, text: str, r: Related, gutter: int) -> None:
+    _snippet(out, text, r.line, r.column, r.end_line, r.end_column, "-", "blue", r.message, gutter)
+
+
+def counts(results: list[FileResult]) -> Counter:
+    return Counter(f.severity for r in results for f in r.findings)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def summary_line(results: list[FileResult], suppressed_by_baseline: int = 0) -> str:
+    c = counts(results)
+    total = sum(c.values())
+    files_with = sum(1 for r in results if r.findings)
+    checked = len(results)
+    extra = f"; {suppressed_by_baseline} more in the baseline" if suppressed_by_baseline else ""
+    if not total:
+        return f"No findings in {_plural(checked, 'file')}{extra}."
+    parts = ", ".join(f"{c[s]} {s}" if s == "info" else _plural(c[s], s) for s in ("error", "warning", "info") if c[s])
+    return f"Found {_plural(total, 'finding')} ({parts}) in {_plural(files_with, 'file')}{extra}."
+
+
+def render(results: list[FileResult], *, concise: bool = False, color: bool = False, quiet: bool = False,
+           suppressed_by_baseline: int = 0) -> str:
+    """The whole text report: file errors, findings, then (unless quiet) the summary line."""
+    console, buffer = _console(color)
+    for result in results:
+        if result.error:
+            line = Text()
+            line.append(f"{result.path}:", style="bold")
+            line.append(" error: ", style="bold red")
+            line.append(result.error)
+            console.print(line, soft_wrap=True)
+        for f in result.findings:
+            if concise:
+                out = Text()
+                _header(out, result.path, f)
+                console.print(out, soft_wrap=True)
+            else:
+                console.print(render_full(result, f), soft_wrap=True)
+    if not quiet:
+        c = counts(results)
+        style = "bold red" if c["error"] else "bold yellow" if c["warning"] else "bold"
+        console.print(Text(summary_line(results, suppressed_by_baseline), style=style if sum(c.values()) else "bold green"),
+                      soft_wrap=True)
+    return buffer.getvalue()
+
+
+def statistics(results: list[FileResult]) -> list[tuple[int, str, str, str]]:
+    """(count, code, rule name, severity) per code, most frequent first (ruff's --statistics)."""
+    by_code: Counter = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    for r in results:
+        for f in r.findings:
+            by_code[f.code] += 1
+            names[f.code] = (f.rule, f.severity)
+    return [(n, code, *names[code]) for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_statistics(results: list[FileResult], color: bool = False) -> str:
+    console, buffer = _console(color)
+    for count, code, name, severity in statistics(results):
+        line = Text()
+        line.append(f"{count:>5}\t")
+        line.append(f"{code:<7}", style=SEVERITY_STYLE[severity])
+        line.append(f"\t{name}")
+        console.print(line, soft_wrap=True)
+    return buffer.getvalue()
