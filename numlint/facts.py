@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 from numlint.model import Quantity
 
 MAX_NEIGHBOURS = 12   # facts compared with each fact in a bucket (plus every headline fact)
+MAX_HEADLINE_FACTS = 8  # headline facts per bucket compared with the whole bucket
 MAX_BUCKET = 400      # beyond this, a bucket is a list of unrelated numbers: compare neighbours only
 
 # ---------------------------------------------------------------------------------------------
@@ -79,6 +80,12 @@ _STOP = {
     "most", "record", "total", "shares", "share",
 }
 _VERBISH = re.compile(r"(?:ed|ing)$")
+_VERBS = {
+    "given", "taken", "seen", "made", "sold", "held", "paid", "left", "lost", "won", "put", "set", "cut",
+    "built", "told", "said", "got", "brought", "bought", "spent", "kept", "found", "known", "shown",
+    "thought", "rose", "fell", "grew", "came", "went", "are", "were", "was", "is", "be", "have", "had",
+    "has", "do", "did", "does", "can", "will", "would", "could", "should", "must", "may", "might",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 _MONTHS = (
@@ -137,7 +144,7 @@ def infer_metric(right: str, left: str) -> str | None:
                       "euros", "a", "year", "per"}:
                 continue
             break
-        if lw in _STOP or (_VERBISH.search(lw) and phrase):
+        if lw in _STOP or lw in _VERBS or (_VERBISH.search(lw) and (phrase or lw.endswith("ed"))):
             break
         phrase.append(lw)
         if len(phrase) >= 4:
@@ -151,6 +158,11 @@ def infer_metric(right: str, left: str) -> str | None:
     return None
 
 
+# Head nouns that name no metric of their own: "an estimate of 3,000" counts what the sentence counts.
+GENERIC_HEADS = {"estimate", "figure", "number", "total", "level", "tally", "count", "sum", "amount",
+                 "rate", "value", "forecast", "projection", "target", "record", "high", "low", "peak"}
+
+
 def metric_key(metric: str | None) -> str | None:
     """The bucket of a metric: its singular head noun ("north korean troops" -> "troop")."""
     if not metric:
@@ -158,7 +170,8 @@ def metric_key(metric: str | None) -> str | None:
     words = [w for w in _words(metric) if w.lower() not in _STOP]
     if not words:
         return None
-    return singular(words[-1])
+    head = singular(words[-1])
+    return None if head in GENERIC_HEADS else head
 
 
 def metric_modifiers(metric: str | None) -> frozenset[str]:
@@ -269,6 +282,7 @@ class Fact:
     source: str | None         # "according to X", "X said"
     in_heading: bool           # a headline or standfirst mention
     line: int
+    base: str | None = None    # for a percentage: what it is a percentage of ("gdp", "state expenditure")
 
     @property
     def unit(self) -> str:
@@ -345,10 +359,13 @@ class FactTable:
         for facts in self.buckets(synonyms).values():
             if len(facts) < 2:
                 continue
+            headline_facts = 0
             for i, a in enumerate(facts):
                 partners = list(facts[i + 1:i + 1 + max_neighbours])
-                if a.in_heading:
-                    partners += [f for f in facts[i + 1 + max_neighbours:]][:MAX_BUCKET]
+                if a.in_heading and headline_facts < MAX_HEADLINE_FACTS:
+                    # A headline figure is checked against the whole body, not just its neighbours.
+                    headline_facts += 1
+                    partners += list(facts[i + 1 + max_neighbours:i + 1 + max_neighbours + MAX_BUCKET])
                 for b in partners:
                     if same_scope(a, b):
                         yield a, b
@@ -366,7 +383,7 @@ def same_scope(a: Fact, b: Fact) -> bool:
         return False
     if a.owner and b.owner and not (a.owner & b.owner):
         return False
-    if (a.q.base or None) != (b.q.base or None) and a.q.base and b.q.base:
+    if a.base and b.base and a.base != b.base:
         return False
     return True
 
@@ -451,6 +468,27 @@ _NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|frida
                         r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
 
 
+_BASE = re.compile(
+    r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:[A-Za-z][\w’'\-]*\s+){0,4}?[A-Za-z][\w\-]*)"
+    r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|was|were|is|are|has|had|will|would|and|but|which|who|that|"
+    r"annually|last|this|a|an|the|said|says|since|after|before|over|under|at)\b))"
+)
+
+
+def infer_base(q: Quantity, right: str) -> str | None:
+    """What a percentage is of: extraction's ``base``, else "of X" after it ("16% of state expenditure")."""
+    base = q.base
+    if not base and q.kind == "percent":
+        m = _BASE.match(right)
+        if m:
+            base = m.group(1)
+    if not base:
+        return None
+    base = re.sub(r"^.*['’]s\s+", "", base.strip().lower())   # "north korea's gdp" -> "gdp"
+    words = [w for w in base.split() if w not in {"the", "its", "their", "all"}]
+    return " ".join(words) or None
+
+
 def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
     """Every quantity of a document as a Fact in its sentence, bucketed by metric key."""
     text = prose.text
@@ -492,6 +530,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 source=find_source(sentence),
                 in_heading=in_heading,
                 line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
+                base=infer_base(q, right),
             )
         )
     facts = _inherit_metrics(facts)
@@ -532,3 +571,12 @@ def _with_metric(f: Fact, donor: Fact) -> Fact:
 
     return dataclasses.replace(f, metric=donor.metric, key=donor.key, modifiers=donor.modifiers,
                                owner=f.owner or donor.owner)
+
+
+def facts_for_text(text: str, quantities: Iterable[Quantity]) -> FactTable:
+    """The fact table of a plain-text article and quantities found (or made by hand) in it."""
+    from numlint.document import Document
+    from numlint.markup import to_prose
+
+    doc = Document("<string>", text, "text")
+    return build_facts(doc, to_prose(text, "text"), quantities)

@@ -92,11 +92,25 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
 
 
 def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bool:
+    if mode in ("unit", "currency", "scale") and _side_by_side(a, b):
+        return False  # "9 billion yuan (US$1.3 billion)", "10 km (6 miles)": a conversion, NL203's business
+    if mode == "unit":
+        return verdict in ("unit", "currency")
     if mode == "conflict":
         return verdict == "conflict" and marker is None
     if mode == "change":
         return verdict == "conflict" and marker is not None
     return verdict == mode
+
+
+def _side_by_side(a: Fact, b: Fact) -> bool:
+    """b restates a in another unit right next to it: "(...)", "or", "about", "-"."""
+    if a.sentence_index != b.sentence_index:
+        return False
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
+    return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,/–—-]*(?:or|about|around|some|roughly|nearly|"
+                                                    r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
 
 
 def _out_of_line(x: Fact, y: Fact, agree: dict[int, int]) -> tuple[Fact, Fact]:
@@ -115,6 +129,9 @@ def _hit(mode: str, out: Fact, ref: Fact, marker: str | None) -> Hit:
         "marker": marker or "",
     }
     severity = None
+    if mode == "scale":
+        ratio = max(out.q.value or 0, ref.q.value or 0) / max(min(out.q.value or 1, ref.q.value or 1), 1e-12)
+        values["ratio"] = _ratio_name(ratio)
     if mode == "change":
         old, new = (out, ref) if _is_old(out, ref) else (ref, out)
         values.update(old=_fmt(old), new=_fmt(new))
@@ -123,6 +140,13 @@ def _hit(mode: str, out: Fact, ref: Fact, marker: str | None) -> Hit:
                 out.time and ref.time and out.time != ref.time):
             severity = "warning"
     return Hit(mention=out.q, related=((ref.q, ref.note()),), values=values, severity=severity)
+
+
+def _ratio_name(ratio: float) -> str:
+    for r, name in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if ratio >= r / 2:
+            return name
+    return f"{ratio:g}"
 
 
 def _is_old(x: Fact, y: Fact) -> bool:

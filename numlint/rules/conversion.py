@@ -1,0 +1,71 @@
+"""A value restated in another unit next to it ("10 km (6 miles)", "32C (90F)") must convert.
+
+Two mentions are a conversion when the second follows the first in its sentence separated only by
+an opening bracket, "or", "about" or a dash, and their units measure the same dimension. The second
+value is checked against the first converted with pint, within the writer's rounding: the larger of
+the half step of the digits given and ``relative_tolerance`` of the value. Two currencies are never
+a conversion finding (no exchange rates here): "9 billion yuan (US$1.3 billion)" is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numlint import units
+from numlint.facts import Fact, FactTable, half_step
+from numlint.model import Hit
+
+_JOIN = re.compile(
+    r"[\s,]*(?:[(\[]|\bor\b|–|—|-|/)\s*(?:about|around|some|roughly|nearly|approximately|approx\.?|"
+    r"equivalent to|or)?\s*$",
+    re.I,
+)
+
+
+def _between(first: Fact, second: Fact) -> str:
+    return second.sentence[len(first.left) + (first.end - first.start):len(second.left)]
+
+
+def _fmt(value: float) -> str:
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def _unit_name(unit: str) -> str:
+    return unit.replace("degree_", "°").replace("_", " ")
+
+
+def check(table: FactTable, rule) -> Iterator[Hit]:
+    tolerance = float(rule.options.get("relative_tolerance", 0.05))
+    max_gap = int(rule.options.get("max_gap", 16))
+    facts = table.facts
+    for a, b in zip(facts, facts[1:]):
+        if a.sentence_index != b.sentence_index or a.q.value is None or b.q.value is None:
+            continue
+        between = _between(a, b)
+        if len(between) > max_gap or not _JOIN.fullmatch(between):
+            continue
+        ua, ub = a.unit, b.unit
+        if not ua or not ub or ua == ub or units.is_currency(ua) or units.is_currency(ub):
+            continue
+        if ua in ("percent", "percentage_point", "basis_point") or not units.same_dimension(ua, ub):
+            continue
+        expected = units.convert(a.q.value, ua, ub)
+        back = units.convert(b.q.value, ub, ua)
+        if expected is None or back is None:
+            continue
+        slack_b = max(half_step(b.q, b.q.value), tolerance * abs(b.q.value), tolerance * abs(expected))
+        slack_a = max(half_step(a.q, a.q.value), tolerance * abs(a.q.value), tolerance * abs(back))
+        if abs(expected - b.q.value) <= slack_b or abs(back - a.q.value) <= slack_a:
+            continue
+        yield Hit(
+            mention=b.q,
+            related=((a.q, f"{a.q.text.strip()} (line {a.line})"),),
+            values={
+                "value": b.q.text.strip(),
+                "other": a.q.text.strip(),
+                "expected": f"{_fmt(expected)} {_unit_name(ub)}",
+            },
+        )

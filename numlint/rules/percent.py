@@ -1,0 +1,187 @@
+"""Percentages and their bases.
+
+``mode`` picks the check:
+
+* ``mixed_bases``: two percentages about one subject, a few sentences apart, of different wholes
+  ("20%-30% of North Korea's GDP" and "16% of state expenditure"). One subject means the two
+  sentences share a name (an owner such as "North Korea") and a topic from ``topics`` (lines of
+  words meaning one topic: "military defence army"). Option ``window``: sentences apart at most.
+* ``no_base``: a percentage of people or a share with no whole in sight ("16% said", "a 20% share"),
+  reported only when nothing nearby names the whole (``base_cues``: survey, poll, respondents...).
+* ``points``: "rose from 5% to 7%, a 2% increase": a difference of percentages given in percent.
+* ``over_100``: shares of one whole, side by side, adding to more than 100%.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numlint.facts import Fact, FactTable, half_step, singular
+from numlint.model import Hit
+
+MODES = ("mixed_bases", "no_base", "points", "over_100")
+_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_SKIP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "This",
+               "That", "Between", "Despite", "After", "Before", "When", "While", "If", "As", "For", "By",
+               "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+               "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr"}
+
+
+def _percent(f: Fact) -> bool:
+    return f.q.kind == "percent" or f.unit == "percent"
+
+
+def _words(text: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z][a-z\-]+", text.lower())}
+
+
+def _names(text: str) -> set[str]:
+    names = set()
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group().split() if w not in _SKIP_NAMES]
+        if words:
+            names.add(" ".join(words).lower().replace("’s", "").replace("'s", ""))
+    return names
+
+
+def _topics(text: str, topics) -> set[int]:
+    words = _words(text)
+    found = set()
+    for i, line in enumerate(topics):
+        if words & {singular(w) for w in line.split()}:
+            found.add(i)
+    return found
+
+
+def _note(f: Fact, what: str | None = None) -> str:
+    text = f.q.text.strip()
+    if what:
+        text = f"{text} of {what}"
+    return f"{text} ({'headline' if f.in_heading else f'line {f.line}'})"
+
+
+def check(table: FactTable, rule) -> Iterator[Hit]:
+    mode = rule.options.get("mode", "mixed_bases")
+    if mode not in MODES:
+        raise ValueError(f"percent: unknown mode {mode!r}")
+    yield from globals()[f"_{mode}"](table, rule)
+
+
+def _mixed_bases(table: FactTable, rule) -> Iterator[Hit]:
+    window = int(rule.options.get("window", 3))
+    topics = rule.vocabularies.get("topics", ())
+    shares = [f for f in table.facts if _percent(f) and f.base and not f.q.change and not f.in_heading]
+    reported: set[int] = set()
+    for i, a in enumerate(shares):
+        for b in shares[i + 1:i + 8]:
+            if b.sentence_index - a.sentence_index > window:
+                break
+            if b.sentence_index == a.sentence_index or a.base == b.base or b.index in reported:
+                continue
+            if _related_bases(a.base, b.base):
+                continue
+            if not (_names(a.sentence) & _names(b.sentence)):
+                continue
+            if not (_topics(a.sentence, topics) & _topics(b.sentence, topics)):
+                continue
+            reported.add(b.index)
+            yield Hit(
+                mention=b.q,
+                related=((a.q, _note(a, a.base)),),
+                values={"value": b.q.text.strip(), "base": b.base, "other": a.q.text.strip(),
+                        "other_base": a.base, "other_line": f"line {a.line}"},
+            )
+
+
+def _related_bases(x: str, y: str) -> bool:
+    """"the budget" and "the state budget" are one base; so are "votes" and "votes cast"."""
+    wx, wy = _words(x), _words(y)
+    return bool(wx and wy and (wx <= wy or wy <= wx))
+
+
+def _no_base(table: FactTable, rule) -> Iterator[Hit]:
+    people = tuple(rule.vocabularies.get("people_verbs", ()))
+    share_nouns = tuple(rule.vocabularies.get("share_nouns", ()))
+    cues = tuple(c.lower() for c in rule.vocabularies.get("base_cues", ()))
+    lookback = int(rule.options.get("lookback", 3))
+    people_re = re.compile(r"^\s*(?:of\s+(?:them|those|people)\s+)?(?:" + "|".join(map(re.escape, people)) + r")\b", re.I) if people else None
+    share_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, share_nouns)) + r")\b(?!\s+(?:of|in)\b)", re.I) if share_nouns else None
+    for f in table.facts:
+        if not _percent(f) or f.base or f.q.change or f.q.is_range:
+            continue
+        right = f.right
+        if not ((people_re and people_re.match(right)) or (share_re and share_re.match(right))):
+            continue
+        context = " ".join(
+            table.text[s:e] for s, e in table.sentences[max(0, f.sentence_index - lookback):f.sentence_index + 1]
+        ).lower()
+        if any(cue in context for cue in cues):
+            continue
+        word = right.strip().split()[0] if right.strip() else ""
+        yield Hit(mention=f.q, values={"value": f.q.text.strip(), "word": word})
+
+
+_FROM_TO = re.compile(r"\bfrom\s*$", re.I)
+_TO = re.compile(r"\bto\s*$", re.I)
+
+
+def _points(table: FactTable, rule) -> Iterator[Hit]:
+    change_words = tuple(rule.vocabularies.get("change_nouns", ()))
+    change_re = re.compile(r"\b(?:" + "|".join(map(re.escape, change_words)) + r")\b", re.I) if change_words else None
+    for si in sorted({f.sentence_index for f in table.facts}):
+        facts = [f for f in table.in_sentence(si) if f.q.value is not None]
+        old = next((f for f in facts if _percent(f) and _FROM_TO.search(f.left[-12:])), None)
+        new = next((f for f in facts if _percent(f) and _TO.search(f.left[-8:]) and old and f.index > old.index), None)
+        if not old or not new:
+            continue
+        for c in facts:
+            if c in (old, new) or c.unit != "percent":
+                continue
+            context = c.left[-25:] + " " + c.right[:25]
+            if not (c.q.change or (change_re and change_re.search(context))):
+                continue
+            diff = abs(new.q.value - old.q.value)
+            step = max(half_step(c.q, c.q.value), half_step(old.q) + half_step(new.q))
+            relative = diff / old.q.value * 100 if old.q.value else None
+            if abs(c.q.value - diff) <= step and not (relative is not None and abs(c.q.value - relative) <= step):
+                yield Hit(
+                    mention=c.q,
+                    related=((old.q, _note(old)), (new.q, _note(new))),
+                    values={"value": c.q.text.strip(), "old": old.q.text.strip(), "new": new.q.text.strip(),
+                            "points": f"{diff:g}",
+                            "relative": f"{relative:.0f}%" if relative is not None else "?"},
+                )
+
+
+def _over_100(table: FactTable, rule) -> Iterator[Hit]:
+    window = int(rule.options.get("window", 1))
+    slack = float(rule.options.get("rounding_slack", 0.5))
+    groups: dict[str, list[Fact]] = {}
+    for f in table.facts:
+        if _percent(f) and f.base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~"):
+            groups.setdefault(f.base, []).append(f)
+    for base, facts in groups.items():
+        run: list[Fact] = []
+        for f in facts:
+            if run and f.sentence_index - run[0].sentence_index > window:
+                yield from _report_over(run, base, slack)
+                run = []
+            run.append(f)
+        yield from _report_over(run, base, slack)
+
+
+def _report_over(run: list[Fact], base: str, slack: float) -> Iterator[Hit]:
+    if len(run) < 2:
+        return
+    total = sum(f.q.value for f in run)
+    if total <= 100 + slack * len(run):
+        return
+    last = run[-1]
+    yield Hit(
+        mention=last.q,
+        related=tuple((f.q, _note(f, base)) for f in run[:-1]),
+        values={"value": last.q.text.strip(), "base": base, "total": f"{total:g}%",
+                "parts": " + ".join(f.q.text.strip() for f in run)},
+    )

@@ -1,0 +1,51 @@
+"""House style: one spelling per article for each family of words written with numbers.
+
+Vocabulary ``forms``: one line per family, its spellings separated by "|" ("million|mln|mn|m",
+"%|per cent|percent|pct"). The spelling most mentions use (the first one used, on a tie) is the
+article's style; every mention written another way is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from numlint.facts import FactTable
+from numlint.model import Hit
+
+
+def _form(text: str, forms: list[str]) -> str | None:
+    low = text.lower()
+    for form in sorted(forms, key=len, reverse=True):
+        f = form.lower()
+        if f == "%":
+            if "%" in low:
+                return form
+            continue
+        if re.search(r"(?:(?<=\d)|(?<=\d\s)|(?<![a-z]))" + re.escape(f) + r"(?![a-z])", low):
+            return form
+    return None
+
+
+def check(table: FactTable, rule) -> Iterator[Hit]:
+    for line in rule.vocabularies.get("forms", ()):
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        used = []
+        for f in table.facts:
+            form = _form(f.q.text, forms)
+            if form is not None:
+                used.append((f, form))
+        counts = Counter(form for _, form in used)
+        if len(counts) < 2:
+            continue
+        first = {form: i for i, (_, form) in reversed(list(enumerate(used)))}
+        style = max(counts, key=lambda form: (counts[form], -first[form]))
+        example = next(f for f, form in used if form == style)
+        for f, form in used:
+            if form != style:
+                yield Hit(
+                    mention=f.q,
+                    related=((example.q, f"{example.q.text.strip()} (line {example.line})"),),
+                    values={"value": f.q.text.strip(), "form": form, "style": style, "count": counts[style]},
+                )

@@ -1,0 +1,122 @@
+"""Facts: sentences, metrics, scope, precision and the near-linear pairing, on hand-made quantities."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from numlint.facts import compare, facts_for_text, interval, split_sentences
+from numlint.model import Quantity
+
+
+def mention(text: str, surface: str, value: float | None, nth: int = 0, **kw) -> Quantity:
+    """A Quantity for the nth occurrence of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Quantity(text=surface, start=start, end=start + len(surface), value=value, **kw)
+
+
+SEED = (
+    "North Korean troops in Russia\n"
+    "The U.S. believes there are now 10,000 North Korean troops in Russia, up from the American "
+    "estimate of 3,000 given last week.\n"
+)
+
+
+def test_sentences_do_not_end_at_abbreviations_or_decimals():
+    text = "The U.S. said 1.3 mln people. Mr. Smith agreed. Then it rained."
+    spans = split_sentences(text)
+    assert [text[s:e].strip() for s, e in spans] == [
+        "The U.S. said 1.3 mln people.", "Mr. Smith agreed.", "Then it rained."]
+
+
+def test_metric_inferred_and_inherited_in_a_stated_change():
+    qs = [mention(SEED, "10,000", 10000.0), mention(SEED, "3,000", 3000.0)]
+    table = facts_for_text(SEED, qs)
+    a, b = table.facts
+    assert a.key == "troop" and "korean" in a.modifiers
+    assert b.key == "troop"            # "estimate of 3,000" inherits troops from "up from"
+    assert table.by_metric["troop"] == (a, b)
+    assert a.time == "last week" and not a.in_heading
+
+
+def test_headline_mentions_are_flagged():
+    text = "Council to cut 450 jobs\n\nThe council will cut 450 jobs by March."
+    table = facts_for_text(text, [mention(text, "450", 450.0), mention(text, "450", 450.0, nth=1)])
+    assert [f.in_heading for f in table.facts] == [True, False]
+    assert [f.key for f in table.facts] == ["job", "job"]
+
+
+def test_per_what_and_source():
+    text = "Oil rose to $50 a barrel, according to the Energy Agency. Brent traded at $48 a share."
+    table = facts_for_text(text, [mention(text, "$50", 50.0, unit="USD", kind="money"),
+                                  mention(text, "$48", 48.0, unit="USD", kind="money")])
+    assert table.facts[0].per == "barrel" and table.facts[1].per == "share"
+    assert table.facts[0].source.startswith("energy agency")
+
+
+@pytest.mark.parametrize("surface,value,kw,lo,hi", [
+    ("1.3 million", 1.3e6, {}, 1.25e6, 1.35e6),
+    ("10,000", 1e4, {}, 9500, 10500),
+    ("about 10,000", 1e4, {"approx": "~"}, 9000, 11000),
+    ("212", 212.0, {}, 211.5, 212.5),
+])
+def test_interval_follows_the_writers_precision(surface, value, kw, lo, hi):
+    q = Quantity(text=surface, start=0, end=len(surface), value=value, **kw)
+    got = interval(q)
+    assert math.isclose(got[0], lo) and math.isclose(got[1], hi)
+
+
+def test_interval_of_a_range_and_a_lower_bound():
+    r = Quantity(text="20%-30%", start=0, end=7, value=None, low=20.0, high=30.0, unit="percent", kind="percent")
+    assert interval(r) == (19.5, 30.5)
+    more = Quantity(text="more than 100", start=0, end=13, value=100.0, approx=">")
+    assert interval(more)[1] == math.inf
+
+
+def _pair(text, a, b):
+    table = facts_for_text(text, [a, b])
+    return compare(*table.facts)
+
+
+def test_compare_verdicts():
+    text = "Profit was £5m. Profit was £5bn. Profit was £5.0m. Profit was £7m. Profit was $5m. Profit was 5.04m."
+    q = lambda s, v, nth=0, unit="GBP": mention(text, s, v, nth, unit=unit, kind="money", metric="profit")
+    assert _pair(text, q("£5m", 5e6), q("£5bn", 5e9)).verdict == "scale"
+    assert _pair(text, q("£5m", 5e6), q("£5.0m", 5e6)).verdict == "same"
+    assert _pair(text, q("£5m", 5e6), q("£7m", 7e6)).verdict == "conflict"
+    assert _pair(text, q("£5m", 5e6), q("$5m", 5e6, unit="USD")).verdict == "currency"
+    assert _pair(text, q("£5m", 5e6), q("5.04m", 5.04e6)).verdict == "drift"
+
+
+def test_units_convert_before_comparing():
+    text = "The road is 40 km long. The road is 25 miles long. The road is 90 miles long."
+    a = mention(text, "40 km", 40.0, unit="kilometer", kind="measure", metric="road")
+    b = mention(text, "25 miles", 25.0, unit="mile", kind="measure", metric="road")
+    c = mention(text, "90 miles", 90.0, unit="mile", kind="measure", metric="road")
+    assert _pair(text, a, b).verdict == "unit"
+    assert _pair(text, a, c).verdict == "unit"
+
+
+def test_different_owners_are_not_paired():
+    text = "Acme cut 450 jobs at Acme. Bolt cut 300 jobs at Bolt."
+    table = facts_for_text(text, [mention(text, "450", 450.0), mention(text, "300", 300.0)])
+    assert list(table.pairs()) == []
+
+
+def test_pairing_stays_linear_on_a_long_document():
+    sentence = "The firm has 1,234 staff in town. "
+    text = sentence * 20000
+    qs = []
+    for i in range(20000):
+        start = i * len(sentence) + sentence.index("1,234")
+        qs.append(Quantity(text="1,234", start=start, end=start + 5, value=1234.0))
+    t0 = time.perf_counter()
+    table = facts_for_text(text, qs)
+    n_pairs = sum(1 for _ in table.pairs())
+    elapsed = time.perf_counter() - t0
+    assert n_pairs <= 12 * len(qs) + 8 * 400
+    assert elapsed < 20
