@@ -42,6 +42,15 @@ def write_output(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600); a report is an ordinary file: keep the mode of the
+        # file it replaces, else what the umask allows.
+        try:
+            mode = os.stat(output).st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, output)
     except BaseException:
         try:

@@ -28,12 +28,22 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def metric_of(q) -> str | None:
+    """What a quantity is grouped and coloured by: its metric, or for a bare percentage its base."""
+    if q.metric:
+        return q.metric
+    if q.base:
+        return f"% of {q.base}"
+    return None
+
+
 def metric_colours(result: FileResult) -> "OrderedDict[str, str]":
     """metric -> colour, in order of first appearance (so colours are stable for an article)."""
     colours: OrderedDict[str, str] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
-        if q.metric and q.metric not in colours:
-            colours[q.metric] = PALETTE[len(colours) % len(PALETTE)]
+        m = metric_of(q)
+        if m and m not in colours:
+            colours[m] = PALETTE[len(colours) % len(PALETTE)]
     return colours
 
 
@@ -54,7 +64,7 @@ def _spans(result: FileResult, fid: int) -> tuple[list[_Span], dict]:
     by_pos: dict[tuple[int, int], _Span] = {}
     for q in result.quantities:
         span = by_pos.setdefault((q.start, q.end), _Span(q.start, q.end))
-        span.metric, span.quantity = q.metric, q
+        span.metric, span.quantity = metric_of(q), q
     for n, f in enumerate(result.findings, start=1):
         by_pos.setdefault((f.start, f.end), _Span(f.start, f.end)).findings.append(n)
         for r in f.related:
@@ -103,7 +113,7 @@ def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Findin
     q = span.quantity
     title = []
     if q is not None:
-        title.append(q.metric or "metric unknown")
+        title.append(metric_of(q) or "metric unknown")
         value = q.value if q.value is not None else f"{q.low:g}–{q.high:g}" if q.low is not None and q.high is not None else "?"
         if isinstance(value, float):
             value = f"{value:,.10g}"
@@ -167,7 +177,7 @@ def _finding_card(f: Finding, n: int, fid: int, by_pos: dict) -> str:
 def _facts_table(result: FileResult, colours: dict, by_pos: dict) -> str:
     groups: OrderedDict[str, list] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
-        groups.setdefault(q.metric or "", []).append(q)
+        groups.setdefault(metric_of(q) or "", []).append(q)
     if not groups:
         return '<p class="empty">No quantities found.</p>'
     rows = []

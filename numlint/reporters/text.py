@@ -176,8 +176,8 @@ def render_statistics(results: list[FileResult], color: bool = False) -> str:
     console, buffer = _console(color)
     for count, code, name, severity in statistics(results):
         line = Text()
-        line.append(f"{count:>5}\t")
-        line.append(f"{code:<7}", style=SEVERITY_STYLE[severity])
-        line.append(f"\t{name}")
+        line.append(f"{count:>5}  ")
+        line.append(f"{code:<6}", style=SEVERITY_STYLE[severity])
+        line.append(f"  {name}")
         console.print(line, soft_wrap=True)
     return buffer.getvalue()

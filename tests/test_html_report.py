@@ -1,0 +1,160 @@
+"""The HTML report: self-contained, every quantity and finding present, article text escaped, and
+rendered by a real browser (headless Chromium, when installed) into a non-blank screenshot."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from numlint.document import Document
+from numlint.model import FileResult, Finding, Quantity, Related
+from numlint.reporters import html
+
+ARTICLE = (
+    "Floods <b>&</b> storms: officials said 212 people had died & 40% of homes were damaged.\n"
+    "\n"
+    "The death toll of 221 is expected to rise <script>alert(1)</script>.\n"
+    "A survey put damage at 35% of buildings and 3,000 people displaced.\n"
+)
+
+
+def _q(doc, needle, metric, value, kind="count", base=None):
+    s = ARTICLE.index(needle)
+    e = s + len(needle)
+    return Quantity(text=needle, start=s, end=e, value=value, metric=metric, kind=kind, base=base,
+                    unit="percent" if kind == "percent" else "", **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e))))
+
+
+def sample() -> FileResult:
+    doc = Document("news/flood.txt", ARTICLE)
+    qs = (
+        _q(doc, "212", "deaths", 212.0),
+        _q(doc, "40%", None, 40.0, "percent", base="homes"),
+        _q(doc, "221", "deaths", 221.0),
+        _q(doc, "35%", None, 35.0, "percent", base="buildings"),
+        _q(doc, "3,000", "people displaced", 3000.0),
+    )
+    a, b = qs[2], qs[0]
+    f1 = Finding("NL101", "conflicting-values", "error", "221 deaths here, but 212 <on> line 1", a.start, a.end,
+                 a.line, a.column, a.end_line, a.end_column,
+                 (Related(b.start, b.end, b.line, b.column, b.end_line, b.end_column, "212 deaths & more"),))
+    c, d = qs[3], qs[1]
+    f2 = Finding("NL301", "mixed-percent-bases", "warning", "35% of buildings beside 40% of homes", c.start, c.end,
+                 c.line, c.column, c.end_line, c.end_column,
+                 (Related(d.start, d.end, d.line, d.column, d.end_line, d.end_column, "40% of homes"),))
+    return FileResult("news/flood.txt", findings=(f1, f2), quantities=qs, text=ARTICLE)
+
+
+def test_self_contained():
+    page = html.render([sample()])
+    assert page.startswith("<!DOCTYPE html>")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    assert "@font-face" not in page
+
+
+def test_every_quantity_and_finding_is_present_and_linked():
+    result = sample()
+    page = html.render([result])
+    marks = re.findall(r'<mark id="([^"]+)"[^>]*>([^<]*)</mark>', page)
+    assert [t for _, t in marks] == ["212", "40%", "221", "35%", "3,000"]
+    for n, f in enumerate(result.findings, start=1):
+        card = re.search(rf'<article class="finding sev-{f.severity}" id="f0-n{n}" data-for="([^"]+)">(.*?)</article>', page)
+        assert card, f.code
+        assert f.code in card.group(2)
+        # The card points at its own mention and its related mentions.
+        targets = card.group(1).split()
+        texts = {mid: t for mid, t in marks}
+        assert [texts[t] for t in targets] == [ARTICLE[f.start:f.end]] + [ARTICLE[r.start:r.end] for r in f.related]
+    # The flagged mention carries the finding's severity and number.
+    assert re.search(r'<mark id="f0-m2" class="q hit sev-error"[^>]*>221</mark><sup class="badge sev-error">1</sup>', page)
+    assert re.search(r'<mark id="f0-m0" class="q rel"', page)
+
+
+def test_facts_table_by_metric():
+    page = html.render([sample()])
+    table = page[page.index('<table class="facts">'):page.index("</table>")]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td[^>]*>(.*?)</td></tr>", table)
+    names = [re.sub(r"<[^>]+>", "", r[0]) for r in rows]
+    assert names == ["deaths values differ", "% of homes", "% of buildings", "people displaced"]
+    values = [re.findall(r">([^<]+)</a>", r[1]) for r in rows]
+    assert values == [["212", "221"], ["40%"], ["35%"], ["3,000"]]
+    lines = [re.findall(r">(\d+)</a>", r[2]) for r in rows]
+    assert lines == [["1", "3"], ["1"], ["4"], ["4"]]
+
+
+def test_article_text_is_escaped():
+    page = html.render([sample()])
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Floods &lt;b&gt;&amp;&lt;/b&gt; storms" in page
+    assert "died &amp; 40%" not in page  # the quantity is wrapped, but the ampersand is escaped
+    assert "had died &amp; " in page
+    assert "221 deaths here, but 212 &lt;on&gt; line 1" in page
+    assert "212 deaths &amp; more" in page
+    assert html.render([FileResult("<a&b>.txt", error="bad <byte>")]).count("&lt;a&amp;b&gt;.txt") >= 1
+
+
+def test_markup_is_dimmed_for_html_sources():
+    text = "<p>Some <em>212</em> people</p>\n<!-- numlint: disable -->\n"
+    doc = Document("a.html", text)
+    s = text.index("212")
+    q = Quantity(text="212", start=s, end=s + 3, value=212.0, metric="people",
+                 **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, s + 3))))
+    page = html.render([FileResult("a.html", quantities=(q,), text=text)])
+    assert '<span class="markup">&lt;em&gt;</span><mark' in page
+    assert '<span class="markup">&lt;!-- numlint: disable --&gt;</span>' in page
+
+
+def test_clean_file_and_unreadable_file():
+    page = html.render([FileResult("ok.txt", text="Nothing to see.\n"), FileResult("bad.txt", error="binary file, not text")])
+    assert "No number problems found." in page
+    assert "Could not check this file: binary file, not text" in page
+
+
+def _png_pixels_vary(png: bytes) -> tuple[int, int, int]:
+    """(width, height, distinct byte values in the image data) of a PNG, without an imaging library."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height = 8, b"", 0, 0
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        data = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", data[:8])
+        elif kind == b"IDAT":
+            idat += data
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    return width, height, len(set(raw))
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="headless Chromium not installed")
+def test_renders_in_headless_chromium(tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(html.render([sample()]), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    profile = tempfile.mkdtemp()
+    try:
+        subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", f"--screenshot={shot}", "--window-size=1400,1000", report.as_uri()],
+            check=False, capture_output=True, timeout=90,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    assert shot.exists() and shot.stat().st_size > 10_000
+    width, height, distinct = _png_pixels_vary(shot.read_bytes())
+    assert (width, height) == (1400, 1000)
+    assert distinct > 50  # a blank page compresses to a handful of byte values

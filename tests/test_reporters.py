@@ -1,0 +1,162 @@
+"""The text, concise, github and json reporters on hand-made results (independent of the rules)."""
+
+from __future__ import annotations
+
+import json
+
+from numlint.document import Document
+from numlint.model import FileResult, Finding, Related
+from numlint.reporters import github, json_report, text
+
+ARTICLE = (
+    "Officials said 212 people had died.\n"
+    "\n"
+    "The death toll of 221 is expected to rise, with 40% of homes damaged.\n"
+    "A wider survey put the share at 35% of buildings.\n"
+)
+
+
+def _finding(doc: Document, code, rule, severity, message, needle, related=(), nth=0, fingerprint=""):
+    start = _find(doc.text, needle, nth)
+    end = start + len(needle)
+    rel = []
+    for r_needle, r_nth, r_msg in related:
+        rs = _find(doc.text, r_needle, r_nth)
+        rel.append(Related(rs, rs + len(r_needle), *doc.position(rs, rs + len(r_needle)), r_msg))
+    return Finding(code, rule, severity, message, start, end, *doc.position(start, end), tuple(rel), fingerprint)
+
+
+def _find(haystack: str, needle: str, nth: int) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = haystack.index(needle, pos + 1)
+    return pos
+
+
+def sample_results() -> list[FileResult]:
+    doc = Document("news/flood.txt", ARTICLE)
+    findings = (
+        _finding(doc, "NL101", "conflicting-values", "error", "221 deaths here, but 212 on line 1", "221",
+                 [("212", 0, "212 people (line 1)")], fingerprint="aaa"),
+        _finding(doc, "NL301", "mixed-percent-bases", "warning", "40% of homes beside 35% of buildings", "40%",
+                 [("35%", 0, "35% of buildings")], fingerprint="bbb"),
+        _finding(doc, "NL201", "scale-slip", "info", "a note", "35%", fingerprint="ccc"),
+    )
+    return [
+        FileResult("news/flood.txt", findings=findings, text=ARTICLE),
+        FileResult("news/clean.txt", findings=(), text="Nothing here.\n"),
+        FileResult("news/broken.txt", error="not valid UTF-8 (byte 3: b'\\xff'); save the file as UTF-8"),
+    ]
+
+
+def test_full_text_shows_location_code_severity_message_and_underlines():
+    out = text.render(sample_results())
+    lines = out.splitlines()
+    assert "news/flood.txt:3:19: NL101 error 221 deaths here, but 212 on line 1" in lines
+    # The source line and a caret under exactly the mention.
+    src = next(i for i, line in enumerate(lines) if "The death toll of 221" in line)
+    caret_line = lines[src + 1]
+    col = lines[src].index("221")
+    assert caret_line[col:col + 3] == "^^^"
+    assert caret_line[col + 3] == " " and caret_line[col - 1] == " "
+    # The related mention is shown the same way, underlined with dashes and its note.
+    rel = next(i for i, line in enumerate(lines) if "Officials said 212" in line)
+    assert lines[rel + 1][lines[rel].index("212"):].startswith("--- 212 people (line 1)")
+    assert lines[-1] == "Found 3 findings (1 error, 1 warning, 1 info) in 1 file."
+
+
+def test_text_reports_unreadable_files_and_is_plain_without_colour():
+    out = text.render(sample_results(), color=False)
+    assert "news/broken.txt: error: not valid UTF-8" in out
+    assert "\x1b[" not in out
+
+
+def test_text_colour_only_when_asked():
+    assert "\x1b[" in text.render(sample_results(), color=True)
+
+
+def test_concise_exact_lines():
+    out = text.render(sample_results(), concise=True, quiet=True).splitlines()
+    assert out[:3] == [
+        "news/flood.txt:3:19: NL101 error 221 deaths here, but 212 on line 1",
+        "news/flood.txt:3:49: NL301 warning 40% of homes beside 35% of buildings",
+        "news/flood.txt:4:33: NL201 info a note",
+    ]
+    assert out[3].startswith("news/broken.txt: error:")
+
+
+def test_summary_wording():
+    assert text.summary_line([FileResult("a.txt"), FileResult("b.txt")]) == "No findings in 2 files."
+    results = sample_results()[:1]
+    assert text.summary_line(results, suppressed_by_baseline=4) == (
+        "Found 3 findings (1 error, 1 warning, 1 info) in 1 file; 4 more in the baseline."
+    )
+
+
+def test_long_lines_are_windowed_around_the_mention():
+    line = "word " * 60 + "then 1,234 people " + "more " * 60
+    doc = Document("long.txt", line)
+    f = _finding(doc, "NL101", "conflicting-values", "error", "m", "1,234")
+    out = text.render([FileResult("long.txt", findings=(f,), text=line)], quiet=True).splitlines()
+    src = next(l for l in out if "1,234" in l and "│" in l)
+    caret = out[out.index(src) + 1]
+    assert len(src) < 120 and "…" in src
+    assert caret[src.index("1,234"):].startswith("^^^^^")
+
+
+def test_wide_characters_keep_the_caret_aligned():
+    line = "東京都は 1,234 人と発表した。"
+    doc = Document("jp.txt", line)
+    f = _finding(doc, "NL101", "conflicting-values", "error", "m", "1,234")
+    out = text.render([FileResult("jp.txt", findings=(f,), text=line)], quiet=True).splitlines()
+    src = next(l for l in out if "1,234" in l)
+    caret = out[out.index(src) + 1]
+    from rich.cells import cell_len
+
+    assert cell_len(caret[: caret.index("^")]) == cell_len(src[: src.index("1,234")])
+
+
+def test_statistics_like_ruff():
+    rows = text.statistics(sample_results())
+    assert [(n, code, name) for n, code, name, _ in rows] == [
+        (1, "NL101", "conflicting-values"), (1, "NL201", "scale-slip"), (1, "NL301", "mixed-percent-bases"),
+    ]
+    out = text.render_statistics(sample_results())
+    assert out.splitlines() == [
+        "    1  NL101   conflicting-values",
+        "    1  NL201   scale-slip",
+        "    1  NL301   mixed-percent-bases",
+    ]
+
+
+def test_github_annotations_exact():
+    out = github.render(sample_results()).splitlines()
+    assert out == [
+        "::error file=news/flood.txt,line=3,col=19,endLine=3,endColumn=22,title=NL101::"
+        "221 deaths here, but 212 on line 1%0A1:16: 212 people (line 1)",
+        "::warning file=news/flood.txt,line=3,col=49,endLine=3,endColumn=52,title=NL301::"
+        "40%25 of homes beside 35%25 of buildings%0A4:33: 35%25 of buildings",
+        "::notice file=news/flood.txt,line=4,col=33,endLine=4,endColumn=36,title=NL201::a note",
+        "::error file=news/broken.txt,title=numlint::not valid UTF-8 (byte 3: b'\\xff'); save the file as UTF-8",
+    ]
+
+
+def test_github_escaping_rules():
+    assert github.escape_data("50% up\r\nnext, a: b") == "50%25 up%0D%0Anext, a: b"
+    assert github.escape_property("dir,with:odd%name\n") == "dir%2Cwith%3Aodd%25name%0A"
+    doc = Document("a,b:c.txt", "x 5 y\n")
+    f = Finding("NL101", "r", "warning", "line1\nline2 100%", 2, 3, *doc.position(2, 3))
+    out = github.render([FileResult("a,b:c.txt", findings=(f,), text=doc.text)])
+    assert out == "::warning file=a%2Cb%3Ac.txt,line=1,col=3,endLine=1,endColumn=4,title=NL101::line1%0Aline2 100%25\n"
+
+
+def test_json_report_is_the_contract_shape():
+    payload = json.loads(json_report.render_check(sample_results()))
+    assert set(payload) == {"numlint", "files", "summary"}
+    assert payload["summary"] == {"files": 3, "findings": 3, "error": 1, "warning": 1, "info": 1}
+    first = payload["files"][0]["findings"][0]
+    assert set(first) == {"code", "rule", "severity", "message", "start", "end", "line", "column", "end_line",
+                          "end_column", "related"}
+    assert set(first["related"][0]) == {"start", "end", "line", "column", "end_line", "end_column", "message"}
+    assert payload["files"][2] == {"path": "news/broken.txt", "error": payload["files"][2]["error"], "findings": []}
+    assert ARTICLE[first["start"]:first["end"]] == "221"
