@@ -249,8 +249,7 @@ def _use_color(output: str | None) -> bool:
         return output is None
     if output is not None:
         return False
-    stream = click.get_text_stream("stdout")
-    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+    return bool(getattr(sys.stdout, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
 def render_report(results: list[FileResult], fmt: str, *, color: bool = False, quiet: bool = False,

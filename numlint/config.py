@@ -145,6 +145,8 @@ def _line_of(text: str, table: tuple[str, ...], key: str | None) -> int:
         m = header_re.match(line)
         if m:
             current = tuple(part.strip().strip('"\'') for part in _split_dotted(m.group(1)))
+            if key is not None and current[:len(wanted) + 1] == wanted + (key,):
+                return number  # the key is a table of its own: [tool.numlint.rules.NL777]
             if current == wanted:
                 header_line = number
             continue
