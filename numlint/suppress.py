@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 _ACTION = r"(?P<action>disable-next-line|disable-file|disable|enable)"
 _BODY = r"(?P<body>[^\n]*?)"
-COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w-])" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
+COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
 BRACKET_RE = re.compile(
     r"^[ \t]*\[[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w-])" + r"(?P<rest>[^\]\n]*)\][ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE,
