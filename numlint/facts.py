@@ -85,6 +85,9 @@ _VERBS = {
     "built", "told", "said", "got", "brought", "bought", "spent", "kept", "found", "known", "shown",
     "thought", "rose", "fell", "grew", "came", "went", "are", "were", "was", "is", "be", "have", "had",
     "has", "do", "did", "does", "can", "will", "would", "could", "should", "must", "may", "might",
+    "starts", "opens", "begins", "runs", "costs", "takes", "means", "makes", "comes", "goes", "remains",
+    "includes", "shows", "gives", "says", "needs", "looks", "seems", "appears", "stands", "continues",
+    "follows", "leaves", "rises", "falls", "gets", "puts", "sees", "helps", "brings", "ends", "closes",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -136,6 +139,10 @@ def _words(text: str) -> list[str]:
 def infer_metric(right: str, left: str) -> str | None:
     """The noun phrase a number counts when extraction gave none: "10,000 North Korean troops in ..."."""
     phrase: list[str] = []
+    m = re.match(r"^\s*of\s+(?:new\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?", right)
+    if m and m.group(1) not in _STOP and m.group(1) not in _VERBS:
+        # "$3bn of debt", "2.4 billion cubic metres of water"
+        return m.group(1)
     for word in _words(right[:60]):
         lw = word.lower()
         if lw in _STOP and not phrase:
@@ -155,7 +162,17 @@ def infer_metric(right: str, left: str) -> str | None:
     m = re.search(r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$", left)
     if m and m.group(1).lower() not in _STOP:
         return m.group(1).lower()
+    # "revised the death toll to 212", "its debt stood at $4bn": the noun phrase before a linking verb.
+    m = _LEFT_METRIC.search(left)
+    if m and m.group(2).lower() not in _STOP and m.group(2).lower() not in _VERBS:
+        return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
     return None
+
+
+_LEFT_METRIC = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|their|his|her|a|an)\s+([a-z\-]+\s+)?([a-z\-]{3,})\s+(?:(?:is|was|are|were|will be|would be|has been|had been)\s+)?"
+    r"(?:to|at|was|is|were|are|stood at|reached|totalled|totaled|hit|of|worth|valued at|cost|costs|costing)\s+(?:about |around |some |nearly |almost |more than |over |just |only )?$"
+)
 
 
 # Head nouns that name no metric of their own: "an estimate of 3,000" counts what the sentence counts.
@@ -167,7 +184,7 @@ def metric_key(metric: str | None) -> str | None:
     """The bucket of a metric: its singular head noun ("north korean troops" -> "troop")."""
     if not metric:
         return None
-    words = [w for w in _words(metric) if w.lower() not in _STOP]
+    words = [w for w in _words(metric) if w.lower() not in _STOP and w.lower() not in _VERBS]
     if not words:
         return None
     head = singular(words[-1])
@@ -177,7 +194,7 @@ def metric_key(metric: str | None) -> str | None:
 def metric_modifiers(metric: str | None) -> frozenset[str]:
     if not metric:
         return frozenset()
-    words = [w.lower() for w in _words(metric) if w.lower() not in _STOP]
+    words = [w.lower() for w in _words(metric) if w.lower() not in _STOP and w.lower() not in _VERBS]
     return frozenset(words[:-1])
 
 
@@ -292,6 +309,25 @@ class Fact:
     def kind(self) -> str:
         return self.q.kind
 
+    @property
+    def from_to(self) -> tuple[float, float] | None:
+        """(old, new) for "from 5% to 7%" read as one range by extraction; None for anything else.
+
+        A range after "from" with "to" between its bounds is a change, not a range: the bound written
+        first is the old value (extraction gives low <= high, so the order comes from the digits).
+        """
+        q = self.q
+        if not q.is_range or q.low is None or q.high is None or not re.search(r"\bto\b", q.text):
+            return None
+        if not re.search(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", self.left[-20:], re.I):
+            return None
+        first, _, second = q.text.partition(" to ")
+        a, b = _digits(first), _digits(second)
+        lo, hi = min(q.low, q.high), max(q.low, q.high)
+        if a is None or b is None:
+            return None
+        return (lo, hi) if a <= b else (hi, lo)
+
     def note(self) -> str:
         """A short note naming the mention, for Hit.related: "10,000 troops (line 5)"."""
         what = self.q.text.strip()
@@ -299,6 +335,19 @@ class Fact:
             what = f"{what} {self.metric.split()[-1]}"
         where = "headline" if self.in_heading else f"line {self.line}"
         return f"{what} ({where})"
+
+
+def _digits(text: str) -> float | None:
+    m = _NUMBER.search(text)
+    if not m:
+        return None
+    try:
+        value = float(m.group().replace(",", ""))
+    except ValueError:
+        return None
+    for word in re.findall(r"[A-Za-z]+", text[m.end():])[:1]:
+        value *= _SCALES.get(word.lower(), 1.0)
+    return value
 
 
 @dataclass(frozen=True)
@@ -458,7 +507,7 @@ def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozense
     if m:
         names.add(m.group(1).strip().lower())
     tail = right[:80]
-    m = re.match(r"^[^,;:.]*?\b(?:of|at|for|in|by)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
+    m = re.match(r"^[^,;:.]*?\b(?:of|at|in)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
     if m:
         names.add(m.group(1).replace("the ", "").strip().lower())
     return frozenset(n for n in names if not _NOT_OWNER.match(n))

@@ -43,6 +43,34 @@ def _convertible(a: Fact, b: Fact) -> bool:
     return a.unit == b.unit and a.q.value is not None and b.q.value is not None
 
 
+def old_and_new(facts: list[Fact]) -> tuple[float, Fact, float, Fact] | None:
+    """The old and new values a sentence links: "from 400 to 500" (one range or two mentions),
+    "to 500 from 400", "10,000, up from 3,000". Returns (old, its fact, new, its fact)."""
+    for f in facts:
+        pair = f.from_to
+        if pair:
+            return pair[0], f, pair[1], f
+    points = [f for f in facts if f.q.value is not None]
+    old = next((f for f in points if _FROM.search(f.left[-40:])), None)
+    if old is None:
+        return None
+    new = next((f for f in points if f is not old and _TO.search(f.left[-30:]) and _convertible(f, old)), None)
+    if new is None:
+        # "10,000 troops, up from 3,000": the new value is the one just before "up from".
+        before = [f for f in points if f.index < old.index and _convertible(f, old)]
+        if before and re.search(r"\b(?:up|down|rising|falling|rose|fell|compared with)\b", old.left[-40:], re.I):
+            new = before[-1]
+    if new is None:
+        return None
+    return old.q.value, old, new.q.value, new
+
+
+def _related(old: Fact, new: Fact):
+    if old is new:
+        return ((old.q, _note(old)),)
+    return ((old.q, _note(old)), (new.q, _note(new)))
+
+
 def _changes(table: FactTable, rule) -> Iterator[Hit]:
     multipliers = {}
     for line in rule.vocabularies.get("multipliers", ()):
@@ -53,69 +81,57 @@ def _changes(table: FactTable, rule) -> Iterator[Hit]:
     verb_re = re.compile(r"\b(?:rose|fell|grew|jumped|climbed|dropped|slipped|declined|increased|decreased|"
                          r"gained|lost|slumped|soared|surged|plunged|sank|up|down|rise|fall|rising|falling|"
                          r"climbing|cut|raised|lowered|added)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I)
+    tolerance = float(rule.options.get("multiplier_tolerance", 0.1))
     for si in sorted({f.sentence_index for f in table.facts}):
-        facts = [f for f in table.in_sentence(si) if f.q.value is not None]
-        if len(facts) < 2:
+        facts = list(table.in_sentence(si))
+        found = old_and_new(facts)
+        if found is None:
             continue
-        old = next((f for f in facts if _FROM.search(f.left[-40:])), None)
-        if old is None:
+        old_v, old, new_v, new = found
+        if not old_v:
             continue
-        new = next((f for f in facts if f is not old and _TO.search(f.left[-30:]) and _convertible(f, old)), None)
-        if new is None:
-            # "10,000 troops, up from 3,000": the new value is the one just before "up from".
-            before = [f for f in facts if f.index < old.index and _convertible(f, old)]
-            if before and re.search(r"\b(?:up|down|rising|falling|rose|fell|compared with)\b", old.left[-40:], re.I):
-                new = before[-1]
-        if new is None or old.q.value == 0:
-            continue
-        diff = new.q.value - old.q.value
-        rel = diff / old.q.value * 100
-        slack_abs = half_step(old.q, old.q.value) + half_step(new.q, new.q.value)
-        # multipliers: "doubled", "tripled", "halved" in the sentence, before the old value
+        h_old, h_new = half_step(old.q, old_v), half_step(new.q, new_v)
+        texts = {"old": _text_of(old, old_v, first=True), "new": _text_of(new, new_v, first=False)}
         sentence_low = old.sentence.lower()
         for word, factor in multipliers.items():
-            m = re.search(r"\b" + re.escape(word) + r"\b", sentence_low)
-            if not m:
+            if not re.search(r"\b" + re.escape(word) + r"\b", sentence_low):
                 continue
-            lo = (old.q.value - half_step(old.q, old.q.value))
-            hi = (old.q.value + half_step(old.q, old.q.value))
-            nlo, nhi = new.q.value - half_step(new.q, new.q.value), new.q.value + half_step(new.q, new.q.value)
-            tolerance = float(rule.options.get("multiplier_tolerance", 0.1))
-            ratio_lo, ratio_hi = nlo / hi if hi else 0, nhi / lo if lo > 0 else float("inf")
+            lo, hi = old_v - h_old, old_v + h_old
+            ratio_lo = (new_v - h_new) / hi if hi else 0.0
+            ratio_hi = (new_v + h_new) / lo if lo > 0 else float("inf")
             if ratio_hi < factor * (1 - tolerance) or ratio_lo > factor * (1 + tolerance):
-                yield Hit(
-                    mention=new.q,
-                    related=((old.q, _note(old)),),
-                    values={"stated": word, "old": old.q.text.strip(), "new": new.q.text.strip(),
-                            "actual": f"multiplied by {new.q.value / old.q.value:.2g}"},
-                )
+                yield Hit(mention=new.q, related=() if old is new else ((old.q, _note(old)),),
+                          values={"stated": word, **texts, "actual": f"multiplied by {new_v / old_v:.2g}"})
             break
         for c in facts:
-            if c is old or c is new:
+            if c is old or c is new or c.q.value is None:
                 continue
             is_change = c.q.change is not None or (noun_re and noun_re.search(c.left[-40:])) or verb_re.search(c.left[-30:])
-            if not is_change:
+            if not is_change or c.q.approx not in ("=", "~"):
                 continue
             if c.unit == "percent" and old.unit != "percent":
-                stated = c.q.value if c.q.change != "down" else c.q.value
-                actual = abs(rel)
-                step = max(half_step(c.q, c.q.value), 100 * slack_abs / abs(old.q.value), 0.5)
-                if c.q.approx == "~":
-                    step = max(step, 0.1 * stated)
-                if c.q.approx in ("=", "~") and abs(stated - actual) > step:
-                    yield Hit(mention=c.q, related=((old.q, _note(old)), (new.q, _note(new))),
-                              values={"stated": c.q.text.strip(), "old": old.q.text.strip(),
-                                      "new": new.q.text.strip(), "actual": f"{_num(actual)}%"})
+                actual = abs(new_v - old_v) / abs(old_v) * 100
+                step = max(half_step(c.q, c.q.value), 100 * (h_old + h_new) / abs(old_v), 0.5)
             elif c.unit == old.unit and old.unit != "percent":
-                actual = abs(diff)
-                step = max(half_step(c.q, c.q.value), slack_abs)
-                if c.q.approx == "~":
-                    step = max(step, 0.1 * c.q.value)
-                if c.q.approx in ("=", "~") and abs(c.q.value - actual) > step:
-                    yield Hit(mention=c.q, related=((old.q, _note(old)), (new.q, _note(new))),
-                              values={"stated": c.q.text.strip(), "old": old.q.text.strip(),
-                                      "new": new.q.text.strip(), "actual": _num(actual)})
+                actual = abs(new_v - old_v)
+                step = max(half_step(c.q, c.q.value), h_old + h_new)
+            else:
+                break  # a percentage change of percentages: NL303's business
+            if c.q.approx == "~":
+                step = max(step, 0.1 * c.q.value)
+            if abs(c.q.value - actual) > step:
+                shown = f"{_num(actual)}%" if c.unit == "percent" else _num(actual)
+                yield Hit(mention=c.q, related=_related(old, new),
+                          values={"stated": c.q.text.strip(), **texts, "actual": shown})
             break
+
+
+def _text_of(f: Fact, value: float, first: bool) -> str:
+    """The text of one value: the mention, or its half of a "from A to B" range."""
+    if f.from_to:
+        left, _, right = f.q.text.partition(" to ")
+        return (left if first else right).strip()
+    return f.q.text.strip()
 
 
 def _parts(table: FactTable, rule) -> Iterator[Hit]:

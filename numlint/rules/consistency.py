@@ -59,7 +59,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
     agree: dict[int, int] = {}
     facts_by_index: dict[int, Fact] = {}
+    converted = _conversions(table) if mode in ("unit", "scale") else set()
     for a, b in table.pairs(synonyms, neighbours):
+        if a.index in converted or b.index in converted:
+            continue
         if a.key in ignored or a.q.kind not in kinds or b.q.kind not in kinds:
             continue
         if a.q.change or b.q.change:
@@ -113,6 +116,15 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
                                                     r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
 
 
+def _conversions(table: FactTable) -> set[int]:
+    """Facts restated in another unit beside them: each such mention already gives both units."""
+    out = set()
+    for a, b in zip(table.facts, table.facts[1:]):
+        if a.unit != b.unit and _side_by_side(a, b):
+            out.update((a.index, b.index))
+    return out
+
+
 def _out_of_line(x: Fact, y: Fact, agree: dict[int, int]) -> tuple[Fact, Fact]:
     ax, ay = agree.get(x.index, 0), agree.get(y.index, 0)
     if ax != ay:
@@ -149,10 +161,17 @@ def _ratio_name(ratio: float) -> str:
     return f"{ratio:g}"
 
 
+_PAST = re.compile(r"\b(?:ago|earlier|previously|previous|initially|originally|had been|had|last (?:week|month|year))\b", re.I)
+
+
 def _is_old(x: Fact, y: Fact) -> bool:
-    """Whether x is the earlier value: it follows "from", or sits in the sentence with the old time."""
+    """Whether x is the earlier value: it follows "from", or its sentence looks back in time."""
     if re.search(r"\bfrom\b[^,;]*$", x.left[-60:]):
         return True
     if re.search(r"\bfrom\b[^,;]*$", y.left[-60:]):
         return False
+    if x.sentence_index != y.sentence_index:
+        px, py = bool(_PAST.search(x.sentence)), bool(_PAST.search(y.sentence))
+        if px != py:
+            return px
     return x.index < y.index

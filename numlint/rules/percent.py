@@ -72,7 +72,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
 def _mixed_bases(table: FactTable, rule) -> Iterator[Hit]:
     window = int(rule.options.get("window", 3))
     topics = rule.vocabularies.get("topics", ())
-    shares = [f for f in table.facts if _percent(f) and f.base and not f.q.change and not f.in_heading]
+    shares = [f for f in table.facts if _percent(f) and f.base and not f.q.change]
     reported: set[int] = set()
     for i, a in enumerate(shares):
         for b in shares[i + 1:i + 8]:
@@ -128,28 +128,33 @@ _TO = re.compile(r"\bto\s*$", re.I)
 
 
 def _points(table: FactTable, rule) -> Iterator[Hit]:
+    from numlint.rules.arithmetic import old_and_new
+
     change_words = tuple(rule.vocabularies.get("change_nouns", ()))
     change_re = re.compile(r"\b(?:" + "|".join(map(re.escape, change_words)) + r")\b", re.I) if change_words else None
     for si in sorted({f.sentence_index for f in table.facts}):
-        facts = [f for f in table.in_sentence(si) if f.q.value is not None]
-        old = next((f for f in facts if _percent(f) and _FROM_TO.search(f.left[-12:])), None)
-        new = next((f for f in facts if _percent(f) and _TO.search(f.left[-8:]) and old and f.index > old.index), None)
-        if not old or not new:
+        facts = list(table.in_sentence(si))
+        found = old_and_new(facts)
+        if not found:
+            continue
+        old_v, old, new_v, new = found
+        if not (_percent(old) and _percent(new)):
             continue
         for c in facts:
-            if c in (old, new) or c.unit != "percent":
+            if c is old or c is new or c.unit != "percent" or c.q.value is None:
                 continue
             context = c.left[-25:] + " " + c.right[:25]
             if not (c.q.change or (change_re and change_re.search(context))):
                 continue
-            diff = abs(new.q.value - old.q.value)
-            step = max(half_step(c.q, c.q.value), half_step(old.q) + half_step(new.q))
-            relative = diff / old.q.value * 100 if old.q.value else None
+            diff = abs(new_v - old_v)
+            step = max(half_step(c.q, c.q.value), half_step(old.q, old_v) + half_step(new.q, new_v))
+            relative = diff / old_v * 100 if old_v else None
             if abs(c.q.value - diff) <= step and not (relative is not None and abs(c.q.value - relative) <= step):
+                related = ((old.q, _note(old)),) if old is new else ((old.q, _note(old)), (new.q, _note(new)))
                 yield Hit(
                     mention=c.q,
-                    related=((old.q, _note(old)), (new.q, _note(new))),
-                    values={"value": c.q.text.strip(), "old": old.q.text.strip(), "new": new.q.text.strip(),
+                    related=related,
+                    values={"value": c.q.text.strip(), "old": f"{old_v:g}%", "new": f"{new_v:g}%",
                             "points": f"{diff:g}",
                             "relative": f"{relative:.0f}%" if relative is not None else "?"},
                 )
