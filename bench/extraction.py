@@ -65,7 +65,7 @@ CURRENCY_NAMES = {
 SPECIAL = {"percentage": "percent", "percent": "percent", "percentage point": "percentage_point",
            "basis point": "basis_point", "year of age": "year"}
 # CQE noun units that pint happens to know as something else (typographic "point", "count", "unit").
-NOUN_NAMES = {"point", "count", "unit", "home", "game", "people", "person", "inning", "pick", "job", "user",
+NOUN_NAMES = {"section", "league", "point", "count", "unit", "home", "game", "people", "person", "inning", "pick", "job", "user",
               "student", "cylinder", "solution", "goal", "worker", "share", "head", "win", "run", "shot"}
 
 
@@ -102,7 +102,7 @@ def _unit_key(raw: str) -> str:
 
     head, _, rest = raw.partition("/")
     if head.strip() in CURRENCIES or head.strip() in MINOR_UNITS:
-        return raw.replace(" ", "")
+        return head.strip() + ("/" + _pint_key(rest.strip().replace("_", " ")) if rest.strip() else "")
     # "dollar per barrel" -> "USD/barrel"
     parts = low.split(" per ", 1)
     if parts[0] in CURRENCY_NAMES:
@@ -117,6 +117,11 @@ def _unit_key(raw: str) -> str:
 
 
 def _pint_key(low: str) -> str:
+    low = re.sub(r"^(?:square|sq) (\w+)", r"\1 ** 2", low)
+    low = re.sub(r"^cubic (\w+)", r"\1 ** 3", low)
+    low = {"feet ** 2": "foot ** 2", "feet ** 3": "foot ** 3", "brake horsepower": "horsepower",
+           "barrel of oil": "barrel", "newton metre": "newton * meter", "foot pound-force": "foot * force_pound",
+           "pound-foot": "foot * force_pound"}.get(low, low)
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
     expr = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "barrel": "oil_barrel",

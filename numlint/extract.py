@@ -68,7 +68,7 @@ _CURRENCY_PREFIX_RE = re.compile(
     "(?:" + "|".join(re.escape(p) for p in sorted(L.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?$"
 )
 _SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|tln)(?![A-Za-z])", re.I)
-_SCALE_GLUED = re.compile(r"(m|k|b|M|K|B)(?![A-Za-z0-9])")
+_SCALE_GLUED = re.compile(r"(mil|mn|m|k|b|M|K|B)(?![A-Za-z0-9])")
 _PERCENT_RE = re.compile(r"\s?" + _alt(L.PERCENT_WORDS, "i") + r"(?![A-Za-z])")
 _CURRENCY_WORD_RE = re.compile(r"\s?" + _alt(L.CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
 _UNIT_WORD_RE = re.compile(r"\s?" + _alt(L.UNIT_WORDS, "i") + r"(?![A-Za-z])")
@@ -355,11 +355,13 @@ class _Scanner:
         currency = None
         cur_start = start
         lwin = text[max(0, start - 8):start]
+        if lwin.endswith(("$-", "$−", "£-", "€-")):
+            lwin = lwin[:-1]
         cm = _CURRENCY_PREFIX_RE.search(lwin)
         if cm:
             sym = cm.group(0).rstrip()
             code = L.CURRENCY_PREFIXES.get(sym)
-            cstart = start - len(cm.group(0))
+            cstart = start - len(cm.group(0)) - (1 if text[start - 1:start] in "-−" and start > 0 and sym else 0)
             before = text[cstart - 1] if cstart > 0 else ""
             # a letter-symbol ("RM", "Rs", "USD") must not be the end of a longer word
             if code and not (sym[0].isalpha() and before.isalpha()) and not (sym[0] == "$" and before.isalpha() and before.isupper() and len(sym) == 1 and False):
@@ -376,6 +378,10 @@ class _Scanner:
                 raise _Skip(self._token_end(end))
             if prev in "'’" and (prev2 == "" or not prev2.isalnum()):
                 raise _Skip(self._token_end(end))  # '90s, '98
+            if prev in ":×^" or (prev in "−-" and prev2 in "0123456789×^" and not in_range):
+                raise _Skip(self._token_end(end))  # 9:35, the "10−30" of 1.99×10−30
+        if nxt in "×^" or (nxt == "x" and text[end + 1:end + 3] == "10"):
+            raise _Skip(self._token_end(end + 4))  # scientific notation: not read (rare in news)
         if nxt == "," and nxt2.isdigit():  # malformed thousands ("1,0000") or a list without spaces
             raise _Skip(self._token_end(end))
         if nxt == "/" and nxt2.isdigit():  # 9/11, 24/7, 2019/20, 3/4
@@ -393,10 +399,15 @@ class _Scanner:
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
         amt = _Amount(start=cur_start, end=end, number=number, decimals=decimals, currency=currency,
                       raw_end=end, integer_shape=("," not in raw and "." not in raw))
-        # negative: "-0.5%" (a minus sign after a space, not a hyphen between words or numbers)
+        # negative: "-0.5%" (a minus sign after a space, not a hyphen between words or numbers),
+        # "$-50.8bn", "minus 5", "minus-130 degrees"
         if currency is None and prev in "-−" and (prev2 == "" or prev2 in " (\t\n") and not in_range:
             amt.number = -number
             amt.start = start - 1
+        elif currency is not None and prev in "-−":
+            amt.number = -number
+        elif currency is None and re.search(r"(?i)\bminus[ -]$", text[max(0, start - 7):start]):
+            amt.number = -number
         # a unicode fraction glued on: "2½"
         if nxt in L.UNICODE_FRACTIONS:
             amt.number += L.UNICODE_FRACTIONS[nxt]
@@ -430,6 +441,8 @@ class _Scanner:
         low = raw.lower()
         words = re.split(r"[\s-]+", low)
         amt = _Amount(start=start, end=end, number=value, spelled=True, raw_end=end)
+        if raw[:1].isupper() and not self._sentence_initial(start - 1) and not raw.isupper():
+            return None  # "the Kick Six", "Fantastic Four", "Six Nations": a name
         is_fraction = words[-1] in L.FRACTION_WORDS
         nxt = text[end:end + 30]
         left = text[max(0, start - 30):start]
@@ -454,7 +467,9 @@ class _Scanner:
         if single:
             if words[0] == "one" or words == ["a"]:
                 # "one" is rarely a counted quantity in news ("one of the", "no one"); only with a unit
-                if not (_PERCENT_RE.match(nxt) or _CURRENCY_WORD_RE.match(nxt) or _UNIT_WORD_RE.match(nxt)):
+                # or as the first end of a range ("one to two years")
+                if not (_PERCENT_RE.match(nxt) or _CURRENCY_WORD_RE.match(nxt) or _UNIT_WORD_RE.match(nxt)
+                        or re.match(r"(?i)\s(?:to|or|-)\s(?:" + _NW + r")\b", nxt)):
                     return None
             if re.search(r"(?i)\b(?:no|any|every|some|each|which|the)[ -]$", left):
                 return None
@@ -502,20 +517,38 @@ class _Scanner:
         if not g:
             return
         letter = g.group(1)
-        rest = text[p + 1:p + 40]
+        rest = text[p + len(letter):p + 40]
         money_context = amt.currency is not None or _CURRENCY_WORD_RE.match(rest) is not None
         if money_context:
             amt.scale = letter
             amt.multiplier = L.SCALE_WORDS[letter]
-            amt.end = p + 1
+            amt.end = p + len(letter)
             return
-        if letter == "m":
-            # "2m barrels", "5m people" -> million; "100m sprint", "10m high" -> metre (left to units)
-            nm = re.match(r"\s([a-z][a-z\-]*)", rest)
-            if nm and self._looks_plural(nm.group(1)) and not re.match(r"(?:high|long|tall|deep|wide)\b", nm.group(1)):
+        if letter in ("mil", "mn"):
+            amt.scale = letter
+            amt.multiplier = 1e6
+            amt.end = p + len(letter)
+            return
+        if letter in ("m", "M"):
+            # "2m barrels", "5m people", "2.7m combined sales", "35m of its devices" -> million;
+            # "100m sprint", "10m high", "the 400m" -> metre (left to units). Upper-case M is never a metre.
+            million = letter == "M"
+            words = re.findall(r"[A-Za-z][a-z\-]*|[^\sA-Za-z]", rest[:40])
+            if words and words[0] == "of":
+                million = True
+            for w in words[:4]:
+                if not w[0].isalpha() or w.lower() in L.STOP_WORDS or w in ("high", "long", "tall", "deep", "wide"):
+                    break
+                if self._looks_plural(w):
+                    million = True
+                    break
+            if million:
                 amt.scale = letter
                 amt.multiplier = 1e6
                 amt.end = p + 1
+                return
+            if letter == "M":
+                raise _Skip(self._token_end(p))
             return
         if letter == "k":
             if re.match(r"\s(?:run|race|walk|runs|races)\b", rest):
@@ -612,10 +645,20 @@ class _Scanner:
                 self._read_per(amt)
                 return True
         # hyphenated unit adjective: "a 10-year bond", "25-year-old", "5-mile", "three-fold"
-        hm = re.match(r"-([a-z]+)(?:-(old))?(?![A-Za-z])", win)
+        hm = re.match(r"-([a-z]+)(?:-(old))?(?![A-Za-z])|-([a-z]+)-(a|per)-([a-z]+)(?![A-Za-z])", win)
+        if hm and hm.group(3):
+            unit = L.UNIT_WORDS.get(hm.group(3)) or L.UNIT_WORDS.get(hm.group(3) + "s")
+            denom = L.UNIT_WORDS.get(hm.group(5))
+            if unit and denom:  # "a 52,000-barrel-a-day refinery"
+                amt.unit, amt.surface_unit, amt.kind = f"{unit} / {denom}", hm.group(0)[1:], "measure"
+                amt.end = p + hm.end()
+                return True
+            hm = None
         if hm:
             word = hm.group(1)
             unit = L.UNIT_WORDS.get(word) or L.UNIT_WORDS.get(word + "s")
+            if not unit and word in L.UNIT_ABBREVIATIONS and word not in ("in", "s", "t", "m", "g", "l", "h"):
+                unit = L.UNIT_ABBREVIATIONS[word]
             if word == "fold":
                 amt.kind = "ratio"
                 amt.surface_unit = "fold"
@@ -637,16 +680,10 @@ class _Scanner:
             amt.end = p + tm.end()
             return True
         if glued and win[:1].isalpha():
-            # an unknown suffix glued to the digits: ask quantulum3 (rarely), else an identifier
-            um = re.match(r"[A-Za-z]+(?:/[A-Za-z0-9]+)?", win)
-            unit = self._quantulum_unit(amt, um.group(0) if um else "")
-            if unit:
-                amt.unit, amt.surface_unit = unit
-                amt.kind = "measure"
-                amt.end = p + (um.end() if um else 0)
-                return True
+            # an unknown suffix glued to the digits ("5G", "3D", "4x4", "A380"): an identifier
             raise _Skip(self._token_end(p))
-        um = re.match(r"\s((?:[a-z]{0,2}[A-Z]{2,6}[a-z]?|[A-Za-z]+/[A-Za-z0-9]+))(?![A-Za-z])", win)
+        # a spaced token that looks like a unit symbol we do not know ("mmBTU", "A/cm2"): ask quantulum3
+        um = re.match(r"\s((?:[a-z]{1,3}[A-Z]{2,6}|[A-Za-z]+/[A-Za-z0-9]+))(?![A-Za-z])", win)
         if um and um.group(1) not in ("US", "UK", "EU", "UN", "AM", "PM", "GMT") and not um.group(1).isupper():
             unit = self._quantulum_unit(amt, um.group(1))
             if unit:
@@ -657,39 +694,50 @@ class _Scanner:
         return False
 
     def _read_per(self, amt: _Amount) -> None:
-        """"$58.24 a barrel", "12 cts a share", "100 miles per hour" -> a compound unit."""
+        """"$58.24 a barrel", "12 cts a share", "$80 per sq m" -> a compound unit ("USD / oil_barrel")."""
         text = self.text
+        if amt.unit and "/" in amt.unit:
+            return
         p = amt.end
-        win = text[p:p + 32]
+        win = text[p:p + 40]
         # skip a stray "US"/"U.S." between the amount and "per" ("$75 U.S. per barrel")
         sm = re.match(r"\s(?:US|U\.S\.)(?=\s(?:per|a)\s)", win)
         if sm:
             p += sm.end()
-            win = text[p:p + 32]
-        m = re.match(r"(?:\s?/\s?|\sper\s|\san?\s|\seach\s)([A-Za-z]+(?:\s(?:foot|feet|metre|meter|mile|kilometre|kilometer))?)(?![A-Za-z])", win)
+            win = text[p:p + 40]
+        m = re.match(r"\s?/\s?|\sper\s|\san?\s|\seach\s", win)
         if not m:
             return
-        word = m.group(1)
-        lw = word.lower()
-        article = m.group(0).strip().split()[0].lower() in ("a", "an")
+        article = m.group(0).strip().lower() in ("a", "an", "each")
+        q = p + m.end()
+        rest = text[q:q + 30]
+        # "a year earlier", "a year ago": a time reference, not a rate
+        if article and re.match(r"(?i)(?:year|month|week|day)\s(?:earlier|ago|before|later|after|previously|on|from|in)\b", rest):
+            return
         denom = None
-        if lw in _COUNT_DENOMS:
-            denom = _COUNT_DENOMS[lw]
-        elif lw in L.UNIT_WORDS:
-            denom = L.UNIT_WORDS[lw]
-        elif word in L.UNIT_ABBREVIATIONS and not article and word not in L.GLUED_ONLY_ABBREVIATIONS:
-            denom = L.UNIT_ABBREVIATIONS[word]
-        elif lw == "night":
-            denom = "day"
-        if denom is None:
+        dm = re.match(r"([A-Za-z]+)(?![A-Za-z])", rest)
+        if dm and dm.group(1).lower() in _COUNT_DENOMS:
+            denom, dlen = _COUNT_DENOMS[dm.group(1).lower()], dm.end()
+        elif dm and dm.group(1).lower() == "night":
+            denom, dlen = "day", dm.end()
+        else:
+            um = _UNIT_WORD_RE.match(rest)
+            if um and not um.group(0).startswith(" "):
+                word = um.group(0).lower()
+                if article and word.endswith("s") and word not in ("hours",):
+                    return  # "a" + plural is not "per"
+                denom, dlen = L.UNIT_WORDS[word], um.end()
+            else:
+                am = _UNIT_ABBR_RE.match(rest)
+                if am and not am.group(1) and not article and am.group(0) not in L.GLUED_ONLY_ABBREVIATIONS - {"m"}:
+                    denom, dlen = L.UNIT_ABBREVIATIONS[am.group(0)], am.end()
+        if denom is None or "/" in denom:
             return
-        if article and lw.endswith("s") and lw not in ("hours",):
-            return  # "a" + plural is not "per"
-        if amt.unit and "/" in amt.unit:
+        if not amt.unit:
             return
-        amt.unit = f"{amt.unit} / {denom}" if amt.unit else ""
-        amt.surface_unit = f"{amt.surface_unit} {m.group(0).strip()}".strip()
-        amt.end = p + m.end()
+        amt.unit = f"{amt.unit} / {denom}"
+        amt.surface_unit = f"{amt.surface_unit} {text[p:q + dlen].strip()}".strip()
+        amt.end = q + dlen
 
     def _quantulum_unit(self, amt: _Amount, token: str) -> tuple[str, str] | None:
         """Ask quantulum3 about an unknown unit token, on its sentence. Lazy: imports on first call."""
@@ -733,6 +781,9 @@ class _Scanner:
         sep = m.group(0).strip().lower()
         if sep in ("and",) and not between:
             return
+        if sep == "to" and not (between or from_range) and _CHANGE_BEFORE_RE.search(
+                self.text[max(0, a.start - _WINDOW):a.start]):
+            return  # "increased by $43.6 billion to $419.2 billion": a change, then the new level
         if sep == "through" and not between:
             return
         if sep in ("to", "-to", "to-") and not (from_range or between or True):
@@ -754,17 +805,26 @@ class _Scanner:
         if sep in ("-", "–", "—") and m.group(0) != m.group(0).strip() and typ == "d" and a.kind == "count" and not between:
             # "10 - 12" with spaces: still a range; fine
             pass
+        if m.group(0) in (" -", " –") and numpos == q:
+            return  # "Stoxx 50 -1.3%": a minus sign, not a range
+        if a.integer_shape and 1000 <= a.number <= 2150 and not a.unit and a.scale is None and not a.currency:
+            # "in 2018 to 3.9 million": a year, then a new quantity
+            bm = re.match(r"[\d,.]+\s?(?:[a-zA-Z%$£€]|per)", text[numpos:numpos + 30])
+            if bm and typ == "d" and not between:
+                return
         try:
-            b = self._read_amount(q if cur and cur.end() else numpos, core_end, typ, in_range=True) if typ == "d" else self._read_amount(numpos, core_end, typ, in_range=True)
+            b = self._read_amount(numpos, core_end, typ, in_range=True)
         except _Skip:
             return
         if b is None:
             return
         if typ == "d" and cur and cur.end() and b.currency is None:
             return
+        if a.currency and b.currency is None and b.unit == "" and sep in ("-", "–", "—", "to"):
+            b.currency = a.currency
         # year ranges and scores are not quantity ranges
         if a.integer_shape and b.integer_shape and not a.currency and not a.unit and not b.unit and a.scale is None and b.scale is None:
-            if 1000 <= a.number <= 2100 and (1000 <= b.number <= 2100 or (sep in ("-", "–", "/") and 0 <= b.number <= 99 and len(text[b.start:b.raw_end]) == 2)):
+            if 1000 <= a.number <= 2150 and (1000 <= b.number <= 2150 or (sep in ("-", "–", "/") and 0 <= b.number <= 99 and len(text[b.start:b.raw_end]) == 2)):
                 raise _Skip(b.end)
             if sep in ("-", "–", "—") and (b.number < a.number or _SPORT_CUES.search(text[max(0, a.start - 40):b.end + 30])):
                 raise _Skip(b.end)  # a score: "won 3-1", "a 9-2 lead"
@@ -772,6 +832,8 @@ class _Scanner:
         if a.unit and b.unit and a.unit != b.unit:
             if not (a.kind == b.kind == "money" and a.unit.split(" /")[0] == b.unit.split(" /")[0]):
                 return
+            if "/" in b.unit and "/" not in a.unit:  # "between $62 and $68 per share"
+                a.unit = b.unit
         if a.kind == "ratio" or b.kind == "ratio":
             return
         if not a.unit and b.unit:
@@ -790,7 +852,7 @@ class _Scanner:
         if sep in ("to", "-to", "to-") and not (between or from_range):
             # bare "X to Y": a range only when both ends look alike (not "4.8 percent to 2019")
             pass
-        if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2100 and not a.unit:
+        if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit:
             raise _Skip(b.end)
         mention.high = b
         mention.end = b.end
@@ -835,7 +897,7 @@ class _Scanner:
             if bare and (_MONTH_BEFORE_RE.search(left) or _MONTH_AFTER_RE.match(text, a.raw_end)):
                 raise _Skip(end)
             # years: "in 2017", "2012-13", "the 2018 World Cup"
-            if bare and a.integer_shape and 1000 <= a.number <= 2100 and mention.high is None:
+            if bare and a.integer_shape and 1000 <= a.number <= 2150 and mention.high is None:
                 prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
                 nm = re.match(r"\s([a-z][a-z\-]+)", after)
                 counted = nm is not None and nm.group(1) not in L.STOP_WORDS and self._looks_plural(nm.group(1))
@@ -846,13 +908,25 @@ class _Scanner:
             # identifiers: a number right after a capitalised name ("Boeing 747", "S&P 500",
             # "Section 427 Row 21"), or a lower-case id word ("page 5", "game 6", "number 10")
             if bare and mention.high is None or (bare and mention.high is not None and not mention.high.unit):
+                if left.endswith("(") and after.startswith(")"):
+                    raise _Skip(end)  # "Dak Prescott (4)": a shirt number, a footnote
+                # "the 90049 ZIP Code", "Boeing's 787 Dreamliner starting": a number followed by a
+                # capitalised name and then nothing counted is a name's number
+                cm_ = re.match(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))", after)
+                if cm_ and not self._sentence_initial(mention.end + 1):
+                    tail = cm_.group(2).strip().lower()
+                    caps = cm_.group(1).split()
+                    if (not tail or not tail[0].isalpha() or (tail in L.STOP_WORDS and tail not in ("and", "or"))
+                            or tail.endswith("ing")) and caps[0].lower() not in L.STOP_WORDS and \
+                            caps[0] not in L.MONTHS and not self._looks_plural(caps[-1]):
+                        raise _Skip(end)
                 pm = re.search(r"([A-Za-z][A-Za-z&.\-']*)\s$", left)
                 if pm:
                     word = pm.group(1)
                     lw = word.lower().rstrip(".")
                     if lw in _ID_CUES or lw + "." in _ID_CUES:
                         raise _Skip(end)
-                    if word[0].isupper() and lw not in L.STOP_WORDS and lw not in _APPROX_WORDS and \
+                    if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in L.STOP_WORDS and lw not in _APPROX_WORDS and \
                             lw not in _CHANGE_WORDS and not self._sentence_initial(mention.start - len(word) - 1):
                         raise _Skip(end)
                     if "&" in word:

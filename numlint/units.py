@@ -52,6 +52,7 @@ def _definitions() -> list[str]:
         # percent can never be silently converted into a percentage point.
         "percentage_point = [percentage_point] = pp = ppt",
         "basis_point = 0.01 * percentage_point = bp = bps",
+        "ppb = 1e-9 = parts_per_billion",
     ]
     for code in CURRENCIES:
         defs.append(f"{code} = [currency_{code}]")
