@@ -66,8 +66,15 @@ def _related(doc: Document, q: Quantity, note: str) -> Related:
 
 
 def _fingerprint(rule: RuleSpec, hit: Hit) -> str:
-    """Stable under moved lines: the code, the mention's text and the related mentions' texts."""
-    parts = [rule.code, hit.mention.text, hit.mention.metric or ""] + sorted(q.text for q, _ in hit.related)
+    """Stable under moved lines: the code and the texts and metrics of every mention involved.
+
+    No line, column or offset goes in, so moving a paragraph or adding lines above keeps it. The
+    mention and its related mentions are taken as one sorted set: when a move reverses which of two
+    conflicting figures comes first (and so which one the rule flags), it is still the same conflict.
+    Identical findings in one file are told apart by an occurrence counter (numlint.baseline.keyed).
+    """
+    mentions = [hit.mention] + [q for q, _ in hit.related]
+    parts = [rule.code, *sorted(q.text for q in mentions), "|", *sorted({q.metric or "" for q in mentions})]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
