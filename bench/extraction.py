@@ -112,6 +112,11 @@ def _unit_key(raw: str) -> str:
         return cur + "/" + _pint_key(parts[1])
     if low in NOUN_NAMES:
         return ""
+    if re.fullmatch(r"[A-Za-z_]+(?: [*/] [A-Za-z_]+)*(?: \*\* \d)?", raw) and "_" in raw or raw in ("year", "meter"):
+        try:  # numlint's own pint expressions ("degree_Celsius", "oil_barrel / day")
+            return str(_registry().parse_units(raw)).replace(" ", "")
+        except Exception:
+            pass
     pk = _pint_key(low)
     return pk
 

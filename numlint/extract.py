@@ -67,6 +67,9 @@ _VAGUE_CORE = re.compile(r"(?i)\b(?:tens|hundreds|thousands|millions|billions)(?
 _CURRENCY_PREFIX_RE = re.compile(
     "(?:" + "|".join(re.escape(p) for p in sorted(L.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?$"
 )
+_CURRENCY_PREFIX_START_RE = re.compile(
+    "(?:" + "|".join(re.escape(p) for p in sorted(L.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?(?=[\d.-])"
+)
 _SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|tln)(?![A-Za-z])", re.I)
 _SCALE_GLUED = re.compile(r"(mil|mn|m|k|b|M|K|B)(?![A-Za-z0-9])")
 _PERCENT_RE = re.compile(r"\s?" + _alt(L.PERCENT_WORDS, "i") + r"(?![A-Za-z])")
@@ -112,7 +115,7 @@ figure table appendix pier terminal bus unit apartment suite floor district ward
 """.split())
 _POSSESSIVE_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "your", "all", "this", "that", "these",
                     "those", "my", "total", "overall", "annual", "entire", "whole"}
-_WEIGHT_CUES = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|lbs?|pounds? of)\b")
+_WEIGHT_CUES = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|lbs?|pounds? of|kg|kilos?|ounces?|tons?|tonnes?)\b")
 
 _COUNT_DENOMS = {"share": "share", "person": "person", "head": "head", "capita": "capita", "people": "person"}
 
@@ -267,12 +270,16 @@ class _Scanner:
             self._read_range(mention, between, from_is_range)
         self._read_or(mention)
 
+        self._read_age(mention, left)
         # filters that need the whole mention
         self._filter_non_quantities(mention, left, between)
 
         # left context: approximator, change
         lead = left
         am = _APPROX_RE.search(lead)
+        if lead.lower().endswith("sub-"):
+            mention.approx = "<"  # "sub-300 sq m"
+            am = None
         if am:
             word = am.group(1).lower()
             mention.approx = L.APPROXIMATORS.get(word, L.APPROXIMATORS.get(am.group(1), "~"))
@@ -309,7 +316,8 @@ class _Scanner:
                     mention.change = "up" if w in _UP else "down"
                     mention.extra["change_after"] = True
 
-        self._read_metric(mention, lead, after)
+        if not mention.extra.get("age"):
+            self._read_metric(mention, lead, after)
         return mention
 
     # -- the amount: currency, number, scale, unit -------------------------------------------------
@@ -372,7 +380,8 @@ class _Scanner:
             # glued to letters before: an identifier ("G7", "A380", "MP3", "COVID-19")
             if prev.isalpha() or prev == "_":
                 raise _Skip(self._token_end(end))
-            if prev == "-" and (prev2.isalnum()) and not in_range:
+            if prev == "-" and (prev2.isalnum()) and not in_range and \
+                    not re.search(r"(?i)(?:^|[^A-Za-z])sub-$", text[max(0, start - 5):start]):
                 raise _Skip(self._token_end(end))
             if prev in "#№/\\@" or (prev == "." and prev2.isdigit()):
                 raise _Skip(self._token_end(end))
@@ -591,8 +600,7 @@ class _Scanner:
             word = m.group(0).strip().lower()
             code = L.CURRENCY_WORDS.get(word)
             ok = code is not None
-            if word in ("pounds", "pound") and (_WEIGHT_CUES.search(text[max(0, amt.start - 40):amt.start])
-                                                or re.match(r"\s?pounds?\sof\s(?!sterling)", win, re.I)):
+            if word in ("pounds", "pound") and not self._pounds_are_money(amt, win):
                 ok = False  # a weight, read as a unit below
             if word == "won" and amt.value < 100 and amt.scale is None:
                 ok = False
@@ -615,6 +623,9 @@ class _Scanner:
             self._read_per(amt)
             return True
         m = _UNIT_WORD_RE.match(win)
+        if m and m.group(0).strip()[:1].isupper() and m.group(0).strip()[1:2].islower() and \
+                m.group(0).strip().split()[0] not in ("Celsius", "Fahrenheit", "Centigrade", "Calories", "Kelvin", "Degrees"):
+            m = None
         if m:
             word = m.group(0).strip()
             amt.unit = L.UNIT_WORDS[word.lower()]
@@ -693,6 +704,17 @@ class _Scanner:
                 return True
         return False
 
+    def _pounds_are_money(self, amt: _Amount, win: str) -> bool:
+        """"20 pounds": money in British copy about money, a weight otherwise. Money when written
+        "pounds sterling", or when the sentence also has "£"/"sterling"/"stg" and no weighing word."""
+        if re.match(r"(?i)\s?pounds?\s(?:sterling|stg)\b", win):
+            return True
+        s, e = self.sentence_bounds(amt.start)
+        sentence = self.text[s:e]
+        if _WEIGHT_CUES.search(sentence) and not re.match(r"(?i)\s?pounds?\s(?:a|per)\s", win):
+            return False
+        return bool(re.search(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b", sentence))
+
     def _read_per(self, amt: _Amount) -> None:
         """"$58.24 a barrel", "12 cts a share", "$80 per sq m" -> a compound unit ("USD / oil_barrel")."""
         text = self.text
@@ -705,10 +727,10 @@ class _Scanner:
         if sm:
             p += sm.end()
             win = text[p:p + 40]
-        m = re.match(r"\s?/\s?|\sper\s|\san?\s|\seach\s", win)
+        m = re.match(r"\s?/\s?|\sper\s|\san?[\s-]|\seach\s", win)
         if not m:
             return
-        article = m.group(0).strip().lower() in ("a", "an", "each")
+        article = m.group(0).strip(" -").lower() in ("a", "an", "each")
         q = p + m.end()
         rest = text[q:q + 30]
         # "a year earlier", "a year ago": a time reference, not a rate
@@ -790,8 +812,8 @@ class _Scanner:
             return
         q = p + m.end()
         # the second end: a digit core or a spelled number, possibly with its own currency prefix
-        cur = re.match(r"(?:US\s?\$|[A-Z]{1,2}\$|\$|£|€|¥|RM|Rs\.?\s?)?", text[q:q + 5])
-        numpos = q + (cur.end() if cur else 0)
+        cur = _CURRENCY_PREFIX_START_RE.match(text, q)
+        numpos = cur.end() if cur else q
         dm = _DIGIT_CORE.match(text, numpos)
         typ = "d"
         if dm:
@@ -802,12 +824,9 @@ class _Scanner:
                 return
             core_end = sm.end()
             typ = "w"
-        if sep in ("-", "–", "—") and m.group(0) != m.group(0).strip() and typ == "d" and a.kind == "count" and not between:
-            # "10 - 12" with spaces: still a range; fine
-            pass
         if m.group(0) in (" -", " –") and numpos == q:
             return  # "Stoxx 50 -1.3%": a minus sign, not a range
-        if a.integer_shape and 1000 <= a.number <= 2150 and not a.unit and a.scale is None and not a.currency:
+        if sep == "to" and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit and a.scale is None and not a.currency:
             # "in 2018 to 3.9 million": a year, then a new quantity
             bm = re.match(r"[\d,.]+\s?(?:[a-zA-Z%$£€]|per)", text[numpos:numpos + 30])
             if bm and typ == "d" and not between:
@@ -844,9 +863,15 @@ class _Scanner:
             if sep in ("to", "and") and not (between or from_range) and a.kind in ("percent", "money", "measure"):
                 return  # "5% to 1,000 workers": not a range
             b.unit, b.kind, b.currency, b.surface_unit = a.unit, a.kind, a.currency, a.surface_unit
-        if a.scale is None and b.scale is not None and abs(a.number) < 1000:
-            # "$10 to $15 billion": the scale word applies to both ends ("$800,000 to $1.3 million" not)
+        if a.scale is None and b.scale is not None and abs(a.number) < 1000 and a.number <= b.number:
+            # "$10 to $15 billion": the scale word applies to both ends ("$800,000 to $1.3 million",
+            # "$200 to $4 million" not)
             a.scale, a.multiplier = b.scale, b.multiplier
+        elif a.spelled and b.spelled and b.multiplier == 1.0 and a.number < 1000:
+            # "four to five thousand": the last big word of the second end applies to the first
+            bw = re.search(r"(?i)(thousand|million|billion|trillion)\s*$", text[b.start:b.raw_end])
+            if bw and not re.search(r"(?i)(thousand|million|billion|trillion|hundred)", text[a.start:a.raw_end]):
+                a.number *= L.BIG_WORDS[bw.group(1).lower()]
         elif b.scale is None and a.scale is not None and b.number <= a.number and False:
             pass
         if sep in ("to", "-to", "to-") and not (between or from_range):
@@ -867,6 +892,9 @@ class _Scanner:
         if not m:
             return
         q = m.end()
+        cur = _CURRENCY_PREFIX_START_RE.match(text, q)
+        if cur:
+            q = cur.end()
         dm = _DIGIT_CORE.match(text, q)
         sm = None if dm else _SPELLED_CORE.match(text, q)
         core = dm or sm
@@ -880,6 +908,27 @@ class _Scanner:
             return
         a.unit, a.kind, a.currency, a.surface_unit = b.unit, b.kind, b.currency, b.surface_unit
         mention.extra["metric_from"] = b.end
+
+    def _read_age(self, mention: _Mention, left: str) -> None:
+        """Ages without a unit: "Senard, 65, said", "aged 25", "aged 18 to 34" -> unit year, metric age."""
+        a = mention.low
+        if a.unit or a.currency or a.scale or a.spelled and not re.search(r"(?i)\baged?\s$", left):
+            return
+        text = self.text
+        after = text[mention.end:mention.end + 3]
+        is_age = False
+        if re.search(r"(?i)\baged?\s$", left):
+            is_age = True
+        elif a.integer_shape and 1 <= a.number <= 120 and mention.high is None and after[:1] == "," and \
+                re.search(r"[A-Z][a-z]+,\s$", left):
+            is_age = True  # "Maddon, 66, has"
+        if not is_age:
+            return
+        for amt in (mention.low, mention.high):
+            if amt is not None and not amt.unit:
+                amt.unit, amt.kind, amt.surface_unit = "year", "measure", ""
+        mention.metric = "age"
+        mention.extra["age"] = True
 
     # -- non-quantities -------------------------------------------------------------------------------
     def _filter_non_quantities(self, mention: _Mention, left: str, between: bool) -> None:
@@ -1081,7 +1130,7 @@ class _Scanner:
             lo = hi = None
             value = a.value
         metric = m.metric
-        if getattr(a, "extra_age", False):
+        if getattr(a, "extra_age", False) or m.extra.get("age") or a.surface_unit.endswith("old"):
             metric = metric or "age"
         decimals = max(a.decimals, b.decimals if b else 0)
         scale = a.scale or (b.scale if b else None)

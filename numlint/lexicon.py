@@ -147,7 +147,8 @@ UNIT_WORDS: dict[str, str] = {
     "kilowatt-hours": "kilowatt_hour", "kilowatt hours": "kilowatt_hour", "megawatt-hours": "megawatt_hour",
     "megawatt hours": "megawatt_hour", "terawatt hours": "terawatt_hour", "terawatt-hours": "terawatt_hour",
     "gigawatt hours": "gigawatt_hour", "gigawatt-hours": "gigawatt_hour",
-    "horsepower": "horsepower", "volts": "volt", "amps": "ampere",
+    "horsepower": "horsepower", "pound-feet": "foot * force_pound", "pound-foot": "foot * force_pound",
+    "foot-pounds": "foot * force_pound", "volts": "volt", "amps": "ampere",
     "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz", "kilohertz": "kilohertz",
     "bytes": "byte", "kilobytes": "kilobyte", "megabytes": "megabyte", "gigabytes": "gigabyte",
     "terabytes": "terabyte", "petabytes": "petabyte",
@@ -180,13 +181,15 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "Mbps": "megabit / second", "Gbps": "gigabit / second", "Mb/s": "megabit / second",
     "sec": "second", "secs": "second", "s": "second", "min": "minute", "mins": "minute", "hrs": "hour",
     "hr": "hour", "h": "hour", "yrs": "year", "ms": "millisecond",
+    "μm": "micrometer", "µm": "micrometer", "mL": "milliliter", "ksi": "kip_per_square_inch",
+    "HZ": "hertz", "kt": "knot", "″": "inch", "′": "foot", "GW": "gigawatt",
     "rpm": "revolution / minute", "psi": "pound_force_per_square_inch", "ppm": "ppm", "ppb": "ppb",
     "GPa": "gigapascal", "MPa": "megapascal", "kPa": "kilopascal", "dB": "decibel", "kcal": "kilocalorie",
     "Nm": "newton * meter", "lb-ft": "foot * force_pound", "tn": "metric_ton", "nm": "nanometer",
 }
 # Abbreviations that are only units when glued to the number ("32C", "5g"), never when spaced
 # ("5 C" could be a grade, "3 s" a typo, "5 in" a preposition, "10 g" rare, "2 t").
-GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "W", "V", "m", "mi", "b/d"}
+GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "m", "mi", "b/d", "″", "′"}
 
 # Words that are units only when it reads as a measurement, not a count, e.g. "stone".
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
