@@ -205,7 +205,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     if write_baseline_path:
         from numlint.baseline import render as render_baseline
 
-        write_output(render_baseline(results), write_baseline_path)
+        _write_or_exit(render_baseline(results), write_baseline_path)
         total = sum(len(r.findings) for r in results)
         if not quiet:
             click.echo(f"numlint: recorded {total} finding{'s' if total != 1 else ''} in {write_baseline_path}", err=True)
@@ -224,7 +224,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         report = _statistics(results, fmt, color)
     else:
         report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
-    write_output(report, output)
+    _write_or_exit(report, output)
     _report_file_errors(results)
 
     if any(r.error for r in results):
@@ -233,6 +233,15 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     if not exit_zero and any(severity_rank(f.severity) >= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _write_or_exit(text: str, output: str | None) -> None:
+    """write_output, with a file that cannot be written reported as one line, exit 2."""
+    try:
+        write_output(text, output)
+    except OSError as exc:
+        click.echo(f"numlint: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _report_file_errors(results: list[FileResult]) -> None:

@@ -36,7 +36,7 @@ def toy_quantities(doc, directives=None):
 def toy_findings(doc, prose, quantities, config):
     if not config.is_selected("NL101", True):
         return []
-    spec = load_rules().get("NL101", TOY_NL101)
+    spec = TOY_NL101  # a fixed message, whatever the real NL101 says today
     first, hits = {}, []
     for q in quantities:
         seen = first.setdefault(q.metric, q)
