@@ -63,7 +63,7 @@ CURRENCY_NAMES = {
     "cent": "USX", "penny": "GBX", "pence": "GBX", "euro cent": "EUX",
 }
 SPECIAL = {"percentage": "percent", "percent": "percent", "percentage point": "percentage_point",
-           "basis point": "basis_point", "year of age": "year"}
+           "basis point": "basis_point"}
 # CQE noun units that pint happens to know as something else (typographic "point", "count", "unit").
 NOUN_NAMES = {"section", "league", "point", "count", "unit", "home", "game", "people", "person", "inning", "pick", "job", "user",
               "student", "cylinder", "solution", "goal", "worker", "share", "head", "win", "run", "shot"}
@@ -96,6 +96,7 @@ def _unit_key(raw: str) -> str:
         return ""
     if low in SPECIAL:
         return SPECIAL[low]
+    low = low.replace(" of age", "")  # CQE's "year of age" is a year
     if raw in ("percent", "percentage_point", "basis_point"):
         return raw
     from numlint.units import CURRENCIES, MINOR_UNITS
@@ -112,13 +113,23 @@ def _unit_key(raw: str) -> str:
         return cur + "/" + _pint_key(parts[1])
     if low in NOUN_NAMES:
         return ""
-    if re.fullmatch(r"[A-Za-z_]+(?: [*/] [A-Za-z_]+)*(?: \*\* \d)?", raw) and "_" in raw or raw in ("year", "meter"):
+    if re.fullmatch(r"[A-Za-z_]+(?: [*/] [A-Za-z_]+)*(?: \*\* \d)?", raw) and "_" in raw:
         try:  # numlint's own pint expressions ("degree_Celsius", "oil_barrel / day")
-            return str(_registry().parse_units(raw)).replace(" ", "")
+            return _base_key(str(_registry().parse_units(raw)))
         except Exception:
             pass
     pk = _pint_key(low)
-    return pk
+    return _base_key(pk) if pk else ""
+
+
+def _base_key(expr: str) -> str:
+    """Two spellings of one unit ("kip_per_square_inch", "kilopound / square_inch") get one key:
+    the unit's size in SI base units and its dimensionality."""
+    try:
+        q = (1 * _registry().parse_units(expr)).to_base_units()
+        return f"{q.magnitude:.6g} {q.units}"
+    except Exception:
+        return expr.replace(" ", "")
 
 
 def _pint_key(low: str) -> str:

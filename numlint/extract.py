@@ -354,10 +354,11 @@ class _Scanner:
         if raw.startswith("."):
             if start > 0 and text[start - 1].isdigit():
                 raise _Skip(end)
-        prev = text[start - 1] if start > 0 else ""
-        prev2 = text[start - 2] if start > 1 else ""
-        nxt = text[end] if end < self.n else ""
-        nxt2 = text[end + 1] if end + 1 < self.n else ""
+        # neighbours; a space stands for the text's edges (so `prev in "..."` never tests "")
+        prev = text[start - 1] if start > 0 else " "
+        prev2 = text[start - 2] if start > 1 else " "
+        nxt = text[end] if end < self.n else " "
+        nxt2 = text[end + 1] if end + 1 < self.n else " "
 
         # currency prefix (may end in letters: "RM120,000", "Rs 50", "US$")
         currency = None
@@ -381,7 +382,7 @@ class _Scanner:
             if prev.isalpha() or prev == "_":
                 raise _Skip(self._token_end(end))
             if prev == "-" and (prev2.isalnum()) and not in_range and \
-                    not re.search(r"(?i)(?:^|[^A-Za-z])sub-$", text[max(0, start - 5):start]):
+                    not re.search(r"(?i)(?:^|[^A-Za-z])(?:sub|minus)-$", text[max(0, start - 7):start]):
                 raise _Skip(self._token_end(end))
             if prev in "#№/\\@" or (prev == "." and prev2.isdigit()):
                 raise _Skip(self._token_end(end))
@@ -483,6 +484,9 @@ class _Scanner:
             if re.search(r"(?i)\b(?:no|any|every|some|each|which|the)[ -]$", left):
                 return None
             wm = re.match(r"\s([A-Za-z][a-z\-]*)", nxt)
+            hyph = re.match(r"-([a-z]+)", nxt)
+            if hyph and (hyph.group(1) in L.UNIT_WORDS or hyph.group(1) + "s" in L.UNIT_WORDS or hyph.group(1) == "fold"):
+                return amt  # "a five-year plan", "a three-mile walk", "three-fold"
             if not wm and not re.match(r"\s?%", nxt):
                 return None
             if wm and wm.group(1).lower() in L.STOP_WORDS - {"percent", "per", "cent", "pct", "year", "years",
@@ -545,7 +549,9 @@ class _Scanner:
             words = re.findall(r"[A-Za-z][a-z\-]*|[^\sA-Za-z]", rest[:40])
             if words and words[0] == "of":
                 million = True
-            for w in words[:4]:
+            for w in words[:6]:
+                if w in ("and", "or"):
+                    continue
                 if not w[0].isalpha() or w.lower() in L.STOP_WORDS or w in ("high", "long", "tall", "deep", "wide"):
                     break
                 if self._looks_plural(w):
@@ -950,10 +956,12 @@ class _Scanner:
                 prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
                 nm = re.match(r"\s([a-z][a-z\-]+)", after)
                 counted = nm is not None and nm.group(1) not in L.STOP_WORDS and self._looks_plural(nm.group(1))
-                if not counted or prev_word in _YEAR_STRONG_CUES or mention.approx != "=":
-                    # an approximator ("about 2000 people") keeps a count; checked below
-                    if not (counted and _APPROX_RE.search(left)):
-                        raise _Skip(end)
+                apx = _APPROX_RE.search(left)
+                if apx and apx.group(1).lower() not in ("around", "circa", "c.", "ca.", "before", "after") and \
+                        not re.search(r"(?i)\b(?:in|since|by|from|until|of)\s+\S+\s*$", left[:apx.start(1)] + " "):
+                    pass  # "about 1000 come from Asia", "more than 2000 people": a count
+                elif not counted or prev_word in _YEAR_STRONG_CUES:
+                    raise _Skip(end)
             # identifiers: a number right after a capitalised name ("Boeing 747", "S&P 500",
             # "Section 427 Row 21"), or a lower-case id word ("page 5", "game 6", "number 10")
             if bare and mention.high is None or (bare and mention.high is not None and not mention.high.unit):

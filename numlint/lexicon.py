@@ -126,7 +126,7 @@ UNIT_WORDS: dict[str, str] = {
     "barrels of oil": "oil_barrel", "barrel-per-day": "oil_barrel / day",
     "tonnes": "metric_ton", "tonne": "metric_ton", "metric tons": "metric_ton", "metric tonnes": "metric_ton",
     "tons": "ton", "ton": "ton", "ounces": "ounce", "ounce": "ounce", "troy ounces": "troy_ounce",
-    "stone": "stone",
+    "stone": "stone", "pounds": "pound", "pound": "pound",
     "litres": "liter", "litre": "liter", "liters": "liter", "liter": "liter", "millilitres": "milliliter",
     "milliliters": "milliliter", "gallons": "gallon", "gallon": "gallon", "barrels": "oil_barrel",
     "barrel": "oil_barrel", "cubic metres": "meter ** 3", "cubic meters": "meter ** 3",
