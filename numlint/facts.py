@@ -101,13 +101,16 @@ _TIME_PATTERNS = [
     re.compile(r"\b(?:last|this|next|a|one|previous|the previous|the same)\s+(?:year|month|week|quarter|decade)"
                r"(?:\s+ago)?\b", re.I),
     re.compile(r"\b(?:first|second|third|fourth|final|last)[- ](?:quarter|half)\b", re.I),
+    re.compile(r"\b(?:full|whole|half|financial|fiscal)[- ]year\b", re.I),
     re.compile(r"\b(?:q[1-4]|h[12])\b", re.I),
     re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
     re.compile(r"\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I),
 ]
 _PER = re.compile(
-    r"^\s*(?:a|an|per|each|every|/)\s*(barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
-    r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night)\b",
+    r"^\s*(?:[A-Za-z\-]+\s+){0,3}?(?:a|an|per|each|every|/)\s*(barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
+    r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night|second|minute|"
+    r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket)\b"
+    r"(?!\s+(?:ago|earlier|before|later|on|after|previously|in)\b)",
     re.I,
 )
 _SOURCE_PATTERNS = [
@@ -420,6 +423,83 @@ class FactTable:
                         yield a, b
 
 
+_CONTENT = re.compile(r"[a-z][a-z\-]{2,}")
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our)\s+(?:[a-z\-]+\s+)?$", re.I)
+_RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:where|which|that|who|whose|whom)\b", re.I)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(singular(w) for w in _CONTENT.findall(text.lower()) if w not in _STOP and w not in _VERBS)
+
+
+def is_definite(f: Fact) -> bool:
+    """"the 450 jobs", "its £5bn profit": a mention that points back at one the reader has met."""
+    return bool(_DEFINITE.search(f.left[-30:])) and not _RELATIVE.match(f.right)
+
+
+_SUBSET = re.compile(
+    r"\b(?:other|another|further|more|additional|extra|remaining|last|first|next|top|best|final|"
+    r"latest|new|some|each|every|per|all but|only|just)\s+(?:[a-z\-]+\s+)?$", re.I)
+
+
+def is_subset(f: Fact) -> bool:
+    """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
+    return bool(_SUBSET.search(f.left[-30:]))
+
+
+def is_tabular(f: Fact) -> bool:
+    """A line of a table (many numbers, few words): its numbers are columns, not restatements."""
+    tokens = f.sentence.split()
+    if len(tokens) < 8:
+        return False
+    numeric = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
+    return numeric / len(tokens) > 0.3
+
+
+def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
+    """How strongly two mentions of one metric look like the same figure (higher: more alike).
+
+    Real copy is full of one metric with many values (ages, seats, prices of different things); a
+    contradiction needs two mentions that say the same thing about the same thing: the same metric
+    phrase, a headline and its body, a later mention that points back ("the 450 jobs"), the same
+    owner, sentences that share their words. A bucket holding many distinct values is a list of
+    different things, which counts against.
+    """
+    score = 0
+    if a.key and a.key == b.key and a.modifiers == b.modifiers:
+        score += 2 if a.modifiers else 1
+    if a.in_heading or b.in_heading:
+        score += 1
+    later = b if b.index > a.index else a
+    if is_definite(later):
+        score += 2
+    if a.owner and b.owner and a.owner & b.owner:
+        score += 1
+    wa, wb = content_words(a.sentence), content_words(b.sentence)
+    if wa and wb:
+        jaccard = len(wa & wb) / len(wa | wb)
+        score += 2 if jaccard >= 0.4 else 1 if jaccard >= 0.25 else 0
+    if distinct_values >= 4:
+        score -= 2
+    elif distinct_values == 3:
+        score -= 1
+    if a.time and b.time and a.time != b.time:
+        score -= 2
+    if is_subset(a) or is_subset(b):
+        score -= 3
+    return score
+
+
+def distinct_values(facts: Iterable[Fact]) -> int:
+    """How many different values a bucket holds (to 3 significant digits)."""
+    seen = set()
+    for f in facts:
+        v = f.q.value if f.q.value is not None else f.q.low
+        if v is not None:
+            seen.add(float(f"{v:.3g}"))
+    return len(seen)
+
+
 def same_scope(a: Fact, b: Fact) -> bool:
     """Whether two mentions could measure the same thing: kinds, per-what and modifiers agree."""
     if a.sentence_index == b.sentence_index and a.q.start == b.q.start:
@@ -465,8 +545,14 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
         if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
             # Same quantity in two units that convert: a conversion, or a unit mismatch for NL2.
             return Comparison("unit", converted=converted)
-        if va is not None and converted is not None and a.q.approx == "=" and b.q.approx == "=" \
-                and not math.isclose(va, converted, rel_tol=1e-9, abs_tol=1e-12):
+        if va is not None and converted is not None and not math.isclose(va, converted, rel_tol=1e-9, abs_tol=1e-12):
+            if a.q.approx != "=" or b.q.approx != "=":
+                return Comparison("same", converted=converted)
+            ha, hb = half_step(a.q, va), half_step(b.q, vb)
+            if math.isclose(ha, hb):
+                # Same precision, different digits: not two roundings of one figure.
+                return Comparison("conflict", ratio=max(va, converted) / max(min(va, converted), 1e-12),
+                                  converted=converted)
             return Comparison("drift", converted=converted)
         return Comparison("same", converted=converted)
     ca = _centre(ia)
@@ -475,9 +561,10 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
         return Comparison("conflict", converted=converted)
     ratio = max(ca, cb) / min(ca, cb)
     small, large = (ia, ib) if ca < cb else (ib, ia)
-    for r in scale_ratios:
-        if small[0] * r <= large[1] and large[0] <= small[1] * r and _scale_words_differ(a.q, b.q):
-            return Comparison("scale", ratio=r, converted=converted)
+    if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and ua == ub and _same_digits(a.q, b.q):
+        for r in scale_ratios:
+            if small[0] * r <= large[1] and large[0] <= small[1] * r:
+                return Comparison("scale", ratio=r, converted=converted)
     if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
         return Comparison("unit", ratio=ratio, converted=converted)
     return Comparison("conflict", ratio=ratio, converted=converted)
@@ -492,8 +579,12 @@ def _centre(iv: tuple[float, float]) -> float:
     return (lo + hi) / 2
 
 
-def _scale_words_differ(a: Quantity, b: Quantity) -> bool:
-    return written_scale(a)[0] != written_scale(b)[0]
+def _same_digits(a: Quantity, b: Quantity) -> bool:
+    """"£5m" and "£5bn": the same digits under two scale words (what a slipped scale word looks like)."""
+    (ma, _), (mb, _) = written_scale(a), written_scale(b)
+    if ma == mb or a.value is None or b.value is None:
+        return False
+    return math.isclose(a.value / ma, b.value / mb, rel_tol=1e-6)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ must not add up to more than the total. Vocabulary ``total_cues`` ("of the", "ou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from numlint.facts import Fact, FactTable, half_step
@@ -43,26 +44,97 @@ def _convertible(a: Fact, b: Fact) -> bool:
     return a.unit == b.unit and a.q.value is not None and b.q.value is not None
 
 
-def old_and_new(facts: list[Fact]) -> tuple[float, Fact, float, Fact] | None:
-    """The old and new values a sentence links: "from 400 to 500" (one range or two mentions),
-    "to 500 from 400", "10,000, up from 3,000". Returns (old, its fact, new, its fact)."""
-    for f in facts:
-        pair = f.from_to
-        if pair:
-            return pair[0], f, pair[1], f
-    points = [f for f in facts if f.q.value is not None]
-    old = next((f for f in points if _FROM.search(f.left[-40:])), None)
-    if old is None:
+_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b|\band\b|\bafter\b|\bagainst\b", re.I)
+_CHANGE_WORDS = (
+    "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "declined", "increased", "decreased",
+    "gained", "lost", "slumped", "soared", "surged", "plunged", "sank", "edged", "up", "down", "rise", "fall",
+    "rising", "falling", "climbing", "cut", "raised", "lowered", "added", "increase", "decrease", "gain",
+    "drop", "decline", "jump", "growth", "reduction",
+)
+
+
+def change_words_re(words=()) -> re.Pattern:
+    """Words that introduce a change figure ("rose 25%", "a rise of 100"), at most 20 characters before it."""
+    words = tuple(words) or _CHANGE_WORDS
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b[^,;]{0,20}$", re.I)
+
+
+_CHANGE_VERB = change_words_re()
+
+
+def gap(a: Fact, b: Fact) -> str:
+    """The sentence text between two mentions of one sentence (a before b)."""
+    return a.sentence[len(a.left) + (a.end - a.start):len(b.left)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A stated change in one clause: old and new values and, if given, the change between them."""
+
+    old_value: float
+    old: Fact
+    new_value: float
+    new: Fact
+    change: Fact | None
+
+
+def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> list[Change]:
+    """The changes a sentence states, each within one clause: "rose 25% to 500 from 400", "from 400
+    to 500, a rise of 25%", "10,000, up from 3,000", "from 5% to 7%" (one range to extraction)."""
+    change_re = change_re or _CHANGE_VERB
+    out = []
+    used: set[int] = set()
+    for i, o in enumerate(facts):
+        if o.index in used:
+            continue
+        if o.from_to:
+            old_v, new_v = o.from_to
+            group = [o]
+            new = o
+        elif o.q.value is not None and _FROM.search(o.left[-40:]):
+            same = lambda f: f.unit == o.unit and f.q.value is not None and f.index not in used
+            prev = next((f for f in reversed(facts[:i]) if same(f)), None)
+            nxt = next((f for f in facts[i + 1:] if same(f)), None)
+            new = None
+            if prev and _TO.search(prev.left[-30:]) and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)):
+                new = prev
+            elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
+                new = nxt
+            elif prev and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)) and re.search(
+                    r"\b(?:up|down|rising|falling|rose|fell|compared with)\b", gap(prev, o), re.I):
+                new = prev
+            if new is None:
+                continue
+            old_v, new_v = o.q.value, new.q.value
+            group = sorted([o, new], key=lambda f: f.index)
+        else:
+            continue
+        first, last = group[0], group[-1]
+        change = None
+        before = [f for f in facts if f.index < first.index and f.q.value is not None]
+        after = [f for f in facts if f.index > last.index and f.q.value is not None]
+        if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
+                and not _BREAK.search(gap(before[-1], first)):
+            change = before[-1]
+        elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 and not _BREAK.search(gap(before[-1], first)):
+            change = before[-1]
+        elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
+                after[0].q.change or change_re.search(gap(last, after[0]))):
+            change = after[0]
+        if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
+            change = None
+        used.update(f.index for f in group)
+        out.append(Change(old_v, o, new_v, new, change))
+    return out
+
+
+def old_and_new(facts: list[Fact]):
+    """The first stated change of a sentence as (old, its fact, new, its fact), or None."""
+    changes = stated_changes(facts)
+    if not changes:
         return None
-    new = next((f for f in points if f is not old and _TO.search(f.left[-30:]) and _convertible(f, old)), None)
-    if new is None:
-        # "10,000 troops, up from 3,000": the new value is the one just before "up from".
-        before = [f for f in points if f.index < old.index and _convertible(f, old)]
-        if before and re.search(r"\b(?:up|down|rising|falling|rose|fell|compared with)\b", old.left[-40:], re.I):
-            new = before[-1]
-    if new is None:
-        return None
-    return old.q.value, old, new.q.value, new
+    c = changes[0]
+    return c.old_value, c.old, c.new_value, c.new
 
 
 def _related(old: Fact, new: Fact):
@@ -76,54 +148,48 @@ def _changes(table: FactTable, rule) -> Iterator[Hit]:
     for line in rule.vocabularies.get("multipliers", ()):
         word, factor = line.rsplit(None, 1)
         multipliers[word.lower()] = float(factor)
-    nouns = tuple(rule.vocabularies.get("change_nouns", ()))
-    noun_re = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:" + "|".join(map(re.escape, nouns)) + r")\s+of\s+(?:about\s+|some\s+|nearly\s+)?$", re.I) if nouns else None
-    verb_re = re.compile(r"\b(?:rose|fell|grew|jumped|climbed|dropped|slipped|declined|increased|decreased|"
-                         r"gained|lost|slumped|soared|surged|plunged|sank|up|down|rise|fall|rising|falling|"
-                         r"climbing|cut|raised|lowered|added)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I)
+    change_re = change_words_re(rule.vocabularies.get("change_words", ()))
     tolerance = float(rule.options.get("multiplier_tolerance", 0.1))
     for si in sorted({f.sentence_index for f in table.facts}):
         facts = list(table.in_sentence(si))
-        found = old_and_new(facts)
-        if found is None:
+        for ch in stated_changes(facts, change_re):
+            yield from _check_change(ch, multipliers, tolerance)
+
+
+def _check_change(ch: Change, multipliers: dict[str, float], tolerance: float) -> Iterator[Hit]:
+    old_v, old, new_v, new, c = ch.old_value, ch.old, ch.new_value, ch.new, ch.change
+    if not old_v:
+        return
+    h_old, h_new = half_step(old.q, old_v), half_step(new.q, new_v)
+    texts = {"old": _text_of(old, old_v, first=True), "new": _text_of(new, new_v, first=False)}
+    first = old if old.index <= new.index else new
+    clause = first.left[-40:].lower()
+    for word, factor in multipliers.items():
+        if not re.search(r"\b" + re.escape(word) + r"\b", clause):
             continue
-        old_v, old, new_v, new = found
-        if not old_v:
-            continue
-        h_old, h_new = half_step(old.q, old_v), half_step(new.q, new_v)
-        texts = {"old": _text_of(old, old_v, first=True), "new": _text_of(new, new_v, first=False)}
-        sentence_low = old.sentence.lower()
-        for word, factor in multipliers.items():
-            if not re.search(r"\b" + re.escape(word) + r"\b", sentence_low):
-                continue
-            lo, hi = old_v - h_old, old_v + h_old
-            ratio_lo = (new_v - h_new) / hi if hi else 0.0
-            ratio_hi = (new_v + h_new) / lo if lo > 0 else float("inf")
-            if ratio_hi < factor * (1 - tolerance) or ratio_lo > factor * (1 + tolerance):
-                yield Hit(mention=new.q, related=() if old is new else ((old.q, _note(old)),),
-                          values={"stated": word, **texts, "actual": f"multiplied by {new_v / old_v:.2g}"})
-            break
-        for c in facts:
-            if c is old or c is new or c.q.value is None:
-                continue
-            is_change = c.q.change is not None or (noun_re and noun_re.search(c.left[-40:])) or verb_re.search(c.left[-30:])
-            if not is_change or c.q.approx not in ("=", "~"):
-                continue
-            if c.unit == "percent" and old.unit != "percent":
-                actual = abs(new_v - old_v) / abs(old_v) * 100
-                step = max(half_step(c.q, c.q.value), 100 * (h_old + h_new) / abs(old_v), 0.5)
-            elif c.unit == old.unit and old.unit != "percent":
-                actual = abs(new_v - old_v)
-                step = max(half_step(c.q, c.q.value), h_old + h_new)
-            else:
-                break  # a percentage change of percentages: NL303's business
-            if c.q.approx == "~":
-                step = max(step, 0.1 * c.q.value)
-            if abs(c.q.value - actual) > step:
-                shown = f"{_num(actual)}%" if c.unit == "percent" else _num(actual)
-                yield Hit(mention=c.q, related=_related(old, new),
-                          values={"stated": c.q.text.strip(), **texts, "actual": shown})
-            break
+        lo, hi = old_v - h_old, old_v + h_old
+        ratio_lo = (new_v - h_new) / hi if hi else 0.0
+        ratio_hi = (new_v + h_new) / lo if lo > 0 else float("inf")
+        if ratio_hi < factor * (1 - tolerance) or ratio_lo > factor * (1 + tolerance):
+            yield Hit(mention=new.q, related=() if old is new else ((old.q, _note(old)),),
+                      values={"stated": word, **texts, "actual": f"multiplied by {new_v / old_v:.2g}"})
+        return
+    if c is None or c.q.value is None or c.q.approx not in ("=", "~"):
+        return
+    if c.unit == "percent" and old.unit != "percent":
+        actual = abs(new_v - old_v) / abs(old_v) * 100
+        step = max(half_step(c.q, c.q.value), 100 * (h_old + h_new) / abs(old_v), 0.5)
+    elif c.unit == old.unit and old.unit != "percent":
+        actual = abs(new_v - old_v)
+        step = max(half_step(c.q, c.q.value), h_old + h_new)
+    else:
+        return  # a percentage change of percentages: NL303's business
+    if c.q.approx == "~":
+        step = max(step, 0.1 * c.q.value)
+    if abs(c.q.value - actual) > step:
+        shown = f"{_num(actual)}%" if c.unit == "percent" else _num(actual)
+        yield Hit(mention=c.q, related=_related(old, new),
+                  values={"stated": c.q.text.strip(), **texts, "actual": shown})
 
 
 def _text_of(f: Fact, value: float, first: bool) -> str:

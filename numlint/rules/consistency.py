@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from numlint.facts import Fact, FactTable, compare
+from numlint.facts import Fact, FactTable, compare, distinct_values, identity, is_tabular
 from numlint.model import Hit
 
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
@@ -59,7 +59,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
     agree: dict[int, int] = {}
     facts_by_index: dict[int, Fact] = {}
+    min_identity = int(opts.get("min_identity", 3))
     converted = _conversions(table) if mode in ("unit", "scale") else set()
+    buckets = table.buckets(synonyms)
+    diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
     for a, b in table.pairs(synonyms, neighbours):
         if a.index in converted or b.index in converted:
             continue
@@ -67,6 +70,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         if a.q.change or b.q.change:
             continue  # "rose 5%" is a change, not a level: NL4 checks those
+        if is_tabular(a) or is_tabular(b):
+            continue
         c = compare(a, b, tolerance)
         if c.verdict == "same":
             agree[a.index] = agree.get(a.index, 0) + 1
@@ -74,7 +79,16 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         if c.verdict is None:
             continue
-        marker = change_marker(a, b, markers) if markers else None
+        if a.sentence_index == b.sentence_index:
+            # Two values in one sentence are set side by side on purpose; only a change that the
+            # sentence spells out between them ("10,000, up from 3,000") is worth a note.
+            marker = _has_marker(_between(a, b), markers) if markers else None
+            if mode != "change" or marker is None:
+                continue
+        else:
+            if identity(a, b, diversity.get(a.index, 2)) < min_identity:
+                continue
+            marker = change_marker(a, b, markers) if markers else None
         wanted = _wanted(mode, c.verdict, marker, a, b)
         if not wanted:
             continue
@@ -83,14 +97,22 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         partners.setdefault(a.index, []).append((a, b, marker))
         partners.setdefault(b.index, []).append((b, a, marker))
 
-    reported: set[int] = set()
+    reported: set[tuple[int, int]] = set()
+    flagged: set[int] = set()
     for index in sorted(partners):
         for this, other, marker in partners[index]:
             key = (min(this.index, other.index), max(this.index, other.index))
             if key in reported:
                 continue
-            out, ref = _out_of_line(this, other, agree)
             reported.add(key)
+            out, ref = _out_of_line(this, other, agree)
+            if mode in ("conflict", "scale", "unit") and agree.get(out.index, 0):
+                # The "wrong" value is stated again elsewhere: two figures for two things, each
+                # repeated, not a slip. (An injected or mistyped figure is alone.)
+                continue
+            if mode != "change" and out.index in flagged:
+                continue  # one finding per out-of-line mention, naming its nearest conflict
+            flagged.add(out.index)
             yield _hit(mode, out, ref, marker)
 
 
@@ -106,13 +128,18 @@ def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bo
     return verdict == mode
 
 
+def _between(a: Fact, b: Fact) -> str:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
+
+
 def _side_by_side(a: Fact, b: Fact) -> bool:
     """b restates a in another unit right next to it: "(...)", "or", "about", "-"."""
     if a.sentence_index != b.sentence_index:
         return False
     first, second = (a, b) if a.start < b.start else (b, a)
     between = first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
-    return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,/–—-]*(?:or|about|around|some|roughly|nearly|"
+    return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,;/–—-]*(?:or|about|around|some|roughly|nearly|"
                                                     r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
 
 
@@ -122,6 +149,7 @@ def _conversions(table: FactTable) -> set[int]:
     for a, b in zip(table.facts, table.facts[1:]):
         if a.unit != b.unit and _side_by_side(a, b):
             out.update((a.index, b.index))
+    # "one trillion won ($960m; £499m)": the whole chain is one amount
     return out
 
 

@@ -128,23 +128,14 @@ _TO = re.compile(r"\bto\s*$", re.I)
 
 
 def _points(table: FactTable, rule) -> Iterator[Hit]:
-    from numlint.rules.arithmetic import old_and_new
+    from numlint.rules.arithmetic import change_words_re, stated_changes
 
-    change_words = tuple(rule.vocabularies.get("change_nouns", ()))
-    change_re = re.compile(r"\b(?:" + "|".join(map(re.escape, change_words)) + r")\b", re.I) if change_words else None
+    change_re = change_words_re(rule.vocabularies.get("change_words", ()))
     for si in sorted({f.sentence_index for f in table.facts}):
-        facts = list(table.in_sentence(si))
-        found = old_and_new(facts)
-        if not found:
-            continue
-        old_v, old, new_v, new = found
-        if not (_percent(old) and _percent(new)):
-            continue
-        for c in facts:
-            if c is old or c is new or c.unit != "percent" or c.q.value is None:
-                continue
-            context = c.left[-25:] + " " + c.right[:25]
-            if not (c.q.change or (change_re and change_re.search(context))):
+        for ch in stated_changes(list(table.in_sentence(si)), change_re):
+            old, new, c = ch.old, ch.new, ch.change
+            old_v, new_v = ch.old_value, ch.new_value
+            if c is None or not (_percent(old) and _percent(new)) or c.unit != "percent" or c.q.value is None:
                 continue
             diff = abs(new_v - old_v)
             step = max(half_step(c.q, c.q.value), half_step(old.q, old_v) + half_step(new.q, new_v))
