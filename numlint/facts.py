@@ -201,13 +201,17 @@ def metric_modifiers(metric: str | None) -> frozenset[str]:
     return frozenset(words[:-1])
 
 
-def find_time(text: str) -> str | None:
-    """The first time expression in a text ("2004", "last week", "in February"), lower-cased."""
+def find_time(text: str, near: int = 0) -> str | None:
+    """The time expression ("2004", "last week", "in February") nearest to offset ``near`` of a text
+    (the mention's place in its sentence), lower-cased; None when the text names no time."""
     best = None
     for pattern in _TIME_PATTERNS:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group().lower())
+        for m in pattern.finditer(text):
+            distance = m.start() - near if m.start() >= near else near - m.end()
+            # a time after the mention binds a little more loosely than one before it
+            distance = distance * 1.5 if m.start() >= near else distance
+            if best is None or distance < best[0]:
+                best = (distance, m.group().lower())
     return best[1] if best else None
 
 
@@ -439,7 +443,7 @@ def is_definite(f: Fact) -> bool:
 
 _SUBSET = re.compile(
     r"\b(?:other|another|further|more|additional|extra|remaining|last|first|next|top|best|final|"
-    r"latest|new|some|each|every|per|all but|only|just)\s+(?:[a-z\-]+\s+)?$", re.I)
+    r"latest|all but)\s+(?:[a-z\-]+\s+)?$", re.I)
 
 
 def is_subset(f: Fact) -> bool:
@@ -468,8 +472,8 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
     score = 0
     if a.key and a.key == b.key and a.modifiers == b.modifiers:
         score += 2 if a.modifiers else 1
-    if a.in_heading or b.in_heading:
-        score += 1
+    if a.in_heading != b.in_heading:
+        score += 3  # a headline figure is the body's figure, said again
     later = b if b.index > a.index else a
     if is_definite(later):
         score += 2
@@ -560,8 +564,11 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     if ca <= 0 or cb <= 0:
         return Comparison("conflict", converted=converted)
     ratio = max(ca, cb) / min(ca, cb)
-    small, large = (ia, ib) if ca < cb else (ib, ia)
-    if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and ua == ub and _same_digits(a.q, b.q):
+    # a scale slip compares the points as written ("more than £5m" vs "£5bn"), not open intervals
+    pa = (va - half_step(a.q, va), va + half_step(a.q, va)) if va is not None else ia
+    pb = (converted - half_step(b.q, vb), converted + half_step(b.q, vb)) if vb is not None and converted is not None else ib
+    small, large = (pa, pb) if ca < cb else (pb, pa)
+    if ua == ub and _same_digits(a.q, b.q):
         for r in scale_ratios:
             if small[0] * r <= large[1] and large[0] <= small[1] * r:
                 return Comparison("scale", ratio=r, converted=converted)
@@ -665,7 +672,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 key=metric_key(metric),
                 modifiers=metric_modifiers(metric),
                 owner=_owner(sentence, left, right, metric),
-                time=find_time(sentence),
+                time=find_time(sentence, len(left)),
                 per=per_m.group(1).lower() if per_m else (q.unit.split("/")[1].strip() if "/" in (q.unit or "") else None),
                 source=find_source(sentence),
                 in_heading=in_heading,

@@ -13,6 +13,7 @@ tie, the later one (the reader met the first one first).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator
 
@@ -60,6 +61,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     agree: dict[int, int] = {}
     facts_by_index: dict[int, Fact] = {}
     min_identity = int(opts.get("min_identity", 3))
+    # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
+    warn_identity = int(opts.get("warn_identity", min_identity))
+    weak: dict[tuple[int, int], bool] = {}
     converted = _conversions(table) if mode in ("unit", "scale") else set()
     buckets = table.buckets(synonyms)
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
@@ -86,8 +90,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if mode != "change" or marker is None:
                 continue
         else:
-            if identity(a, b, diversity.get(a.index, 2)) < min_identity:
+            score = identity(a, b, diversity.get(a.index, 2))
+            if score < min(min_identity, warn_identity):
                 continue
+            weak[(min(a.index, b.index), max(a.index, b.index))] = score < min_identity
             marker = change_marker(a, b, markers) if markers else None
         wanted = _wanted(mode, c.verdict, marker, a, b)
         if not wanted:
@@ -106,6 +112,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             reported.add(key)
             out, ref = _out_of_line(this, other, agree)
+            head = this if this.in_heading and not other.in_heading else other if other.in_heading and not this.in_heading else None
+            if head is not None and agree.get(head.index, 0):
+                continue  # the headline's figure is confirmed in the body: the other value is another thing
             if mode in ("conflict", "scale", "unit") and agree.get(out.index, 0):
                 # The "wrong" value is stated again elsewhere: two figures for two things, each
                 # repeated, not a slip. (An injected or mistyped figure is alone.)
@@ -113,7 +122,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if mode != "change" and out.index in flagged:
                 continue  # one finding per out-of-line mention, naming its nearest conflict
             flagged.add(out.index)
-            yield _hit(mode, out, ref, marker)
+            hit = _hit(mode, out, ref, marker)
+            if weak.get(key) and hit.severity is None and rule.severity == "error":
+                hit = dataclasses.replace(hit, severity="warning")
+            yield hit
 
 
 def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bool:
