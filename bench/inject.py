@@ -2,7 +2,8 @@
 
 For each article, find a figure it states twice: two mentions in different sentences with the same
 metric (key and modifiers), the same unit and the same value, written with digits, not a small
-count that could repeat by chance (a value of at least 10, or with decimals or a scale word). Alter
+count that could repeat by chance (a value of at least 10, or with decimals or a scale word), not
+two times ("5.8 mln in 1985/86" and "5.8 mln in 1987/88" are two figures) and not a table. Alter
 the LATER mention one way at a time:
 
 * value:    the digits change beyond any rounding (a transposition such as 450 -> 540 when the digits
@@ -47,7 +48,7 @@ CURRENCY_SWAPS = [("$", "£"), ("£", "$"), ("€", "$"), ("dlrs", "stg"), ("stg
 def restated_pairs(text: str):
     """(first, later) facts of one figure stated twice, as described in the module docstring."""
     from numlint.document import Document
-    from numlint.facts import build_facts
+    from numlint.facts import build_facts, is_tabular
     from numlint.linter import document_quantities
 
     doc = Document("x.txt", text)
@@ -61,6 +62,10 @@ def restated_pairs(text: str):
                     continue
                 if a.q.value is None or b.q.value is None or a.q.value != b.q.value:
                     continue
+                if a.time and b.time and a.time != b.time:
+                    continue  # the same number for two different times is two figures, not one
+                if is_tabular(a) or is_tabular(b):
+                    continue  # a table's columns repeat numbers by chance
                 if not _NUM.search(b.q.text) or b.q.change or a.q.change:
                     continue
                 if a.q.value < 10 and "." not in b.q.text and b.q.multiplier == 1.0 and not _scale_word(b.q.text):

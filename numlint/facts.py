@@ -534,6 +534,13 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
             return Comparison(None)  # a bare count and a unit: not comparable
         if not units.same_dimension(ua, ub):
             return Comparison(None)
+    if ua == ub and _same_digits(a.q, b.q):
+        # "£5m" and "£5bn", "more than 1.5 million" and "1.5 billion": a slipped scale word, whatever
+        # the qualifiers say (an open interval would swallow the slip).
+        ratio = max(a.q.value, b.q.value) / max(min(a.q.value, b.q.value), 1e-12)
+        for r in scale_ratios:
+            if math.isclose(ratio, r, rel_tol=1e-6):
+                return Comparison("scale", ratio=r, converted=b.q.value)
     ia = interval(a.q, approx_tolerance)
     ib = interval(b.q, approx_tolerance)
     if ua != ub:
@@ -568,10 +575,7 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     pa = (va - half_step(a.q, va), va + half_step(a.q, va)) if va is not None else ia
     pb = (converted - half_step(b.q, vb), converted + half_step(b.q, vb)) if vb is not None and converted is not None else ib
     small, large = (pa, pb) if ca < cb else (pb, pa)
-    if ua == ub and _same_digits(a.q, b.q):
-        for r in scale_ratios:
-            if small[0] * r <= large[1] and large[0] <= small[1] * r:
-                return Comparison("scale", ratio=r, converted=converted)
+
     if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
         return Comparison("unit", ratio=ratio, converted=converted)
     return Comparison("conflict", ratio=ratio, converted=converted)

@@ -54,6 +54,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     synonyms = rule.vocabularies.get("metric_synonyms", ())
     markers = rule.vocabularies.get("change_markers", ())
     ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
+    ignored_text = tuple(m.lower() for m in rule.vocabularies.get("ignore_mentions", ()))
     kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
 
     # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
@@ -71,6 +72,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         if a.index in converted or b.index in converted:
             continue
         if a.key in ignored or a.q.kind not in kinds or b.q.kind not in kinds:
+            continue
+        if ignored_text and any(w in (f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
             continue
         if a.q.change or b.q.change:
             continue  # "rose 5%" is a change, not a level: NL4 checks those
