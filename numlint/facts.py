@@ -491,7 +491,13 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
         score -= 2
     if is_subset(a) or is_subset(b):
         score -= 3
+    if a.key in VAGUE_HEADS and not is_definite(later):
+        score -= 1  # "300 people" names no metric: the verb does ("employ", "killed")
     return score
+
+
+# Heads that say what is counted but not which measure: "people", "times".
+VAGUE_HEADS = {"people", "person", "times", "thing", "way", "case", "one"}
 
 
 def distinct_values(facts: Iterable[Fact]) -> int:

@@ -68,6 +68,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     converted = _conversions(table) if mode in ("unit", "scale") else set()
     buckets = table.buckets(synonyms)
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
+    headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
     for a, b in table.pairs(synonyms, neighbours):
         if a.index in converted or b.index in converted:
             continue
@@ -75,8 +76,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         if ignored_text and any(w in (f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
             continue
-        if a.q.change or b.q.change:
-            continue  # "rose 5%" is a change, not a level: NL4 checks those
+        if a.q.change != b.q.change:
+            continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
         if is_tabular(a) or is_tabular(b):
             continue
         c = compare(a, b, tolerance)
@@ -94,6 +95,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue
         else:
             score = identity(a, b, diversity.get(a.index, 2))
+            if (a.index in headline_confirmed) != (b.index in headline_confirmed):
+                score += 2  # one of them is the headline's figure, restated in the body
             if score < min(min_identity, warn_identity):
                 continue
             weak[(min(a.index, b.index), max(a.index, b.index))] = score < min_identity
@@ -122,7 +125,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 # The "wrong" value is stated again elsewhere: two figures for two things, each
                 # repeated, not a slip. (An injected or mistyped figure is alone.)
                 continue
-            if mode != "change" and out.index in flagged:
+            if out.index in flagged:
                 continue  # one finding per out-of-line mention, naming its nearest conflict
             flagged.add(out.index)
             hit = _hit(mode, out, ref, marker)
@@ -156,6 +159,18 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
     between = first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
     return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,;/–—-]*(?:or|about|around|some|roughly|nearly|"
                                                     r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
+
+
+def _headline_confirmed(table: FactTable, synonyms, tolerance: float) -> set[int]:
+    """Body facts that restate a headline figure (same metric, same value): the story's key figure."""
+    out: set[int] = set()
+    for facts in table.buckets(synonyms).values():
+        heads = [f for f in facts if f.in_heading]
+        for h in heads:
+            for f in facts:
+                if not f.in_heading and compare(h, f, tolerance).verdict in ("same", "drift"):
+                    out.add(f.index)
+    return out
 
 
 def _conversions(table: FactTable) -> set[int]:
@@ -204,7 +219,8 @@ def _ratio_name(ratio: float) -> str:
     return f"{ratio:g}"
 
 
-_PAST = re.compile(r"\b(?:ago|earlier|previously|previous|initially|originally|had been|had|last (?:week|month|year))\b", re.I)
+_PAST = re.compile(r"\b(?:ago|earlier|before|previously|previous|initially|originally|had been|had|"
+                   r"last (?:week|month|year))\b", re.I)
 
 
 def _is_old(x: Fact, y: Fact) -> bool:

@@ -31,21 +31,30 @@ def _form(text: str, forms: list[str]) -> str | None:
 def check(table: FactTable, rule) -> Iterator[Hit]:
     for line in rule.vocabularies.get("forms", ()):
         forms = [f.strip() for f in line.split("|") if f.strip()]
-        used = []
-        for f in table.facts:
-            form = _form(f.q.text, forms)
-            if form is not None:
-                used.append((f, form))
-        counts = Counter(form for _, form in used)
-        if len(counts) < 2:
-            continue
-        first = {form: i for i, (_, form) in reversed(list(enumerate(used)))}
-        style = max(counts, key=lambda form: (counts[form], -first[form]))
-        example = next(f for f, form in used if form == style)
-        for f, form in used:
-            if form != style:
-                yield Hit(
-                    mention=f.q,
-                    related=((example.q, f"{example.q.text.strip()} (line {example.line})"),),
-                    values={"value": f.q.text.strip(), "form": form, "style": style, "count": counts[style]},
-                )
+        # Money and other figures are styled separately: "£5m" and "5 million people" is house style
+        # at many papers, not a mix.
+        for money in (True, False):
+            used = []
+            for f in table.facts:
+                form = _form(f.q.text, forms)
+                if form is not None and (f.q.kind == "money") == money:
+                    used.append((f, form))
+            yield from _report(used)
+
+
+def _report(used) -> Iterator[Hit]:
+    """Every mention not written the way most mentions (the first, on a tie) are."""
+    counts = Counter(form for _, form in used)
+    if len(counts) < 2:
+        return
+    first = {form: i for i, (_, form) in reversed(list(enumerate(used)))}
+    style = max(counts, key=lambda form: (counts[form], -first[form]))
+    example = next(f for f, form in used if form == style)
+    for f, form in used:
+        if form != style:
+            yield Hit(
+                mention=f.q,
+                related=((example.q, f"{example.q.text.strip()} (line {example.line})"),),
+                values={"value": f.q.text.strip(), "form": form, "style": style, "count": counts[style],
+                    "example": example.q.text.strip()},
+            )
