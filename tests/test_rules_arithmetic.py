@@ -1,0 +1,74 @@
+"""The arithmetic kind (NL401, NL402) on hand-made quantities."""
+
+from __future__ import annotations
+
+from numlint.facts import facts_for_text
+from numlint.model import Quantity
+from numlint.registry import load_rules
+from numlint.rules import arithmetic
+
+RULES = load_rules()
+
+
+def q(text: str, surface: str, value: float | None, nth: int = 0, **kw) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Quantity(text=surface, start=start, end=start + len(surface), value=value, **kw)
+
+
+def money(text, surface, value, **kw):
+    return q(text, surface, value, unit="GBP", kind="money", multiplier=1e6, **kw)
+
+
+def hits(code, text, qs):
+    return list(arithmetic.check(facts_for_text(text, qs), RULES[code]))
+
+
+def test_percent_change_checked_against_old_and_new():
+    for stated, flagged in (("25%", False), ("40%", True)):
+        text = f"Sales story\n\nSales rose {stated} to £500m from £400m.\n"
+        qs = [q(text, stated, float(stated[:-1]), unit="percent", kind="percent", change="up"),
+              money(text, "£500m", 5e8), money(text, "£400m", 4e8)]
+        found = hits("NL401", text, qs)
+        assert bool(found) is flagged
+        if flagged:
+            assert found[0].mention.text == "40%" and found[0].values["actual"] == "25%"
+
+
+def test_absolute_change_after_a_range():
+    text = "Troops story\n\nTroop numbers went from 3,000 to 10,000, a rise of 6,000.\n"
+    qs = [q(text, "3,000 to 10,000", None, low=3000.0, high=10000.0), q(text, "6,000", 6000.0)]
+    (hit,) = hits("NL401", text, qs)
+    assert hit.values["actual"] == "7,000"
+
+
+def test_multipliers():
+    text = "Troops story\n\nThe number of troops doubled from 3,000 to 10,000.\n"
+    qs = [q(text, "3,000 to 10,000", None, low=3000.0, high=10000.0)]
+    assert [h.values["stated"] for h in hits("NL401", text, qs)] == ["doubled"]
+    text = "Troops story\n\nThe number of troops doubled from 3,000 to 6,000.\n"
+    qs = [q(text, "3,000 to 6,000", None, low=3000.0, high=6000.0)]
+    assert hits("NL401", text, qs) == []
+
+
+def test_two_changes_in_one_sentence_stay_in_their_clauses():
+    text = ("Earnings story\n\nNet profit rose 2.3 pct to 25.94 mln dlrs from 25.35 mln, although pre-tax "
+            "profit rose 9.1 pct to 48.30 mln from 44.29 mln.\n")
+    qs = [q(text, "2.3 pct", 2.3, unit="percent", kind="percent", change="up", decimals=1),
+          q(text, "25.94 mln dlrs", 25.94e6, unit="USD", kind="money", decimals=2, multiplier=1e6),
+          q(text, "25.35 mln", 25.35e6, unit="USD", kind="money", decimals=2, multiplier=1e6),
+          q(text, "9.1 pct", 9.1, unit="percent", kind="percent", change="up", decimals=1),
+          q(text, "48.30 mln", 48.30e6, unit="USD", kind="money", decimals=2, multiplier=1e6),
+          q(text, "44.29 mln", 44.29e6, unit="USD", kind="money", decimals=2, multiplier=1e6)]
+    assert hits("NL401", text, qs) == []
+
+
+def test_parts_exceeding_their_total():
+    text = "Troops story\n\nOf the 10,000 troops, 6,000 are in Kursk and 5,000 are near the border.\n"
+    qs = [q(text, "10,000", 10000.0, metric="troops"), q(text, "6,000", 6000.0), q(text, "5,000", 5000.0)]
+    (hit,) = hits("NL402", text, qs)
+    assert hit.mention.text == "5,000" and hit.values["sum"] == "11,000"
+    text = text.replace("5,000", "4,000")
+    qs = [q(text, "10,000", 10000.0, metric="troops"), q(text, "6,000", 6000.0), q(text, "4,000", 4000.0)]
+    assert hits("NL402", text, qs) == []

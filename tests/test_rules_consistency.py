@@ -1,0 +1,100 @@
+"""The consistency kind (NL101-NL103, NL201, NL202) on hand-made quantities: extraction is not the point."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from numlint.facts import facts_for_text
+from numlint.model import Quantity
+from numlint.registry import load_rules
+from numlint.rules import consistency
+
+RULES = load_rules()
+
+
+def q(text: str, surface: str, value: float, nth: int = 0, **kw) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Quantity(text=surface, start=start, end=start + len(surface), value=value, **kw)
+
+
+def hits(code: str, text: str, quantities, **options):
+    rule = RULES[code]
+    if options:
+        rule = dataclasses.replace(rule, options={**rule.options, **options})
+    return list(consistency.check(facts_for_text(text, quantities), rule))
+
+
+JOBS = ("Council to cut 450 jobs\n\nThe council will cut 450 jobs by March.\n\n"
+        "Unions will fight the loss of the {n} jobs at the town hall.\n")
+
+
+def test_conflict_points_at_the_lonely_value_and_relates_the_other():
+    text = JOBS.format(n="540")
+    qs = [q(text, "450", 450, 0, metric="jobs"), q(text, "450", 450, 1, metric="jobs"), q(text, "540", 540, metric="jobs")]
+    (hit,) = hits("NL101", text, qs)
+    assert hit.mention.text == "540"
+    assert [r.text for r, _ in hit.related] == ["450"]
+    assert hit.values["value"] == "540" and hit.values["other"] == "450"
+
+
+def test_no_conflict_when_the_figure_is_restated():
+    text = JOBS.format(n="450")
+    qs = [q(text, "450", 450, i, metric="jobs") for i in range(3)]
+    assert hits("NL101", text, qs) == []
+
+
+def test_values_within_the_writers_precision_agree():
+    text = "Turnout hit 1.3 million voters\n\nSome 1.3 million voters took part. The 1.28 million voters set a record.\n"
+    qs = [q(text, "1.3 million", 1.3e6, 0, metric="voters", decimals=1, multiplier=1e6),
+          q(text, "1.3 million", 1.3e6, 1, metric="voters", decimals=1, multiplier=1e6),
+          q(text, "1.28 million", 1.28e6, metric="voters", decimals=2, multiplier=1e6)]
+    assert hits("NL101", text, qs) == []
+    drift = hits("NL103", text, qs)
+    assert [h.mention.text for h in drift] == ["1.28 million"]
+
+
+def test_stated_change_is_info_naming_old_and_new():
+    text = "Troops arrive\n\nThere are now 10,000 troops in Russia, up from 3,000 last week.\n"
+    qs = [q(text, "10,000", 10000, metric="troops"), q(text, "3,000", 3000)]
+    assert hits("NL101", text, qs) == []
+    (hit,) = hits("NL102", text, qs)
+    assert (hit.values["old"], hit.values["new"]) == ("3,000", "10,000")
+
+
+def test_different_times_make_a_conflict_a_warning_at_most():
+    text = ("Firm made 42 sales\n\nThe firm made 42 sales in 2003, its report says.\n\n"
+            "The firm made the 24 sales in 2004, its report says.\n")
+    qs = [q(text, "42", 42, 0, metric="sales"), q(text, "42", 42, 1, metric="sales"), q(text, "24", 24, metric="sales")]
+    assert all(h.severity == "warning" for h in hits("NL101", text, qs))
+
+
+def test_scale_slip_and_not_a_conflict():
+    text = "Bank makes £5bn\n\nThe bank made a profit of £5bn.\n\nThe £5m profit was a record.\n"
+    qs = [q(text, "£5bn", 5e9, 0, unit="GBP", kind="money", metric="profit", multiplier=1e9),
+          q(text, "£5bn", 5e9, 1, unit="GBP", kind="money", metric="profit", multiplier=1e9),
+          q(text, "£5m", 5e6, unit="GBP", kind="money", metric="profit", multiplier=1e6)]
+    (hit,) = hits("NL201", text, qs)
+    assert hit.mention.text == "£5m" and hit.values["ratio"] == "thousand"
+    assert hits("NL101", text, qs) == []
+
+
+def test_currency_mismatch_but_not_a_conversion_in_brackets():
+    text = "Deal worth $3bn\n\nThe deal is worth $3bn.\n\nShareholders will vote on the £3bn deal.\n"
+    qs = [q(text, "$3bn", 3e9, 0, unit="USD", kind="money", metric="deal", multiplier=1e9),
+          q(text, "$3bn", 3e9, 1, unit="USD", kind="money", metric="deal", multiplier=1e9),
+          q(text, "£3bn", 3e9, unit="GBP", kind="money", metric="deal", multiplier=1e9)]
+    assert [h.mention.text for h in hits("NL202", text, qs)] == ["£3bn"]
+    text = "Deal signed\n\nThe deal is worth 9 billion yuan (US$1.3 billion), the firm said.\n"
+    qs = [q(text, "9 billion yuan", 9e9, unit="CNY", kind="money", metric="deal", multiplier=1e9),
+          q(text, "US$1.3 billion", 1.3e9, unit="USD", kind="money", metric="deal", multiplier=1e9)]
+    assert hits("NL202", text, qs) == []
+
+
+def test_unrelated_lists_of_one_metric_are_quiet():
+    text = ("Awards night\n\nHalf-Life 2 won six awards. Burnout 3 won three awards. "
+            "Another game won two awards, and the other five games won one award each.\n")
+    qs = [q(text, "six", 6, metric="awards"), q(text, "three", 3, metric="awards"),
+          q(text, "two", 2, metric="awards"), q(text, "five", 5, metric="games")]
+    assert hits("NL101", text, qs) == []

@@ -1,0 +1,71 @@
+"""The percent kind (NL301-NL304) on hand-made quantities."""
+
+from __future__ import annotations
+
+from numlint.facts import facts_for_text
+from numlint.model import Quantity
+from numlint.registry import load_rules
+from numlint.rules import percent
+
+RULES = load_rules()
+
+
+def pct(text: str, surface: str, value: float | None = None, nth: int = 0, **kw) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Quantity(text=surface, start=start, end=start + len(surface), value=value, unit="percent",
+                    kind="percent", **kw)
+
+
+def hits(code, text, qs):
+    return list(percent.check(facts_for_text(text, qs), RULES[code]))
+
+
+SEED = ("Korea story\n\nBetween 2010 and 2020, military expenditure accounted for an estimated 20%-30% of "
+        "North Korea's GDP annually.\nA plane landed.\nIn January, North Korea said it would spend nearly "
+        "16% of state expenditure on defence.\n")
+
+
+def test_mixed_bases_in_the_seed():
+    qs = [pct(SEED, "20%-30%", None, low=20.0, high=30.0), pct(SEED, "16%", 16.0, approx="~")]
+    (hit,) = hits("NL301", SEED, qs)
+    assert hit.mention.text == "16%"
+    assert (hit.values["base"], hit.values["other_base"]) == ("state expenditure", "gdp")
+
+
+def test_one_base_or_another_subject_is_not_mixed():
+    text = SEED.replace("state expenditure", "GDP")
+    qs = [pct(text, "20%-30%", None, low=20.0, high=30.0), pct(text, "16%", 16.0)]
+    assert hits("NL301", text, qs) == []
+    text = "Story\n\nDefence took 25% of Ruritania's GDP.\nShares in Acme rose 16% of their value.\n"
+    assert hits("NL301", text, [pct(text, "25%", 25.0), pct(text, "16%", 16.0)]) == []
+
+
+def test_no_base_only_without_a_poll_in_sight():
+    text = "Tax story\n\nThe tax is unpopular. Only 16% said they supported it.\n"
+    assert [h.mention.text for h in hits("NL302", text, [pct(text, "16%", 16.0)])] == ["16%"]
+    text = "Tax story\n\nIn a poll of 1,000 adults, only 16% said they supported it.\n"
+    assert hits("NL302", text, [pct(text, "16%", 16.0)]) == []
+    text = "Profit story\n\nProfits rose 5% last year.\n"
+    assert hits("NL302", text, [pct(text, "5%", 5.0, change="up")]) == []
+
+
+def test_percent_vs_points():
+    text = "Jobs story\n\nUnemployment rose from 5% to 7%, a 2% increase.\n"
+    qs = [pct(text, "5% to 7%", None, low=5.0, high=7.0), pct(text, "2%", 2.0, change="up")]
+    (hit,) = hits("NL303", text, qs)
+    assert hit.mention.text == "2%" and hit.values["relative"] == "40%"
+    text = "Jobs story\n\nUnemployment rose from 5% to 7%, a 40% increase.\n"
+    qs = [pct(text, "5% to 7%", None, low=5.0, high=7.0), pct(text, "40%", 40.0, change="up")]
+    assert hits("NL303", text, qs) == []
+
+
+def test_shares_over_100():
+    text = "Vote story\n\nLabour won 45% of the vote, the Tories 38% of the vote and the rest 22% of the vote.\n"
+    qs = [pct(text, "45%", 45.0), pct(text, "38%", 38.0), pct(text, "22%", 22.0)]
+    (hit,) = hits("NL304", text, qs)
+    assert hit.values["total"] == "105%"
+    text = text.replace("38%", "33%")
+    qs = [pct(text, "45%", 45.0), pct(text, "33%", 33.0), pct(text, "22%", 22.0)]
+    assert hits("NL304", text, qs) == []
