@@ -478,6 +478,10 @@ def _make_markdown() -> MarkdownIt:
 
 
 _MD: MarkdownIt | None = None
+# Blockquote markers beyond this depth are dropped before parsing: past its maxNesting markdown-it
+# silently discards a container's content, and 3,000 nested '>' must still show their text.
+_MAX_QUOTE_DEPTH = 25
+_DEEP_QUOTE = re.compile(r"(?m)^((?:[ \t]{0,3}>){%d})(?:[ \t]{0,3}>)+" % _MAX_QUOTE_DEPTH)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 
@@ -694,6 +698,9 @@ def markdown_prose(text: str) -> Prose:
     if skipped:
         cut = starts[skipped] if skipped < len(starts) else len(normalized)
         feed = "\n" * skipped + normalized[cut:]
+    if ">" * 8 in feed or "> " * 8 in feed:
+        # Alignment is by search within each source line, so shortening a line here is safe.
+        feed = _DEEP_QUOTE.sub(r"\1", feed)
     env: dict = {}
     tokens = md.parse(feed, env)
 

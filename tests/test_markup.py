@@ -255,11 +255,15 @@ def test_deep_nesting() -> None:
     assert prose.text == "10,000 troops"
     unclosed = "<div><span><p>" * 3000 + "5"
     assert html_prose(unclosed).text == "5"
-    quotes = "> " * 3000 + "10,000 troops\n"
-    prose = markdown_prose(quotes)  # markdown-it stops nesting at its limit; it must not crash
+    quotes = "> " * 3000 + "10,000 troops\n\n" + ">" * 3000 + " **5** more\n"
+    prose = markdown_prose(quotes)
+    assert prose.text == "10,000 troops\n\n5 more"
+    assert original_span(prose, quotes, "10,000") == "10,000"
     check_map(prose, quotes)
-    lists = "".join("  " * i + "- item\n" for i in range(3000))
+    lists = "".join("  " * i + "- item 7\n" for i in range(500))  # past markdown-it's nesting limit
     check_map(markdown_prose(lists), lists)
+    mixed = "> - " * 1000 + "deep 8\n"
+    check_map(markdown_prose(mixed), mixed)
 
 
 def test_big_inputs_complete() -> None:
