@@ -1,0 +1,395 @@
+"""Robustness: the user's mistakes are one-line errors, and hostile text finishes in bounded time and memory.
+
+Part 1 drives the command line with bad inputs: each gives a one-line error naming the file, exit 2
+at the end, and every other file is still checked; never a Python traceback.
+
+Part 2 feeds hostile text (huge articles, endless digits, deep HTML, NUL bytes, odd spaces, bidi
+marks, adversarial runs for every regex) to ``numlint.check_text`` / ``extract_text`` in a forked
+child with a wall-clock guard and a memory cap, so a hang or a runaway regex fails the test instead
+of hanging CI. The guards are generous (60 s, 4 GiB); they catch hangs, not slowness.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+
+import pytest
+from click.testing import CliRunner
+
+import numlint
+from numlint import cli as cli_module
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+GUARD_SECONDS = 60
+MEMORY_CAP = 4 * 1024**3
+
+ARTICLE = (
+    "Some 3,000 troops were sent to the border on Monday, the ministry said.\n"
+    "Officials later put the figure at 10,000 troops, up 5% from last year.\n"
+    "The deployment will cost $7.2 billion, or about 1.3% of GDP.\n"
+)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def runner() -> CliRunner:
+    try:
+        return CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        return CliRunner()  # click >= 8.2 keeps stderr apart by default
+
+
+def invoke(*args, input=None):
+    result = runner().invoke(cli_module.cli, list(args), input=input, catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(
+            "numlint raised instead of reporting:\n" + "".join(traceback.format_exception(*result.exc_info))
+        )
+    out, err = result.stdout, result.stderr
+    assert "Traceback" not in out + err
+    return result.exit_code, out, err
+
+
+def check_json(*args):
+    code, out, err = invoke("check", "--format", "json", *args)
+    return code, json.loads(out), err
+
+
+def error_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.strip()]
+
+
+# --- Part 1: bad input through the command line ----------------------------------------------
+
+
+@pytest.fixture
+def desk(tmp_path):
+    """A folder of inputs: one good article and one of every kind of bad input."""
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    (tmp_path / "wire-1987.txt").write_bytes("Profits rose to \xa35m.\n".encode("latin-1"))
+    (tmp_path / "notepad.txt").write_bytes("Profits rose to £5m.\n".encode("utf-16"))
+    os.symlink(tmp_path / "loop-b.txt", tmp_path / "loop-a.txt")
+    os.symlink(tmp_path / "loop-a.txt", tmp_path / "loop-b.txt")
+    return tmp_path
+
+
+def test_every_bad_input_is_one_line_and_the_rest_is_still_checked(desk):
+    missing = str(desk / "missing.txt")
+    named = ["good.txt", "empty.txt", "photo.txt", "wire-1987.txt", "notepad.txt", "loop-a.txt"]
+    code, report, err = check_json(*(str(desk / n) for n in named), missing)
+    assert code == 2
+    by_name = {os.path.basename(f["path"]): f for f in report["files"]}
+    assert list(by_name) == named + ["missing.txt"]  # every input, in the order given
+    assert by_name["good.txt"]["error"] is None
+    assert by_name["empty.txt"] == {**by_name["empty.txt"], "error": None, "findings": []}
+    assert by_name["notepad.txt"]["error"] is None  # UTF-16 with a BOM is decoded
+    expected = {
+        "photo.txt": "binary file (PNG image), not text",
+        "wire-1987.txt": "not valid UTF-8",
+        "loop-a.txt": "symbolic link loop",
+        "missing.txt": "no such file or directory",
+    }
+    for name, reason in expected.items():
+        assert reason in by_name[name]["error"], by_name[name]
+    lines = error_lines(err)
+    for name, reason in expected.items():
+        [line] = [ln for ln in lines if name in ln]
+        assert line.startswith("numlint: ") and reason in line
+
+
+def test_text_format_names_each_bad_file_on_one_line(desk):
+    code, out, err = invoke("check", str(desk / "good.txt"), str(desk / "photo.txt"), str(desk / "nope.md"))
+    assert code == 2
+    assert f"{desk / 'photo.txt'}: error: binary file (PNG image), not text" in out.splitlines()
+    assert f"{desk / 'nope.md'}: error: no such file or directory" in out.splitlines()
+    assert len(error_lines(err)) == 2
+
+
+def test_empty_stdin_is_clean():
+    code, out, err = invoke("check", "--format", "json", "-", input="")
+    assert code == 0, err
+    assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_empty_file_on_disk_is_clean(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    code, report, err = check_json(str(tmp_path / "empty.md"))
+    assert code == 0 and report["files"][0]["findings"] == [] and report["files"][0]["error"] is None
+
+
+def test_directory_is_walked(desk):
+    (desk / "sub").mkdir()
+    (desk / "sub" / "more.md").write_text(ARTICLE)
+    (desk / "sub" / "script.py").write_text("x = 3_000\n")
+    os.symlink(desk, desk / "sub" / "up")  # a directory loop must not recurse forever
+    code, report, err = check_json(str(desk))
+    paths = [os.path.relpath(f["path"], desk) for f in report["files"]]
+    assert os.path.join("sub", "more.md") in paths and "good.txt" in paths
+    assert not any(p.endswith(".py") for p in paths)
+    assert code == 2  # the folder holds the bad inputs of the fixture too
+
+
+def test_invalid_utf8_error_says_where_and_how(desk):
+    code, out, err = invoke("check", str(desk / "wire-1987.txt"))
+    assert code == 2
+    [line] = error_lines(err)
+    assert "wire-1987.txt" in line and "line 1, column 17" in line and "iconv" in line
+
+
+def test_unreadable_file_permission(tmp_path, monkeypatch):
+    """Tests run as root here and root reads any file, so a chmod 000 file is readable; when running
+    as root the denial is simulated at os.open (what sources.read_source calls)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ARTICLE)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    if IS_ROOT:
+        real_open = os.open
+
+        def deny(path, *a, **kw):
+            if os.fspath(path) == str(secret):
+                raise PermissionError(13, "Permission denied", str(secret))
+            return real_open(path, *a, **kw)
+
+        monkeypatch.setattr(os, "open", deny)
+    else:
+        secret.chmod(0)
+    try:
+        code, report, err = check_json(str(secret), str(tmp_path / "good.txt"))
+    finally:
+        secret.chmod(0o644)
+    assert code == 2
+    assert report["files"][0]["error"] == "permission denied"
+    assert report["files"][1]["error"] is None
+    assert error_lines(err) == [f"numlint: {secret}: permission denied"]
+
+
+def test_unknown_rule_code_in_select(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for option in ("--select", "--ignore"):
+        code, out, err = invoke("check", option, "NL999", str(tmp_path / "a.txt"))
+        assert code == 2
+        [line] = error_lines(err)
+        assert "NL999" in line and option in line
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    code, out, err = invoke("check", "--format", "pdf", str(tmp_path))
+    assert code == 2 and "pdf" in err
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("broken.toml", "[tool.numlint\nselect = ["),
+        ("wrong-type.toml", "[tool.numlint]\nfail-on = 3\n"),
+    ],
+)
+def test_broken_config_file_is_one_line_exit_2(tmp_path, name, content):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    config = tmp_path / name
+    config.write_text(content)
+    code, out, err = invoke("check", "--config", str(config), str(tmp_path / "a.txt"))
+    assert code == 2, (out, err)
+    lines = error_lines(err)
+    assert len(lines) == 1 and name in lines[0], err
+
+
+def test_missing_config_file_is_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    code, out, err = invoke("check", "--config", str(tmp_path / "nope.toml"), str(tmp_path / "a.txt"))
+    assert code == 2 and "nope.toml" in err
+
+
+def test_stdin_binary_is_an_input_error():
+    code, out, err = invoke("check", "-", input=b"\x00\x01\x02" * 100)
+    assert code == 2 and "<stdin>" in err and "binary" in err
+
+
+def test_internal_error_is_a_short_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """A bug in a stage: main() prints two lines asking for a bug report and exits 2."""
+    import numlint.sources
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    # The reading stage: the command line looks it up at call time, whatever the later stages are.
+    monkeypatch.setattr(numlint.sources, "read_source", broken)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    monkeypatch.setattr(sys, "argv", ["numlint", "check", str(tmp_path / "a.txt")])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert "internal error: RuntimeError: injected fault" in captured.err
+    assert "bug" in captured.err and len(error_lines(captured.err)) <= 3
+
+
+def test_output_into_missing_directory_is_exit_2_not_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    code, out, err = invoke("check", "--output", str(tmp_path / "no" / "such" / "dir" / "r.json"),
+                            str(tmp_path / "a.txt"))
+    assert code == 2 and err.strip()
+
+
+# --- Part 2: hostile text, in a forked child with time and memory guards ----------------------
+
+
+def _child(conn, func, args):
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not POSIX, or limit not allowed
+        pass
+    try:
+        conn.send(("ok", func(*args)))
+    except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
+        conn.send(("raised", "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))))
+    finally:
+        conn.close()
+
+
+def guarded(func, *args):
+    """Run func(*args) in a forked child; fail if it raises, runs past GUARD_SECONDS or dies."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return func(*args)  # pragma: no cover - Windows: no guard, but still run
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, func, args))
+    started = time.monotonic()
+    proc.start()
+    child.close()
+    if not parent.poll(GUARD_SECONDS):
+        proc.kill()
+        proc.join()
+        pytest.fail(f"{func.__name__} did not finish within {GUARD_SECONDS} s (hang or catastrophic backtracking?)")
+    try:
+        status, payload = parent.recv()
+    except EOFError:
+        proc.join()
+        pytest.fail(f"{func.__name__} died (exit code {proc.exitcode}); memory cap {MEMORY_CAP} bytes")
+    proc.join()
+    if status == "raised":
+        pytest.fail(f"{func.__name__} raised after {time.monotonic() - started:.1f} s:\n{payload}")
+    return payload
+
+
+def quantities(text):
+    return [(q.text, q.start, q.end, q.line, q.column, q.value, q.kind) for q in numlint.extract_text(text)]
+
+
+def findings(text, path="<string>"):
+    return [(f.code, f.start, f.end, f.line, f.column) for f in numlint.check_text(text, path=path)]
+
+
+def both(text, path="<string>"):
+    return quantities(text), findings(text, path)
+
+
+def assert_spans_inside(text, qs):
+    for q_text, start, end, *_ in qs:
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == q_text
+
+
+HOSTILE = {
+    "5 MB article": (ARTICLE * (5_000_000 // len(ARTICLE)), "<string>"),
+    "1 MB line of numbers": ("12,345 and 6.7% of £8bn, up 3.2 points; " * 25_000, "<string>"),
+    "100,000 digits": ("The total was " + "9" * 100_000 + " troops.", "<string>"),
+    "100,000 digits with a point": ("1" * 50_000 + "." + "1" * 50_000, "<string>"),
+    "thousands of commas": ("1" + ",000" * 5_000 + " troops", "<string>"),
+    "bare commas": ("3" + "," * 20_000 + "0", "<string>"),
+    "comma-number soup": ("1,2," * 10_000, "<string>"),
+    "dotted numbers": ("1." * 20_000, "<string>"),
+    "spaced digits": ("1 " * 50_000, "<string>"),
+    "nbsp digits": ("1\u00a0" * 50_000, "<string>"),
+    "signs and currency": ("$-+£€%" * 10_000, "<string>"),
+    "ranges": ("1-2-" * 10_000 + "3%", "<string>"),
+    "slashes": ("1/" * 20_000, "<string>"),
+    "exponents": ("1e" * 20_000, "<string>"),
+    "scale words": ("5 million billion bn m " * 5_000, "<string>"),
+    "unit words": ("3 km per hour miles a day " * 4_000, "<string>"),
+    "per cent": ("per cent " * 10_000 + "5", "<string>"),
+    "parentheses": ("(" * 20_000 + "5" + ")" * 20_000, "<string>"),
+    "long word": ("a" * 200_000 + " 5%", "<string>"),
+    "whitespace": (" " * 200_000 + "5 troops" + "\t" * 100_000, "<string>"),
+    "newlines": ("\n" * 100_000 + "5 troops" + "\r" * 50_000, "<string>"),
+    "NUL bytes": ("3,000\x00troops \x00\x00 were 5%\x00" * 2_000, "<string>"),
+    "emoji and bidi": ("\u200f\u202e3,000 🎉 troops \u2066£5m\u2069 👍🏽 5% \u200e" * 2_000, "<string>"),
+    "HTML nested 3,000 deep": ("<div>" * 3_000 + "3,000 troops" + "</div>" * 3_000, "story.html"),
+    "HTML unclosed tags": ("<p><b><i>5% " * 5_000, "story.html"),
+    "HTML entities": ("&nbsp;&#8239;&amp;&#x20AC;5&thinsp;000 " * 5_000, "story.html"),
+    "HTML comment never closed": ("<!-- " + "5,000 troops " * 5_000, "story.html"),
+    "Markdown table of numbers": (
+        "| Year | Troops | Cost |\n|---|---:|---:|\n" + "| 2019 | 3,000 | $7.2bn |\n" * 3_000, "story.md"),
+    "Markdown code blocks of numbers": (("```\n" + "x = 1,000 + 2.5% of 3bn\n" * 50 + "```\n") * 100, "story.md"),
+    "Markdown nested lists and quotes": (("> " * 500 + "- " * 500 + "5% rise\n") * 20, "story.md"),
+    "Markdown emphasis soup": ("*_" * 20_000 + "5" + "_*" * 20_000, "story.md"),
+    "Markdown link brackets": ("[" * 10_000 + "5%](" * 1_000, "story.md"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_finishes(name):
+    text, path = HOSTILE[name]
+    qs, fs = guarded(both, text, path)
+    assert_spans_inside(text, qs)
+    for code, start, end, line, column in fs:
+        assert 0 <= start <= end <= len(text) and line >= 1 and column >= 1
+
+
+def test_crlf_line_and_column():
+    text = "Headline\r\n\r\nSome 3,000 troops\r\nand 5% more\r\n"
+    qs = guarded(quantities, text)
+    by_text = {q[0]: q for q in qs}
+    assert by_text["3,000"][1:5] == (17, 22, 3, 6)
+    assert by_text["5%"][3:5] == (4, 5)
+
+
+def test_lone_cr_line_and_column():
+    text = "Headline\rSome 3,000 troops"
+    [q] = [q for q in guarded(quantities, text) if q[0] == "3,000"]
+    assert q[3:5] == (2, 6)
+
+
+@pytest.mark.parametrize(
+    "space",
+    ["\u00a0", "\u202f", "\u2009"],
+    ids=["no-break space", "narrow no-break space", "thin space"],
+)
+def test_number_with_a_space_inside_is_one_quantity(space):
+    number = f"10{space}000"
+    text = f"Police said {number} people marched."
+    qs = guarded(quantities, text)
+    assert [(q[0], q[1], q[2], q[5]) for q in qs] == [(number, 12, 18, 10000.0)]
+
+
+def test_ordinary_space_between_digit_groups_does_not_crash():
+    text = "Police said 10 000 people marched."
+    assert_spans_inside(text, guarded(quantities, text))
+
+
+def test_bidi_marks_and_emoji_keep_code_point_offsets():
+    text = "\u200f🎉 Some 3,000 troops 👍🏽 arrived"
+    qs = guarded(quantities, text)
+    assert_spans_inside(text, qs)
+    [q] = [q for q in qs if q[0] == "3,000"]
+    assert (q[1], q[4]) == (8, 9)  # code points: the emoji is one, not two UTF-16 units
+
+
+def test_hostile_file_through_the_cli(tmp_path):
+    """A 1 MB single line and a deep HTML file through the command line, JSON out."""
+    (tmp_path / "line.txt").write_text(HOSTILE["1 MB line of numbers"][0])
+    (tmp_path / "deep.html").write_text(HOSTILE["HTML nested 3,000 deep"][0])
+    code, report, err = guarded(check_json, str(tmp_path / "line.txt"), str(tmp_path / "deep.html"))
+    assert code in (0, 1), err
+    assert [f["error"] for f in report["files"]] == [None, None]
