@@ -268,20 +268,45 @@ def _html_to_builder(s: str, b: _Builder, tr, start: int = 0, end: int | None = 
             b.sep("\n")
         return tag
 
+    held: list[tuple[int, int] | None] = [None]  # trailing white space, written only if text follows
+
+    def flush_held() -> None:
+        h = held[0]
+        held[0] = None
+        if h is None or b.at_block_start():
+            return
+        a, z = h
+        run = s[a:z]
+        if z - a >= 2 and ("\n" in run or "\r" in run):
+            tr.decoded(b, " ", a, z)
+        else:
+            tr.verbatim(b, a, z - a)
+
     def data(i: int, j: int) -> None:
         if skip or i >= j:
             return
-        # A run of white space holding a line break reads as one space: a blank line inside a <p>
-        # must not look like a block boundary.
-        for m in _WHITESPACE_RUN.finditer(s, i, j):
-            a, z = m.span()
-            if "\n" not in m.group() and "\r" not in m.group():
-                continue
-            _text(i, a)
-            if not b.at_block_start():
-                tr.decoded(b, " ", a, z)
-            i = z
-        _text(i, j)
+        k = j
+        while k > i and s[k - 1] in " \t\r\n\f":
+            k -= 1
+        if k == i:  # only white space, between two tags: one held run is enough
+            if held[0] is None:
+                held[0] = (i, j)
+            return
+        flush_held()
+        if k > i:
+            # A run of white space holding a line break reads as one space: a blank line inside a
+            # <p> must not look like a block boundary.
+            for m in _WHITESPACE_RUN.finditer(s, i, k):
+                a, z = m.span()
+                if "\n" not in m.group() and "\r" not in m.group():
+                    continue
+                _text(i, a)
+                if not b.at_block_start():
+                    tr.decoded(b, " ", a, z)
+                i = z
+            _text(i, k)
+        if k < j:
+            held[0] = (k, j)
 
     def _text(i: int, j: int) -> None:
         if b.at_block_start():
@@ -306,6 +331,7 @@ def _html_to_builder(s: str, b: _Builder, tr, start: int = 0, end: int | None = 
             else:
                 k, chars = ref
                 if not skip:
+                    flush_held()
                     if chars.isspace() and b.at_block_start():
                         pass
                     else:
@@ -397,6 +423,7 @@ def _html_to_builder(s: str, b: _Builder, tr, start: int = 0, end: int | None = 
                         data(j, j + 1)
                         i = j + 1
                     else:
+                        flush_held()
                         tr.decoded(b, ref[1], j, ref[0])
                         i = ref[0]
             i = k
@@ -579,10 +606,11 @@ class _BlockMap:
             b.verbatim(self.lines.to_orig(x), 1)
 
     def decoded(self, b: _Builder, chars: str, start: int, end: int) -> None:
-        # An entity or escape never spans lines, so its end is its start plus its length.
-        x = self.point(start)
-        o = self.lines.to_orig(x)
-        b.decoded(chars, o, o + (end - start))
+        # Map first and last character: a collapsed run of HTML white space may span lines (and the
+        # container markers between them).
+        o = self.lines.to_orig(self.point(start))
+        o_end = self.lines.to_orig(self.point(end - 1)) + 1 if end > start else o
+        b.decoded(chars, o, max(o, o_end))
 
 
 def _greedy(content: str, src: str, s0: int, s1: int) -> list[int]:

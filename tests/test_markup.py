@@ -238,7 +238,7 @@ def test_html_broken_input_does_not_raise(source: str) -> None:
 
 
 def test_html_unterminated_comment_hides_the_rest() -> None:
-    assert html_prose("a <!-- 5 troops").text == "a "
+    assert html_prose("a <!-- 5 troops").text == "a"
 
 
 def test_html_malformed_charref_does_not_stop_the_parse() -> None:
