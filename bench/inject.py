@@ -3,7 +3,8 @@
 For each article, find a figure it states twice: two mentions in different sentences with the same
 metric (key and modifiers), the same unit and the same value, written with digits, not a small
 count that could repeat by chance (a value of at least 10, or with decimals or a scale word), not
-two times ("5.8 mln in 1985/86" and "5.8 mln in 1987/88" are two figures) and not a table. Alter
+two times ("5.8 mln in 1985/86" and "5.8 mln in 1987/88" are two figures), not a table, and not
+an age, a year, a duration or a sports event ("the 60m title"), which the NL1 rules never compare. Alter
 the LATER mention one way at a time:
 
 * value:    the digits change beyond any rounding (a transposition such as 450 -> 540 when the digits
@@ -66,12 +67,28 @@ def restated_pairs(text: str):
                     continue  # the same number for two different times is two figures, not one
                 if is_tabular(a) or is_tabular(b):
                     continue  # a table's columns repeat numbers by chance
+                if _never_one_figure(a) or _never_one_figure(b):
+                    continue
                 if not _NUM.search(b.q.text) or b.q.change or a.q.change:
                     continue
                 if a.q.value < 10 and "." not in b.q.text and b.q.multiplier == 1.0 and not _scale_word(b.q.text):
                     continue
                 pairs.append((a, b))
     return pairs
+
+
+_AGE = re.compile(r"year-old|years? old|\baged?\b", re.I)
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+
+
+def _never_one_figure(f) -> bool:
+    """Classes the NL1 rules never compare, so altering them says nothing about recall: ages (two
+    people of one age are common), years and durations, sports distances named as events ("60m")."""
+    from numlint.facts import looks_like_year
+
+    context = f.left[-8:] + f.q.text + f.right[:12]
+    return bool(_AGE.search(context)) or looks_like_year(f) or f.unit in _TIME_UNITS or (
+        f.q.kind == "measure" and re.match(r"\s*(?:final|title|race|hurdles|relay|freestyle|event|record)", f.right))
 
 
 def _scale_word(text: str) -> str | None:

@@ -491,9 +491,25 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
         score -= 2
     if is_subset(a) or is_subset(b):
         score -= 3
+    if small_count(a) and small_count(b):
+        score -= 2
     if a.key in VAGUE_HEADS and not is_definite(later):
         score -= 1  # "300 people" names no metric: the verb does ("employ", "killed")
     return score
+
+
+def looks_like_year(f: Fact) -> bool:
+    """"reveal 2004 earnings": a year read as a count (extraction should drop it; we never compare it)."""
+    q = f.q
+    return (q.kind == "count" and not q.unit and q.value is not None and 1900 <= q.value <= 2100
+            and q.value == int(q.value) and re.fullmatch(r"(?:19|20)\d\d", q.text.strip()) is not None)
+
+
+def small_count(f: Fact) -> bool:
+    """"two awards", "five nominations": small whole counts repeat and differ by chance."""
+    q = f.q
+    return q.value is not None and q.value < 10 and q.value == int(q.value) and written_scale(q) == (1.0, 0) \
+        and not q.unit
 
 
 # Heads that say what is counted but not which measure: "people", "times".
@@ -549,6 +565,10 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
                 return Comparison("scale", ratio=r, converted=b.q.value)
     ia = interval(a.q, approx_tolerance)
     ib = interval(b.q, approx_tolerance)
+    if _bound_side(a.q) and _bound_side(a.q) == _bound_side(b.q):
+        # "up to 50,000" and "up to 33,904": two bounds of one kind are compared as the numbers written
+        ia = _point(a.q, approx_tolerance)
+        ib = _point(b.q, approx_tolerance)
     if ua != ub:
         lo = units.convert(ib[0], ub, ua) if math.isfinite(ib[0]) else ib[0]
         hi = units.convert(ib[1], ub, ua) if math.isfinite(ib[1]) else ib[1]
@@ -585,6 +605,15 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
         return Comparison("unit", ratio=ratio, converted=converted)
     return Comparison("conflict", ratio=ratio, converted=converted)
+
+
+def _bound_side(q: Quantity) -> str | None:
+    return {">": "low", ">=": "low", "<": "high", "<=": "high"}.get(q.approx)
+
+
+def _point(q: Quantity, approx_tolerance: float) -> tuple[float, float]:
+    return interval(Quantity(text=q.text, start=q.start, end=q.end, value=q.value, multiplier=q.multiplier,
+                             decimals=q.decimals), approx_tolerance)
 
 
 def _centre(iv: tuple[float, float]) -> float:

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from numlint.facts import Fact, FactTable, compare, distinct_values, identity, is_tabular
+from numlint.facts import Fact, FactTable, compare, distinct_values, identity, is_tabular, looks_like_year
 from numlint.model import Hit
 
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
@@ -55,6 +55,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     markers = rule.vocabularies.get("change_markers", ())
     ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
     ignored_text = tuple(m.lower() for m in rule.vocabularies.get("ignore_mentions", ()))
+    ignored_units = set(rule.vocabularies.get("ignore_units", ()))
     kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
 
     # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
@@ -74,7 +75,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         if a.key in ignored or a.q.kind not in kinds or b.q.kind not in kinds:
             continue
-        if ignored_text and any(w in (f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
+        if ignored_text and any(w in (f.left[-8:] + f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
+            continue
+        if a.unit in ignored_units or b.unit in ignored_units or looks_like_year(a) or looks_like_year(b):
             continue
         if a.q.change != b.q.change:
             continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
@@ -82,8 +85,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         c = compare(a, b, tolerance)
         if c.verdict == "same":
-            agree[a.index] = agree.get(a.index, 0) + 1
-            agree[b.index] = agree.get(b.index, 0) + 1
+            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~"):
+                # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+                agree[a.index] = agree.get(a.index, 0) + 1
+                agree[b.index] = agree.get(b.index, 0) + 1
             continue
         if c.verdict is None:
             continue
