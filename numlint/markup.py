@@ -785,8 +785,10 @@ def markdown_prose(text: str) -> Prose:
     return b.prose()
 
 
-# Characters that can start an inline construct other than plain text and line breaks.
-_INLINE_MARKUP = re.compile(r"[\\`~*_\[!<&]")
+# What can start an inline construct other than plain text and line breaks: escapes, code, emphasis,
+# links, images, strikethrough, HTML and autolinks, character references. A block with none of these
+# ("5 < 6", "R&D", "15%") gives markdown-it's inline pass nothing to do, so it is skipped.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[]|~~|!\[|<[A-Za-z/!?]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def _plain_inline_to_builder(content: str, b: _Builder, bmap: _BlockMap) -> None:

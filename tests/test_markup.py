@@ -331,3 +331,25 @@ def test_any_text_never_raises(source: str) -> None:
         to_prose(source, fmt)
     check_map(markdown_prose(source), source)
     check_map(html_prose(source), source)
+
+
+PLAIN_ALPHABET = st.sampled_from(list("ab5 ,.%£\n\t<>&#;:!~-=+'\"/()]") + ["  \n", "R&D", "5 < 6", "AT&T", "\n   "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PLAIN_ALPHABET, max_size=40).map("".join))
+def test_markdown_fast_path_agrees_with_markdown_it(source: str) -> None:
+    """Blocks without inline markup skip markdown-it's inline pass; the prose must be the same."""
+    import re
+
+    import numlint.markup as markup
+
+    fast = markdown_prose(source)
+    saved = markup._INLINE_MARKUP
+    markup._INLINE_MARKUP = re.compile(r"")
+    try:
+        slow = markdown_prose(source)
+    finally:
+        markup._INLINE_MARKUP = saved
+    assert fast.text == slow.text
+    assert list(fast.origin) == list(slow.origin) and list(fast.origin_end) == list(slow.origin_end)
