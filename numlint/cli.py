@@ -101,8 +101,9 @@ def _inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config=None
     """
     from numlint.sources import DEFAULT_SUFFIXES, iter_sources
 
-    if not paths and not sys.stdin.isatty():
-        paths = ("-",)
+    if not paths:
+        # Piped input is read; at a terminal, no path means the current directory (as ruff does).
+        paths = ("-",) if not sys.stdin.isatty() else (".",)
     for given in paths:
         if given == "-":
             data = sys.stdin.buffer.read()
