@@ -6,6 +6,7 @@ to a ticket and opens anywhere. Everything taken from the article is escaped.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter, OrderedDict
@@ -85,16 +86,44 @@ def _spans(result: FileResult, fid: int) -> tuple[list[_Span], dict]:
     return chosen, by_pos
 
 
-def _segment(text: str, fmt: str) -> str:
-    """Unhighlighted text: escaped, with markup (HTML tags and comments) dimmed for Markdown/HTML."""
-    if fmt == "text":
-        return _e(text)
-    out, pos = [], 0
-    for m in _MARKUP.finditer(text):
-        out.append(_e(text[pos:m.start()]))
-        out.append(f'<span class="markup">{_e(m.group())}</span>')
-        pos = m.end()
-    out.append(_e(text[pos:]))
+_MARKDOWN_SYNTAX = re.compile(
+    r"<!--.*?-->|<[^>\n]*>"            # HTML inside Markdown
+    r"|^[ \t]{0,3}#{1,6}[ \t]"          # heading marks
+    r"|^[ \t]*(?:[-*+]|\d+\.)[ \t]"     # list marks
+    r"|^[ \t]*>[ \t]?"                  # block quotes
+    r"|\*\*|__|`"                       # strong emphasis, code
+    r"|\]\([^)\n]*\)|!?\[",               # link syntax and its URL
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def markup_ranges(text: str, fmt: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are markup, not prose (dimmed in the view). None for plain text."""
+    if fmt == "html":
+        pattern = _MARKUP
+    elif fmt == "markdown":
+        pattern = _MARKDOWN_SYNTAX
+    else:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _segment(text: str, lo: int, hi: int, markup: list[tuple[int, int]]) -> str:
+    """text[lo:hi], escaped, with the parts inside markup ranges dimmed."""
+    out, pos = [], lo
+    # Ranges are sorted and disjoint: start at the first one that ends after ``lo``.
+    i = bisect.bisect_right(markup, (lo, lo))
+    i = i - 1 if i > 0 and markup[i - 1][1] > lo else i
+    for start, end in markup[i:]:
+        if start >= hi:
+            break
+        if end <= pos:
+            continue
+        s, e = max(start, pos), min(end, hi)
+        out.append(_e(text[pos:s]))
+        out.append(f'<span class="markup">{_e(text[s:e])}</span>')
+        pos = e
+    out.append(_e(text[pos:hi]))
     return "".join(out)
 
 
@@ -142,16 +171,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, fmt) -> str:
+def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup) -> str:
     out, pos = [], lo
     for span in spans:
         if span.end <= lo or span.start >= hi:
             continue
         s, e = max(span.start, lo), min(span.end, hi)
-        out.append(_segment(text[pos:s], fmt))
+        out.append(_segment(text, pos, s, markup))
         out.append(_mark(span, text[s:e], colours, fid, findings))
         pos = e
-    out.append(_segment(text[pos:hi], fmt))
+    out.append(_segment(text, pos, hi, markup))
     return "".join(out)
 
 
@@ -174,7 +203,8 @@ def _finding_card(f: Finding, n: int, fid: int, by_pos: dict) -> str:
     )
 
 
-def _facts_table(result: FileResult, colours: dict, by_pos: dict) -> str:
+def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int) -> str:
+    findings = list(result.findings)
     groups: OrderedDict[str, list] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
         groups.setdefault(metric_of(q) or "", []).append(q)
@@ -184,7 +214,7 @@ def _facts_table(result: FileResult, colours: dict, by_pos: dict) -> str:
     for metric, qs in sorted(groups.items(), key=lambda kv: (kv[0] == "", list(groups).index(kv[0]))):
         colour = colours.get(metric, UNKNOWN)
         name = _e(metric) if metric else '<span class="unknown">metric unknown</span>'
-        distinct = len({(q.value, q.low, q.high, q.unit) for q in qs})
+        involved = sorted({n for q in qs for n in by_pos[(q.start, q.end)].findings + by_pos[(q.start, q.end)].related})
         values = " ".join(
             f'<a class="chip" style="--c:{colour}" href="#{by_pos[(q.start, q.end)].anchor}">{_e(q.text)}</a>'
             for q in qs
@@ -193,7 +223,9 @@ def _facts_table(result: FileResult, colours: dict, by_pos: dict) -> str:
         for q in qs:
             first_on_line.setdefault(q.line, by_pos[(q.start, q.end)].anchor)
         lines = ", ".join(f'<a href="#{anchor}">{line}</a>' for line, anchor in first_on_line.items())
-        flag = ' <span class="differ">values differ</span>' if metric and distinct > 1 else ""
+        flag = "".join(
+            f' <a class="flag sev-{findings[n - 1].severity}" href="#f{fid}-n{n}">#{n}</a>' for n in involved
+        )
         rows.append(
             f'<tr><td><span class="swatch" style="--c:{colour}"></span>{name}{flag}</td>'
             f'<td>{values}</td><td class="lines">{lines}</td></tr>'
@@ -225,6 +257,7 @@ def _file_section(result: FileResult, fid: int) -> str:
     fmt = format_for_path(result.path)
     colours = metric_colours(result)
     spans, by_pos = _spans(result, fid)
+    markup = markup_ranges(text, fmt)
     by_line: dict[int, list[int]] = {}
     for n, f in enumerate(findings, start=1):
         by_line.setdefault(f.line, []).append(n)
@@ -237,7 +270,7 @@ def _file_section(result: FileResult, fid: int) -> str:
         cls = "row" + (" flagged" if cards else "")
         rows.append(
             f'<div class="{cls}"><div class="ln">{number}</div>'
-            f'<div class="para">{_paragraph(text, lo, hi, spans, colours, fid, findings, fmt)}</div>'
+            f'<div class="para">{_paragraph(text, lo, hi, spans, colours, fid, findings, markup)}</div>'
             f'<div class="notes">{cards}</div></div>'
         )
     verdict = (
@@ -245,7 +278,7 @@ def _file_section(result: FileResult, fid: int) -> str:
     )
     return (
         f'<section class="file">{title}{verdict}<div class="article">{"".join(rows)}</div>'
-        f'<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos)}</section>'
+        f'<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid)}</section>'
     )
 
 
@@ -322,8 +355,9 @@ background:#f6f5f1;padding:8px 14px}
 vertical-align:-1px;box-shadow:inset 0 0 0 1px rgba(0,0,0,.15)}
 .chip{display:inline-block;background:var(--c);border-radius:4px;padding:0 6px;margin:2px 3px 2px 0;
 text-decoration:none;font:14px/1.6 Georgia,"Times New Roman",serif}
-.differ{font-size:11px;font-weight:700;color:var(--error);background:var(--error-bg);border-radius:999px;
-padding:1px 7px;margin-left:6px}
+.flag{font-size:11px;font-weight:700;border-radius:999px;padding:1px 7px;margin-left:4px;text-decoration:none}
+.flag.sev-error{color:var(--error);background:var(--error-bg)}.flag.sev-warning{color:var(--warning);background:var(--warning-bg)}
+.flag.sev-info{color:var(--info);background:var(--info-bg)}
 .unknown{color:var(--muted);font-style:italic;font-weight:400}
 .empty{color:var(--muted)}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:20px}
