@@ -443,6 +443,11 @@ def html_prose(text: str) -> Prose:
 # Markdown
 
 
+_BASE_PENDING = StateInline.__dict__.get("pending")
+if not isinstance(_BASE_PENDING, property):
+    _BASE_PENDING = None
+
+
 class _TrackingStateInline(StateInline):
     """markdown-it's inline state, recording in ``token.meta['pos']`` where each token starts in the
     inline source. Text is flushed from ``pending`` in one piece, so the position of its first
@@ -451,9 +456,26 @@ class _TrackingStateInline(StateInline):
     lengths of the pieces already pushed there."""
 
     def __init__(self, src, md, env, outTokens) -> None:  # noqa: N803 - markdown-it's name
-        super().__init__(src, md, env, outTokens)
         self._pending_start = 0
+        super().__init__(src, md, env, outTokens)
         self._last_push: tuple[int, object] | None = None
+
+    # Text reaches `pending` through append_pending (markdown-it-py >= 4.1) or through the `pending`
+    # attribute itself (older versions, and the trimming before a line break in all): both are hooked.
+    @property
+    def pending(self) -> str:
+        if _BASE_PENDING is not None:
+            return _BASE_PENDING.fget(self)
+        return self.__dict__.get("_tracked_pending", "")
+
+    @pending.setter
+    def pending(self, value: str) -> None:
+        if value and not self.pending:
+            self._pending_start = self.pos
+        if _BASE_PENDING is not None:
+            _BASE_PENDING.fset(self, value)
+        else:
+            self.__dict__["_tracked_pending"] = value
 
     def append_pending(self, text: str) -> None:
         if not self._pending and not self._pending_buffer:
