@@ -160,3 +160,11 @@ def test_json_report_is_the_contract_shape():
     assert set(first["related"][0]) == {"start", "end", "line", "column", "end_line", "end_column", "message"}
     assert payload["files"][2] == {"path": "news/broken.txt", "error": payload["files"][2]["error"], "findings": []}
     assert ARTICLE[first["start"]:first["end"]] == "221"
+
+
+def test_github_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "desk").mkdir()
+    monkeypatch.chdir(tmp_path / "desk")
+    assert github.annotation_path("story.txt") == "desk/story.txt"
+    assert github.annotation_path("<stdin>") == "<stdin>"

@@ -8,6 +8,8 @@ info -> ``::notice``. Escaping follows GitHub's runner (actions/toolkit ``comman
 
 from __future__ import annotations
 
+import os
+
 from numlint.baseline import display_path
 from numlint.model import FileResult
 
@@ -22,10 +24,25 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult]) -> str:
+def annotation_path(path: str, cwd: str | None = None) -> str:
+    """GitHub places annotations by repository-relative path: relative to the git work tree that holds
+    the current directory (as in the SARIF report), else to the current directory."""
+    from numlint.reporters.sarif import source_root
+
+    if path.startswith("<"):
+        return path
+    root = source_root(cwd)
+    try:
+        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/") if (
+            os.path.abspath(path).startswith(str(root) + os.sep)) else display_path(path)
+    except ValueError:  # another drive on Windows
+        return display_path(path)
+
+
+def render(results: list[FileResult], cwd: str | None = None) -> str:
     lines = []
     for result in results:
-        path = escape_property(display_path(result.path))
+        path = escape_property(annotation_path(result.path, cwd))
         if result.error:
             lines.append(f"::error file={path},title=numlint::{escape_data(result.error)}")
         for f in result.findings:
