@@ -186,12 +186,14 @@ def run_article(args):
                 hit = True
             elif not rel:
                 after[(f.code, altered[f.start:f.end])] += 1
-        extra = sum((after - base).values())
+        new_elsewhere = after - base
+        extra = sum(new_elsewhere.values())
         line = altered.count("\n", 0, start) + 1
         sentence_start = max(altered.rfind("\n", 0, start), altered.rfind(". ", 0, start) + 1)
         context = altered[sentence_start:altered.find("\n", end) if altered.find("\n", end) > 0 else len(altered)]
         rows.append((kind, path, f"{text[b.q.start:b.q.end]!r} -> {altered[start:end]!r} line {line} "
-                     f"(first stated as {a.q.text!r} on line {a.line}): {context.strip()[:300]}", hit, extra,
+                     f"(first stated as {a.q.text!r} on line {a.line}): {context.strip()[:300]}"
+                     + (f" || new elsewhere: {sorted(new_elsewhere)}" if extra else ""), hit, extra,
                      ",".join(sorted({f.code for f in findings if f.start < end and start < f.end}))))
     return rows
 

@@ -644,7 +644,7 @@ def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozense
     if m:
         names.add(m.group(1).strip().lower())
     tail = right[:80]
-    m = re.match(r"^[^,;:.]*?\b(?:of|at|in)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
+    m = re.match(r"^[^,;:.]*?\b(?:of|at|in|from)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
     if m:
         names.add(m.group(1).replace("the ", "").strip().lower())
     return frozenset(n for n in names if not _NOT_OWNER.match(n))

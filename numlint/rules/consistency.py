@@ -66,6 +66,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
     warn_identity = int(opts.get("warn_identity", min_identity))
     weak: dict[tuple[int, int], bool] = {}
+    best_for_headline: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
     converted = _conversions(table) if mode in ("unit", "scale") else set()
     buckets = table.buckets(synonyms)
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
@@ -102,6 +103,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             score = identity(a, b, diversity.get(a.index, 2))
             if (a.index in headline_confirmed) != (b.index in headline_confirmed):
                 score += 2  # one of them is the headline's figure, restated in the body
+            if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
+                score += 2  # "$3bn" and "£3bn": the same digits, so the same figure in a slipped unit
             if score < min(min_identity, warn_identity):
                 continue
             weak[(min(a.index, b.index), max(a.index, b.index))] = score < min_identity
@@ -109,6 +112,14 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         wanted = _wanted(mode, c.verdict, marker, a, b)
         if not wanted:
             continue
+        if a.in_heading != b.in_heading:
+            # An unconfirmed headline figure conflicts with every body value of its metric; report
+            # only the body mention most like it (its restatement, gone wrong).
+            head, body = (a, b) if a.in_heading else (b, a)
+            key = (min(a.index, b.index), max(a.index, b.index))
+            rank = (score if a.sentence_index != b.sentence_index else 0, -body.index)
+            if head.index not in best_for_headline or rank > best_for_headline[head.index][0]:
+                best_for_headline[head.index] = (rank, key)
         facts_by_index[a.index] = a
         facts_by_index[b.index] = b
         partners.setdefault(a.index, []).append((a, b, marker))
@@ -122,6 +133,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if key in reported:
                 continue
             reported.add(key)
+            if this.in_heading != other.in_heading:
+                head = this if this.in_heading else other
+                if best_for_headline.get(head.index, (None, key))[1] != key:
+                    continue
             out, ref = _out_of_line(this, other, agree)
             head = this if this.in_heading and not other.in_heading else other if other.in_heading and not this.in_heading else None
             if head is not None and agree.get(head.index, 0):
