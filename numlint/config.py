@@ -167,11 +167,22 @@ def _split_dotted(name: str) -> list[str]:
     return [p for p in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", name)]
 
 
+def shown(path: Path) -> str:
+    """A config file's path as messages show it: relative to the current directory when inside it."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
 class _FileReader:
     """Validates the settings of one file; every error names the file and the line."""
 
     def __init__(self, path: Path, text: str, table: tuple[str, ...]):
-        self.path = path
+        self.path = shown(path)
         self.text = text
         self.table = table
 
@@ -210,9 +221,9 @@ def read_config_file(path: str | os.PathLike, known: dict | None = None) -> Conf
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
+        raise ConfigError(f"{shown(path)}: no such config file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file: {getattr(exc, 'strerror', None) or exc}") from None
+        raise ConfigError(f"{shown(path)}: cannot read config file: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -221,7 +232,7 @@ def read_config_file(path: str | os.PathLike, known: dict | None = None) -> Conf
         line = m.group(1) if m else "1"
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) if m else str(exc)
         col = f" (column {m.group(2)})" if m else ""
-        raise ConfigError(f"{path}:{line}: invalid TOML: {what}{col}") from None
+        raise ConfigError(f"{shown(path)}:{line}: invalid TOML: {what}{col}") from None
     tool = data.get("tool", {}).get("numlint") if isinstance(data.get("tool"), dict) else None
     if path.name == "pyproject.toml" or tool is not None:
         table: tuple[str, ...] = ("tool", "numlint")
