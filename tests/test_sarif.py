@@ -60,7 +60,7 @@ def github_requirements(log: dict) -> None:
             assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
             assert rule["help"]["text"] and rule["help"]["markdown"]
             assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
-            assert len(rule["fullDescription"]["text"]) <= 1024 or True  # GitHub truncates, does not reject
+            assert len(rule["shortDescription"]["text"]) <= 1024 and len(rule["fullDescription"]["text"]) <= 1024
         assert len(run["results"]) <= 25_000
         for result in run["results"]:
             assert result["ruleId"] in rule_ids

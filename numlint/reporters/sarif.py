@@ -93,6 +93,15 @@ def _escape_message(text: str) -> str:
     return re.sub(r"([\[\]\\])", r"\\\1", text)
 
 
+def _first_paragraph(text: str) -> str:
+    return " ".join(text.strip().split("\n\n")[0].split())
+
+
+def _cap(text: str, limit: int = 1000) -> str:
+    """Descriptions stay under the 1,024 characters code scanning shows; the full text is in ``help``."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def rule_descriptor(rule) -> dict:
     from numlint.cli import explain_text
 
@@ -103,8 +112,8 @@ def rule_descriptor(rule) -> dict:
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.why or rule.summary},
+        "shortDescription": {"text": _cap(rule.summary)},
+        "fullDescription": {"text": _cap(_first_paragraph(rule.why) or rule.summary)},
         "help": {"text": help_text, "markdown": markdown},
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": bool(rule.enabled)},
         "properties": {
