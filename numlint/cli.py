@@ -32,10 +32,13 @@ def validate_codes(codes: tuple[str, ...], option: str) -> None:
             raise ConfigError(f"{option}: unknown rule code {code!r} (see 'numlint rules')")
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Print, or write ``--output`` atomically: a temporary file beside it, then a rename."""
+def write_output(text: str, output: str | None, color: bool | None = None) -> None:
+    """Print, or write ``--output`` atomically: a temporary file beside it, then a rename.
+
+    ``color=True`` keeps ANSI styles even when stdout is not a terminal (FORCE_COLOR); None lets
+    click strip them from anything that is not a terminal."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
         return
     directory = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(prefix=".numlint-", suffix=".tmp", dir=directory)
@@ -225,7 +228,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         report = _statistics(results, fmt, color)
     else:
         report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
-    _write_or_exit(report, output)
+    _write_or_exit(report, output, color)
     _report_file_errors(results)
 
     if any(r.error for r in results):
@@ -236,10 +239,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     sys.exit(EXIT_CLEAN)
 
 
-def _write_or_exit(text: str, output: str | None) -> None:
+def _write_or_exit(text: str, output: str | None, color: bool | None = None) -> None:
     """write_output, with a file that cannot be written reported as one line, exit 2."""
     try:
-        write_output(text, output)
+        write_output(text, output, color)
     except OSError as exc:
         click.echo(f"numlint: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -247,3 +247,9 @@ def test_explain_mentions_plain_text_suppression():
     result = run("explain", "NL901")
     assert result.exit_code == 0
     assert "[numlint: disable-next-line NL901]" in result.output
+
+
+def test_force_color_and_no_color_through_the_command(toy, work):
+    assert "\x1b[" in run("check", "news", env={"FORCE_COLOR": "1", "NO_COLOR": ""}).output
+    assert "\x1b[" not in run("check", "news", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).output
+    assert "\x1b[" not in run("check", "--format", "json", "news", env={"FORCE_COLOR": "1"}).output
