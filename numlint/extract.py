@@ -97,8 +97,24 @@ _CHANGE_BEFORE_RE = re.compile(
 _CHANGE_NOUN_OF_RE = re.compile(
     r"(?i)\b(" + _alt(L.CHANGE_UP_NOUNS + L.CHANGE_DOWN_NOUNS) + r")\s+of\s+$"
 )
+# "raised rates by 25 basis points", "cut its forecast by 3%": verb, object, "by"
+_CHANGE_OBJ_BY_RE = re.compile(
+    r"(?i)\b(" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE + ("raised", "raises", "raise", "raising"))
+    + r")(?:\s+[A-Za-z'’]+){1,3}?\s+by\s+$"
+)
 _CHANGE_AFTER_RE = re.compile(r"(?i)\s(" + _alt(L.CHANGE_UP_AFTER + L.CHANGE_DOWN_AFTER) + r")(?![A-Za-z])")
-_UP = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_UP_NOUNS + L.CHANGE_UP_AFTER}
+_FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
+_HAS_LETTER_RE = re.compile(r"[A-Za-z]")
+_AGE_SURFACE_RE = re.compile(r"[- ]old$")
+_METRIC_BEFORE_RE = re.compile(
+    r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s(?:of|at|was|were|is|are|stood\sat|totalled|totaled|"
+    r"totaling|totalling|reached|hit|worth|" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) +
+    r")(?:\s(?:by|to|of|at))?\s(?:just\s|only\s)?$")
+_WIRE_METRIC_RE = re.compile(r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s$")
+_CHANGE_WORD_GAP_RE = re.compile(r"(?i)\b(?:" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")\s+\w*\s*$")
+_RANGE_WORD_NEXT_RE = re.compile(r"(?i)\s(?:to|or|-)\s(?:" + _NW + r")\b")
+_CONNECT_NEXT_RE = re.compile(r"(?i)\s(?:or|to|and)\s(?:" + _NW + r"|\d)")
+_UP = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_UP_NOUNS + L.CHANGE_UP_AFTER} | {"raised", "raises", "raise", "raising"}
 _DOWN = {w.lower() for w in L.CHANGE_DOWN_BEFORE + L.CHANGE_DOWN_NOUNS + L.CHANGE_DOWN_AFTER}
 
 _PHONE_RE = re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}|\(?\b\d{3,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b")
@@ -188,16 +204,13 @@ class _Scanner:
         cores: list[tuple[int, int, str]] = []
         for m in _DIGIT_CORE.finditer(text):
             cores.append((m.start(), m.end(), "d"))
-        has_words = False
-        if any(c.isalpha() for c in text[:1]) or True:
+        if _HAS_LETTER_RE.search(text):  # spelled numbers need letters; a wall of figures skips the scan
             for m in _SPELLED_CORE.finditer(text):
                 cores.append((m.start(), m.end(), "w"))
-                has_words = True
             for m in _VAGUE_CORE.finditer(text):
                 cores.append((m.start(), m.end(), "v"))
         if not cores:
             return []
-        del has_words
         for m in _PHONE_RE.finditer(text):
             self._excluded.append((m.start(), m.end()))
         cores.sort()
@@ -207,7 +220,9 @@ class _Scanner:
             if start < consumed or self._is_excluded(start):
                 continue
             try:
-                mention = self._read(start, end, typ)
+                mention = self._fast(start, end) if typ == "d" else None
+                if mention is None:
+                    mention = self._read(start, end, typ)
             except _Skip as skip:
                 consumed = max(consumed, skip.end)
                 continue
@@ -229,10 +244,9 @@ class _Scanner:
         return out
 
     def _is_excluded(self, pos: int) -> bool:
-        for s, e in self._excluded:
-            if s <= pos < e:
-                return True
-        return False
+        # _excluded is sorted and non-overlapping (finditer), so one bisect finds the candidate span
+        i = bisect.bisect_right(self._excluded, (pos, float("inf"))) - 1
+        return i >= 0 and self._excluded[i][0] <= pos < self._excluded[i][1]
 
     # -- sentences -----------------------------------------------------------------------------
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
@@ -247,6 +261,33 @@ class _Scanner:
         return s, e
 
     # -- reading one mention ---------------------------------------------------------------------
+    def _fast(self, start: int, end: int) -> _Mention | None:
+        """A number among nothing but digits, spaces, commas, periods and "%" (tables, lists, a line of
+        figures) needs none of the context rules: read it directly. Keeps long number runs cheap.
+        Returns None to send the core through the full reader; raises _Skip for a year."""
+        text = self.text
+        window = text[max(0, start - 12):end + 12]
+        if not _FAST_WINDOW_RE.fullmatch(window):
+            return None
+        raw = text[start:end]
+        prev = text[start - 1] if start > 0 else " "
+        nxt = text[end] if end < self.n else " "
+        if prev not in " \t\n" or (nxt not in " \t\n%" and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
+            return None
+        try:
+            number = float(raw.replace(",", ""))
+        except ValueError:
+            return None
+        integer_shape = "," not in raw and "." not in raw
+        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+        amt = _Amount(start=start, end=end, number=number, decimals=decimals, raw_end=end, integer_shape=integer_shape)
+        if nxt == "%":
+            amt.end, amt.unit, amt.surface_unit, amt.kind = end + 1, "percent", "%", "percent"
+        elif integer_shape and 1000 <= number <= 2150:
+            raise _Skip(end)  # a bare year-shaped number with nothing counted after it is a year
+        return _Mention(start=amt.start, end=amt.end, low=amt)
+
+
     def _read(self, start: int, end: int, typ: str) -> _Mention | None:
         text = self.text
         first = self._read_amount(start, end, typ)
@@ -264,8 +305,10 @@ class _Scanner:
         from_is_range = False
         if from_:
             before_from = left[:from_.start()]
-            from_is_range = _CHANGE_BEFORE_RE.search(before_from + " ") is None and not re.search(
-                r"(?i)\b(?:" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")\s+\w*\s*$", before_from)
+            before_from = before_from[-40:]
+            from_is_range = _change_before(before_from + " ") is None and not _change_gap(before_from)
+        if from_ and not from_is_range:
+            mention.extra["from_change"] = True
         if mention.high is None:
             self._read_range(mention, between, from_is_range)
         self._read_or(mention)
@@ -276,14 +319,13 @@ class _Scanner:
 
         # left context: approximator, change
         lead = left
-        am = _APPROX_RE.search(lead)
+        am = _approx_before(lead)
         if lead.lower().endswith("sub-"):
             mention.approx = "<"  # "sub-300 sq m"
             am = None
         if am:
-            word = am.group(1).lower()
-            mention.approx = L.APPROXIMATORS.get(word, L.APPROXIMATORS.get(am.group(1), "~"))
-            lead = lead[:am.start(1)]
+            mention.approx = am[0]
+            lead = lead[:am[1]]
         after = text[mention.end:mention.end + _WINDOW]
         aa = _APPROX_AFTER_RE.match(after)
         if aa and mention.approx == "=" and mention.high is None:
@@ -293,9 +335,8 @@ class _Scanner:
                 if aa.group(3):  # "5,000+" / "5,000-plus": part of the mention
                     mention.end += aa.end()
                     after = text[mention.end:mention.end + _WINDOW]
-        cm = _CHANGE_BEFORE_RE.search(lead) or _CHANGE_NOUN_OF_RE.search(lead)
-        if cm:
-            w = cm.group(1).lower()
+        w = _change_before(lead)
+        if w:
             # "up"/"down"/"off" are changes only right before the number ("up 19 cents")
             if w in _UP:
                 mention.change = "up"
@@ -418,6 +459,7 @@ class _Scanner:
             amt.number = -number
         elif currency is None and re.search(r"(?i)\bminus[ -]$", text[max(0, start - 7):start]):
             amt.number = -number
+            amt.start = start - 6
         # a unicode fraction glued on: "2½"
         if nxt in L.UNICODE_FRACTIONS:
             amt.number += L.UNICODE_FRACTIONS[nxt]
@@ -464,6 +506,11 @@ class _Scanner:
                 amt.end = end + hm.end()
                 amt.raw_end = amt.end
                 return amt
+            am_ = re.match(r"\s(?:an?)(?=\s)", nxt)
+            if am_ and (_PERCENT_RE.match(nxt, am_.end()) or _UNIT_WORD_RE.match(nxt, am_.end())
+                        or _CURRENCY_WORD_RE.match(nxt, am_.end())):
+                amt.end = end + am_.end()  # "half a percentage point", "half an hour"
+                return amt
             if re.match(r"\s(?:of|the)\s", nxt) and not re.search(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$", left):
                 amt.kind = "ratio"
                 amt.extra_fraction = True  # type: ignore[attr-defined]
@@ -478,8 +525,11 @@ class _Scanner:
             if words[0] == "one" or words == ["a"]:
                 # "one" is rarely a counted quantity in news ("one of the", "no one"); only with a unit
                 # or as the first end of a range ("one to two years")
+                one_noun = re.match(r"\s([a-z][a-z\-]+)", nxt)
                 if not (_PERCENT_RE.match(nxt) or _CURRENCY_WORD_RE.match(nxt) or _UNIT_WORD_RE.match(nxt)
-                        or re.match(r"(?i)\s(?:to|or|-)\s(?:" + _NW + r")\b", nxt)):
+                        or _RANGE_WORD_NEXT_RE.match(nxt)
+                        or (one_noun and one_noun.group(1) not in L.STOP_WORDS and one_noun.group(1) not in _ONE_IDIOMS
+                            and words == ["one"])):
                     return None
             if re.search(r"(?i)\b(?:no|any|every|some|each|which|the)[ -]$", left):
                 return None
@@ -493,8 +543,7 @@ class _Scanner:
                                                              "month", "months", "week", "weeks", "day", "days",
                                                              "time", "times", "or", "to", "and", "more"}:
                 return None
-            if wm and wm.group(1).lower() in ("or", "to", "and") and not re.match(
-                    r"\s(?:or|to|and)\s(?:" + _NW + r"|\d)", nxt, re.I):
+            if wm and wm.group(1).lower() in ("or", "to", "and") and not _CONNECT_NEXT_RE.match(nxt):
                 return None
         return amt
 
@@ -809,13 +858,13 @@ class _Scanner:
         sep = m.group(0).strip().lower()
         if sep in ("and",) and not between:
             return
-        if sep == "to" and not (between or from_range) and _CHANGE_BEFORE_RE.search(
+        if sep == "to" and not (between or from_range) and _change_before(
                 self.text[max(0, a.start - _WINDOW):a.start]):
             return  # "increased by $43.6 billion to $419.2 billion": a change, then the new level
         if sep == "through" and not between:
             return
-        if sep in ("to", "-to", "to-") and not (from_range or between or True):
-            return
+        if sep in ("to", "-to", "to-") and mention.extra.get("from_change"):
+            return  # "rose from 4% to 5%": the two ends of a change, two values
         q = p + m.end()
         # the second end: a digit core or a spelled number, possibly with its own currency prefix
         cur = _CURRENCY_PREFIX_START_RE.match(text, q)
@@ -956,9 +1005,10 @@ class _Scanner:
                 prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
                 nm = re.match(r"\s([a-z][a-z\-]+)", after)
                 counted = nm is not None and nm.group(1) not in L.STOP_WORDS and self._looks_plural(nm.group(1))
-                apx = _APPROX_RE.search(left)
-                if apx and apx.group(1).lower() not in ("around", "circa", "c.", "ca.", "before", "after") and \
-                        not re.search(r"(?i)\b(?:in|since|by|from|until|of)\s+\S+\s*$", left[:apx.start(1)] + " "):
+                apx = _approx_before(left)
+                apx_word = left[apx[1]:].strip().lower() if apx else ""
+                if apx and apx_word not in ("around", "circa", "c.", "ca.", "before", "after") and \
+                        not re.search(r"(?i)\b(?:in|since|by|from|until|of)\s+\S+\s*$", left[:apx[1]] + " "):
                     pass  # "about 1000 come from Asia", "more than 2000 people": a count
                 elif not counted or prev_word in _YEAR_STRONG_CUES:
                     raise _Skip(end)
@@ -993,8 +1043,11 @@ class _Scanner:
                 raise _Skip(end)
 
     def _sentence_initial(self, pos: int) -> bool:
+        """Whether only spaces/quotes/brackets stand between the sentence start and ``pos``."""
         s, _ = self.sentence_bounds(max(pos, 0))
-        return self.text[s:pos + 1].strip() == "" or re.fullmatch(r"[\s\"“‘'(]*", self.text[s:pos + 1]) is not None
+        if pos + 1 - s > 12:  # bounded: a long prefix cannot be all quotes and spaces
+            return False
+        return re.fullmatch(r"[\s\"“‘'(]*", self.text[s:pos + 1]) is not None
 
     # -- metric and base ------------------------------------------------------------------------------
     def _read_metric(self, mention: _Mention, lead: str, after: str) -> None:
@@ -1022,7 +1075,8 @@ class _Scanner:
                 if om and mention.low.vague_high is not None:
                     mention.metric = self._noun_phrase(after[om.end():], allow_caps=True, skip_possessive=True)
         if mention.metric is None and kind in ("money", "percent", "measure", "count"):
-            mention.metric = self._metric_before(lead)
+            vs_after = re.match(r"\s(?:vs\.?|versus)\s", text[mention.end:mention.end + 10]) is not None
+            mention.metric = self._metric_before(lead, self._lead_start(mention, lead), vs_after)
 
     def _noun_phrase(self, s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
                      skip_possessive: bool = False) -> str | None:
@@ -1049,14 +1103,14 @@ class _Scanner:
                 if skip_leading_caps and not words:
                     # capitalised modifiers ("North Korean troops") before a lower-case head
                     nxt = s[m.end():m.end() + 40]
-                    if re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}[a-z]", nxt) and not re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}(?:" + "|".join(sorted(L.STOP_WORDS, key=len, reverse=True)[:0] or ["zzz"]) + ")", nxt):
+                    if re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}[a-z]", nxt):
                         nxt_word = re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)", nxt)
                         if nxt_word and nxt_word.group(1) not in L.STOP_WORDS:
                             saw_caps_skip = True
                             continue
                 if not allow_caps:
                     break
-            if lw in L.STOP_WORDS or lw in _APPROX_WORDS:
+            if lw in L.STOP_WORDS or lw in _APPROX_WORDS or lw in _CHANGE_WORDS:
                 break
             if lw.endswith("ly") and len(lw) > 4:
                 break
@@ -1084,35 +1138,54 @@ class _Scanner:
             return None
         return " ".join(words[-2:])
 
-    def _metric_before(self, lead: str) -> str | None:
+    def _metric_before(self, lead: str, lead_start: int = -1, vs_after: bool = False) -> str | None:
         """"profits of £5m", "unemployment rose 5%", "the rate was 5%": the noun before a link word."""
-        m = re.search(
-            r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s(?:of|at|was|were|is|are|stood\sat|totalled|totaled|"
-            r"totaling|totalling|reached|hit|worth|" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) +
-            r")(?:\s(?:by|to|of|at))?\s(?:just\s|only\s)?$", lead)
-        if not m:
-            return None
-        w1, w2 = m.group(1), m.group(2)
+        cut = max(0, len(lead) - 60)  # bounded: the link is right before the number
+        lead_start += cut
+        lead = lead[cut:]
+        found = _words_before_link(lead)
+        if found is None:
+            # wire style, at the start of a sentence: "Net profit 1.5 mln dlrs vs 1.2 mln dlrs"
+            found = _words_before_link(lead, need_link=False)
+            if not found or lead_start < 0 or not self._sentence_initial(lead_start + found[0] - 1) or not vs_after:
+                return None
+        w1_start, w1, w2 = found
         words = [w for w in (w1, w2) if w]
         words = [w.lower() for w in words]
+        if words[0] in L.SCALE_WORDS or words[0] in L.BIG_WORDS:
+            words = words[1:]  # "3.5 million cars fell 2%" -> "cars"
+            if not words:
+                return None
         if any(w in L.STOP_WORDS or w in L.NOT_METRIC_BEFORE_OF or w in _APPROX_WORDS for w in words[-1:]):
             return None
-        if words and (words[0] in L.STOP_WORDS or words[0] in _POSSESSIVE_DETS or w1[0].isupper()):
+        cap_ok = lead_start >= 0 and self._sentence_initial(lead_start + w1_start - 1)
+        if words and (words[0] in L.STOP_WORDS or words[0] in _POSSESSIVE_DETS or (w1[0].isupper() and not cap_ok)):
             words = words[1:]
         if not words or len(words[-1]) < 3:
             return None
+        if any(w in L.CURRENCY_WORDS or w in L.UNIT_WORDS or w in L.PERCENT_WORDS for w in words):
+            return None  # "up 19 cents at $58.24": the unit of another quantity is not a metric
         if words[-1] in _UP or words[-1] in _DOWN or words[-1] in L.NOT_METRIC_BEFORE_OF:
             return None
         return " ".join(words)
 
+    def _lead_start(self, mention: _Mention, lead: str) -> int:
+        """Offset in the text where ``lead`` (a prefix of the left window) begins."""
+        return max(0, mention.low.start - _WINDOW)
+
     def _inherit_metrics(self, mentions: list[_Mention]) -> None:
-        """"10,000 troops ... up from the estimate of 3,000": a bare number in a comparison with an
+        """Also: "fell 120 points, or 1.2%": the restatement after ", or" shares the change.
+        "10,000 troops ... up from the estimate of 3,000": a bare number in a comparison with an
         earlier quantity of the same unit in the same sentence takes that quantity's metric."""
         for i, m in enumerate(mentions):
+            if i and m.change is None and mentions[i - 1].change is not None and \
+                    re.fullmatch(r"(?:\s[a-z]+){0,2},?\s(?:or|and)\s(?:by\s)?(?:about\s|some\s|nearly\s)?",
+                                 self.text[mentions[i - 1].end:m.start]):
+                m.change = mentions[i - 1].change
             if m.metric is not None:
                 continue
             s, _ = self.sentence_bounds(m.start)
-            for j in range(i - 1, -1, -1):
+            for j in range(i - 1, max(-1, i - 9), -1):  # the last few mentions only: bounded work
                 prev = mentions[j]
                 if prev.start < s:
                     break
@@ -1138,7 +1211,7 @@ class _Scanner:
             lo = hi = None
             value = a.value
         metric = m.metric
-        if getattr(a, "extra_age", False) or m.extra.get("age") or a.surface_unit.endswith("old"):
+        if getattr(a, "extra_age", False) or m.extra.get("age") or _AGE_SURFACE_RE.search(a.surface_unit):
             metric = metric or "age"
         decimals = max(a.decimals, b.decimals if b else 0)
         scale = a.scale or (b.scale if b else None)
@@ -1152,6 +1225,115 @@ class _Scanner:
 
 
 _APPROX_WORDS = {w for w in L.APPROXIMATORS if " " not in w}
+_CHANGE_VERB_SET = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE}
+_CHANGE_NOUN_SET = {w.lower() for w in L.CHANGE_UP_NOUNS + L.CHANGE_DOWN_NOUNS}
+_RAISE_WORDS = {"raised", "raises", "raise", "raising"}
+_TOKEN_SPAN_RE = re.compile(r"\S+")
+_APPROX_SYMBOLS = (("<=", "<="), (">=", ">="), ("≤", "<="), ("≥", ">="), ("~", "~"), ("≈", "~"), ("<", "<"), (">", ">"))
+
+
+_LINK_WORDS = {"of", "at", "was", "were", "is", "are", "totalled", "totaled", "totaling", "totalling", "reached",
+               "hit", "worth"} | _CHANGE_VERB_SET
+_W1_RE = re.compile(r"[A-Za-z][a-z\-]*")
+_W2_RE = re.compile(r"[a-z][a-z\-]*")
+
+
+def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str | None] | None:
+    """For "profits of ", "the rate was ", "unemployment rose by ": (offset of the first word, first
+    word, second word or None) of the one or two words right before the link word; None when the
+    lead does not end that way. With ``need_link=False`` the words end the lead ("Net profit ")."""
+    if not lead or not lead[-1].isspace():
+        return None
+    tail = lead[-60:]
+    base = len(lead) - len(tail)
+    spans = [(m.start(), m.group(0)) for m in _TOKEN_SPAN_RE.finditer(tail)][-7:]
+    low = [t.lower() for _, t in spans]
+    i = len(spans)
+    if need_link:
+        if i and low[i - 1] in ("just", "only"):
+            i -= 1
+        if i >= 2 and low[i - 1] in ("by", "to", "of", "at") and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"]):
+            i -= 1
+        if i >= 2 and low[i - 2:i] == ["stood", "at"]:
+            i -= 2
+        elif i and low[i - 1] in _LINK_WORDS:
+            i -= 1
+        else:
+            return None
+    if i == 0:
+        return None
+    one = spans[i - 1][1]
+    two = spans[i - 2][1] if i >= 2 else None
+    if two is not None and _W1_RE.fullmatch(two) and _W2_RE.fullmatch(one):
+        return base + spans[i - 2][0], two, one
+    if _W1_RE.fullmatch(one):
+        return base + spans[i - 1][0], one, None
+    return None
+
+
+def _tail_tokens(s: str, n: int = 6) -> list[str]:
+    """The last ``n`` whitespace-separated tokens of ``s``, lower-case (bounded work)."""
+    return [t.lower() for t in s[-70:].split()[-n:]]
+
+
+def _change_before(lead: str) -> str | None:
+    """The change word linked to a number written right after ``lead``: "rose 5%", "fell by 3,000",
+    "up 19 cents", "a rise of 5%", "rose by a further 2%", "cut rates by 25 basis points"; or None.
+    Word-level checks on the last few tokens instead of a regex search over the window (speed)."""
+    if not lead or not lead[-1].isspace():
+        return None
+    toks = _tail_tokens(lead)
+    if toks and toks[-1] == "another":
+        toks.pop()
+    elif toks[-2:] == ["a", "further"]:
+        del toks[-2:]
+    by = bool(toks) and toks[-1] == "by"
+    if by:
+        toks.pop()
+    if toks and toks[-1] in _CHANGE_VERB_SET:
+        return toks[-1]
+    if not by and len(toks) >= 2 and toks[-1] == "of" and toks[-2] in _CHANGE_NOUN_SET:
+        return toks[-2]  # "a rise of 5%"
+    if by:  # "cut its forecast by 3%": verb, one to three object words, "by"
+        for k in (2, 3, 4):
+            if len(toks) >= k and (toks[-k] in _CHANGE_VERB_SET or toks[-k] in _RAISE_WORDS):
+                if any(t[-1:] in ",.;:" for t in toks[-k:-1]):
+                    break
+                return toks[-k]
+    return None
+
+
+def _change_gap(before_from: str) -> bool:
+    """"rose from", "jumped sharply from": a change verb at most one word before "from"."""
+    toks = _tail_tokens(before_from, 2)
+    return any(t in _CHANGE_VERB_SET for t in toks)
+
+
+def _approx_before(lead: str) -> tuple[str, int] | None:
+    """(approx symbol, offset in ``lead`` where the approximator starts) for "about 5", "more than 5",
+    "~5", "an estimated 5"; or None."""
+    if not lead:
+        return None
+    for sym, val in _APPROX_SYMBOLS:
+        if lead.endswith(sym):
+            return val, len(lead) - len(sym)
+    if not lead[-1].isspace():
+        return None
+    tail = lead[-50:]
+    spans = [(m.start(), m.group(0).lower()) for m in _TOKEN_SPAN_RE.finditer(tail)][-4:]
+    base = len(lead) - len(tail)
+    for k in (4, 3, 2, 1):
+        if len(spans) < k:
+            continue
+        phrase = " ".join(t for _, t in spans[-k:])
+        if phrase in L.APPROXIMATORS:
+            return L.APPROXIMATORS[phrase], base + spans[-k][0]
+        if k == 1 and phrase.lstrip("(\"“") in L.APPROXIMATORS:
+            return L.APPROXIMATORS[phrase.lstrip("(\"“")], base + spans[-1][0] + len(phrase) - len(phrase.lstrip("(\"“"))
+    return None
+# "one" + these is an idiom, not a count of one ("one day", "at one point", "one thing").
+_ONE_IDIOMS = frozenset("""day point thing way time side hand another anyone someone stage moment place
+occasion off-off of""".split())
 _CHANGE_WORDS = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE}
 
 

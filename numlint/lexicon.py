@@ -219,7 +219,7 @@ CHANGE_UP_BEFORE = (
     "rose", "rise", "rises", "rising", "risen", "climbed", "climb", "climbs", "climbing", "increased",
     "increase", "increases", "increasing", "gained", "gain", "gains", "gaining", "jumped", "jump", "jumps",
     "surged", "surge", "surges", "soared", "soar", "soars", "grew", "grow", "grows", "grown", "growing",
-    "advanced", "added", "adds", "up", "higher", "boosted", "raised", "raises", "spiked", "rallied",
+    "advanced", "added", "adds", "up", "higher", "boosted", "spiked", "rallied",
     "rebounded", "widened", "expanded", "improved", "lifted", "leapt", "leaped", "swelled",
 )
 CHANGE_DOWN_BEFORE = (
@@ -276,8 +276,11 @@ year years month months week weeks day days time times
 percent per cent pct
 since until till while if unless because although though whether
 one two three four five six seven eight nine ten
-annually yearly monthly weekly daily each apiece
+annually yearly monthly weekly daily each apiece overnight
 lead leads
+remain remains remained stay stays stayed live lives lived die died dies work works worked come comes came
+go goes went make makes take takes took get gets got see saw seen need needs want wants attend attended
+join joined vote voted left leave leaves hurt injured killed arrested
 """.split())
 # Words before "of" that are not a metric ("one of", "some of", "a total of" -> look further left).
 NOT_METRIC_BEFORE_OF = frozenset("""

@@ -1,32 +1,290 @@
-"""Unit tests for numlint.extract: exact values, units, spans on sentences written for these tests."""
+"""Unit tests for numlint.extract: exact values, units, spans, on sentences written for these tests.
+
+Every case lists the FULL output for its sentence as
+(text, start, value, low, high, unit, kind, approx, change, metric, base); an empty list means the
+sentence holds no quantity (years, dates, times, ordinals, coordinates, identifiers, phone numbers).
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from numlint.extract import extract_quantities
+from numlint.model import Quantity
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "korea-troops.txt"
 
 
-def one(text: str):
+def summary(text: str):
+    out = []
+    for q in extract_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert (q.line, q.column) == (0, 0)
+        out.append((q.text, q.start, q.value, q.low, q.high, q.unit, q.kind, q.approx, q.change, q.metric, q.base))
+    return out
+
+
+def one(text: str) -> Quantity:
     qs = extract_quantities(text)
     assert len(qs) == 1, [(q.text, q.value) for q in qs]
-    q = qs[0]
-    assert text[q.start:q.end] == q.text
-    return q
+    return qs[0]
 
 
-def summary(text: str):
-    return [(q.text, q.value, q.low, q.high, q.unit, q.kind, q.approx, q.change, q.metric, q.base)
-            for q in extract_quantities(text)]
+CASES = [
+    ('The club reported profits of £5m last year.', [
+        ('£5m', 29, 5000000.0, None, None, 'GBP', 'money', '=', None, 'profits', None),
+    ]),
+    ('The bank made a £5m profit.', [
+        ('£5m', 16, 5000000.0, None, None, 'GBP', 'money', '=', None, 'profit', None),
+    ]),
+    ('The firm raised $1.2bn in new debt.', [
+        ('$1.2bn', 16, 1200000000.0, None, None, 'USD', 'money', '=', None, None, None),
+    ]),
+    ('It has 1.3 mln subscribers.', [
+        ('1.3 mln', 7, 1300000.0, None, None, '', 'count', '=', None, 'subscribers', None),
+    ]),
+    ('Exports reached 5,000 billion yen in March.', [
+        ('5,000 billion yen', 16, 5000000000000.0, None, None, 'JPY', 'money', '=', None, 'exports', None),
+    ]),
+    ('The deal was worth 2.5 billion stg.', [
+        ('2.5 billion stg', 19, 2500000000.0, None, None, 'GBP', 'money', '=', None, None, None),
+    ]),
+    ('Net income was 12 cts a share, vs 9 cts a share.', [
+        ('12 cts a share', 15, 12.0, None, None, 'USX / share', 'money', '=', None, 'net income', None),
+        ('9 cts a share', 34, 9.0, None, None, 'USX / share', 'money', '=', None, 'net income', None),
+    ]),
+    ('Profit rose to 1.3 mln dlrs from 1.2 mln dlrs.', [
+        ('1.3 mln dlrs', 15, 1300000.0, None, None, 'USD', 'money', '=', None, 'profit', None),
+        ('1.2 mln dlrs', 33, 1200000.0, None, None, 'USD', 'money', '=', None, 'profit', None),
+    ]),
+    ('The stamp now costs 19 pence.', [
+        ('19 pence', 20, 19.0, None, None, 'GBX', 'money', '=', None, None, None),
+    ]),
+    ('A ticket costs €40 and a meal 15 euros.', [
+        ('€40', 15, 40.0, None, None, 'EUR', 'money', '=', None, None, None),
+        ('15 euros', 30, 15.0, None, None, 'EUR', 'money', '=', None, None, None),
+    ]),
+    ('The fund holds ¥300 million of bonds.', [
+        ('¥300 million', 15, 300000000.0, None, None, 'JPY', 'money', '=', None, None, None),
+    ]),
+    ('Sales were 800 yuan per unit.', [
+        ('800 yuan', 11, 800.0, None, None, 'CNY', 'money', '=', None, 'sales', None),
+    ]),
+    ('The forecast is 3,000 to 5,000 jobs.', [
+        ('3,000 to 5,000', 16, None, 3000.0, 5000.0, '', 'count', '=', None, 'jobs', None),
+    ]),
+    ('He sold between 350 and 400 mln dlrs of bonds.', [
+        ('350 and 400 mln dlrs', 16, None, 350000000.0, 400000000.0, 'USD', 'money', '=', None, None, None),
+    ]),
+    ('Analysts expect $10 to $15 billion in writedowns.', [
+        ('$10 to $15 billion', 16, None, 10000000000.0, 15000000000.0, 'USD', 'money', '=', None, None, None),
+    ]),
+    ('About 200 people attended, nearly 50 left early and almost 30 stayed.', [
+        ('200', 6, 200.0, None, None, '', 'count', '~', None, 'people', None),
+        ('50', 34, 50.0, None, None, '', 'count', '~', None, None, None),
+        ('30', 59, 30.0, None, None, '', 'count', '~', None, 'people', None),
+    ]),
+    ('Roughly 40 homes and some 300 cars were damaged; an estimated 12 bridges fell.', [
+        ('40', 8, 40.0, None, None, '', 'count', '~', None, 'homes', None),
+        ('300', 26, 300.0, None, None, '', 'count', '~', None, 'cars', None),
+        ('12', 62, 12.0, None, None, '', 'count', '~', None, 'bridges', None),
+    ]),
+    ('More than 500 people and over 20 schools were affected.', [
+        ('500', 10, 500.0, None, None, '', 'count', '>', None, 'people', None),
+        ('20', 30, 20.0, None, None, '', 'count', '>', None, 'schools', None),
+    ]),
+    ('Less than 10% of voters and under 5 candidates turned up.', [
+        ('10%', 10, 10.0, None, None, 'percent', 'percent', '<', None, None, 'voters'),
+        ('5', 34, 5.0, None, None, '', 'count', '<', None, 'candidates', None),
+    ]),
+    ('At least 3 people died and up to 40 were hurt, at most 12 remain in hospital.', [
+        ('3', 9, 3.0, None, None, '', 'count', '>=', None, 'people', None),
+        ('40', 33, 40.0, None, None, '', 'count', '<=', None, 'people', None),
+        ('12', 55, 12.0, None, None, '', 'count', '<=', None, None, None),
+    ]),
+    ('Unemployment fell 0.5 percentage points to 4.2 per cent.', [
+        ('0.5 percentage points', 18, 0.5, None, None, 'percentage_point', 'percent', '=', 'down', 'unemployment', None),
+        ('4.2 per cent', 43, 4.2, None, None, 'percent', 'percent', '=', None, None, None),
+    ]),
+    ('The central bank cut rates by 25 basis points.', [
+        ('25 basis points', 30, 25.0, None, None, 'basis_point', 'percent', '=', 'down', None, None),
+    ]),
+    ('Inflation was 3.1 percent, against 2.9 pct a month earlier.', [
+        ('3.1 percent', 14, 3.1, None, None, 'percent', 'percent', '=', None, 'inflation', None),
+        ('2.9 pct', 35, 2.9, None, None, 'percent', 'percent', '=', None, 'inflation', None),
+    ]),
+    ('Debt reached 90% of GDP.', [
+        ('90%', 13, 90.0, None, None, 'percent', 'percent', '=', None, 'debt', 'gdp'),
+    ]),
+    ('Health spending is 12% of state expenditure.', [
+        ('12%', 19, 12.0, None, None, 'percent', 'percent', '=', None, 'health spending', 'state expenditure'),
+    ]),
+    ('Some 40% of respondents said they were worried.', [
+        ('40%', 5, 40.0, None, None, 'percent', 'percent', '~', None, None, 'respondents'),
+    ]),
+    ("The army is 15% of the country's workforce.", [
+        ('15%', 12, 15.0, None, None, 'percent', 'percent', '=', None, 'army', 'workforce'),
+    ]),
+    ('Shares rose 5% on Monday.', [
+        ('5%', 12, 5.0, None, None, 'percent', 'percent', '=', 'up', 'shares', None),
+    ]),
+    ('The company fell by 3,000 jobs.', [
+        ('3,000', 20, 3000.0, None, None, '', 'count', '=', 'down', 'jobs', None),
+    ]),
+    ('The September contract was up 19 cents at $58.24 a barrel.', [
+        ('19 cents', 30, 19.0, None, None, 'USX', 'money', '=', 'up', None, None),
+        ('$58.24 a barrel', 42, 58.24, None, None, 'USD / oil_barrel', 'money', '=', None, None, None),
+    ]),
+    ('Half of the voters stayed at home.', [
+        ('Half', 0, 0.5, None, None, '', 'ratio', '=', None, None, 'voters'),
+    ]),
+    ('One hundred people marched and three thousand watched.', [
+        ('One hundred', 0, 100.0, None, None, '', 'count', '=', None, 'people', None),
+        ('three thousand', 31, 3000.0, None, None, '', 'count', '=', None, 'people', None),
+    ]),
+    ("A dozen eggs cost more than two-thirds of a day's pay.", [
+        ('A dozen', 0, 12.0, None, None, '', 'count', '=', None, 'eggs', None),
+        ('two-thirds', 28, 0.666666666667, None, None, '', 'ratio', '>', None, None, 'pay'),
+    ]),
+    ('The rebels captured 10,000 North Korean troops.', [
+        ('10,000', 20, 10000.0, None, None, '', 'count', '=', None, 'troops', None),
+    ]),
+    ('There are more than one hundred nuclear weapons in the arsenal.', [
+        ('one hundred', 20, 100.0, None, None, '', 'count', '>', None, 'nuclear weapons', None),
+    ]),
+    ('It employs 1.3 mln active personnel.', [
+        ('1.3 mln', 11, 1300000.0, None, None, '', 'count', '=', None, 'active personnel', None),
+    ]),
+    ('In 2017 the population was counted again.', [
+    ]),
+    ('Trading began in March 2019.', [
+    ]),
+    ('The season ran 2012-13 without a break.', [
+    ]),
+    ('Between 2010 and 2020 the city grew.', [
+    ]),
+    ('The music of the 1990s was loud.', [
+    ]),
+    ('The meeting is at 10:30 and ends at 5pm.', [
+    ]),
+    ('After World War II the 22nd amendment came on the 3rd attempt.', [
+    ]),
+    ('The ship was at 38° N when it sank.', [
+    ]),
+    ('The S&P 500 and the FTSE 100 gained; COVID-19 cases fell as 5G spread.', [
+    ]),
+    ('He bought a Model 3 and flew on a Boeing 747 to the G7 in Windows 95 style.', [
+    ]),
+    ('Tickets for Section 427 Row 21 sold out.', [
+    ]),
+    ('Call 020 7946 0018 for details.', [
+    ]),
+    ('He said a U.S. strike would take a time.', [
+    ]),
+    ('The race covers 10 km (6.2 miles).', [
+        ('10 km', 16, 10.0, None, None, 'kilometer', 'measure', '=', None, None, None),
+        ('6.2 miles', 23, 6.2, None, None, 'mile', 'measure', '=', None, None, None),
+    ]),
+    ('It was 32C (90F) in the shade.', [
+        ('32C', 7, 32.0, None, None, 'degree_Celsius', 'measure', '=', None, None, None),
+        ('90F', 12, 90.0, None, None, 'degree_Fahrenheit', 'measure', '=', None, None, None),
+    ]),
+    ('She walked 5 miles at 100 mph and swam 3.5 metres.', [
+        ('5 miles', 11, 5.0, None, None, 'mile', 'measure', '=', None, None, None),
+        ('100 mph', 22, 100.0, None, None, 'mile / hour', 'measure', '=', None, None, None),
+        ('3.5 metres', 39, 3.5, None, None, 'meter', 'measure', '=', None, None, None),
+    ]),
+    ('The bag weighs 20 kg and the ship carries 1,000 tonnes.', [
+        ('20 kg', 15, 20.0, None, None, 'kilogram', 'measure', '=', None, None, None),
+        ('1,000 tonnes', 42, 1000.0, None, None, 'metric_ton', 'measure', '=', None, None, None),
+    ]),
+    ('Output is 2m barrels per day.', [
+        ('2m barrels per day', 10, 2000000.0, None, None, 'oil_barrel / day', 'measure', '=', None, 'output', None),
+    ]),
+    ('The vault holds 300 ounces of gold.', [
+        ('300 ounces', 16, 300.0, None, None, 'ounce', 'measure', '=', None, None, None),
+    ]),
+    ('The 100m sprint was won in 9.8 seconds.', [
+        ('100m', 4, 100.0, None, None, 'meter', 'measure', '=', None, 'sprint', None),
+        ('9.8 seconds', 27, 9.8, None, None, 'second', 'measure', '=', None, None, None),
+    ]),
+    ('He scored in the 3-1 win.', [
+    ]),
+    ('Output grew 5-fold in a decade.', [
+        ('5-fold', 12, 5.0, None, None, '', 'ratio', '=', 'up', None, None),
+    ]),
+    ('The firm earned 15 pct more, a 5% rise on last year.', [
+        ('15 pct', 16, 15.0, None, None, 'percent', 'percent', '=', 'up', None, None),
+        ('5%', 31, 5.0, None, None, 'percent', 'percent', '=', 'up', None, None),
+    ]),
+    ('Sales of 3.5 million cars fell 2%.', [
+        ('3.5 million', 9, 3500000.0, None, None, '', 'count', '=', None, 'cars', None),
+        ('2%', 31, 2.0, None, None, 'percent', 'percent', '=', 'down', 'cars', None),
+    ]),
+    ('Twenty-five people and a dozen officials met.', [
+        ('Twenty-five', 0, 25.0, None, None, '', 'count', '=', None, 'people', None),
+        ('a dozen', 23, 12.0, None, None, '', 'count', '=', None, 'officials', None),
+    ]),
+    ('Prices rose by an average of 2.5%.', [
+        ('2.5%', 29, 2.5, None, None, 'percent', 'percent', '=', None, None, None),
+    ]),
+    ('The index shed 120 points, or 1.2%.', [
+        ('120', 15, 120.0, None, None, '', 'count', '=', 'down', 'points', None),
+        ('1.2%', 30, 1.2, None, None, 'percent', 'percent', '=', 'down', None, None),
+    ]),
+    ('It cost $5 an hour, about £4.', [
+        ('$5 an hour', 8, 5.0, None, None, 'USD / hour', 'money', '=', None, None, None),
+        ('£4', 26, 4.0, None, None, 'GBP', 'money', '~', None, None, None),
+    ]),
+    ('Costs were -0.5% in real terms.', [
+        ('-0.5%', 11, -0.5, None, None, 'percent', 'percent', '=', None, 'costs', None),
+    ]),
+    ('He is 25-year-old and she is aged 30.', [
+        ('25-year-old', 6, 25.0, None, None, 'year', 'measure', '=', None, 'age', None),
+        ('30', 34, 30.0, None, None, 'year', 'measure', '=', None, 'age', None),
+    ]),
+    ('Mr Smith, 45, said the plant employs 500 workers.', [
+        ('45', 10, 45.0, None, None, 'year', 'measure', '=', None, 'age', None),
+        ('500', 37, 500.0, None, None, '', 'count', '=', None, 'workers', None),
+    ]),
+    ('The Fed raised rates by half a percentage point.', [
+        ('half a percentage point', 24, 0.5, None, None, 'percentage_point', 'percent', '=', 'up', None, None),
+    ]),
+    ('Turnover was £3.2bn, down from £3.5bn.', [
+        ('£3.2bn', 13, 3200000000.0, None, None, 'GBP', 'money', '=', None, 'turnover', None),
+        ('£3.5bn', 31, 3500000000.0, None, None, 'GBP', 'money', '=', None, 'turnover', None),
+    ]),
+    ('The population is about 1.4 billion.', [
+        ('1.4 billion', 24, 1400000000.0, None, None, '', 'count', '~', None, 'population', None),
+    ]),
+    ('Temperatures reached 40°C and fell to minus 5C overnight.', [
+        ('40°C', 21, 40.0, None, None, 'degree_Celsius', 'measure', '=', None, 'temperatures', None),
+        ('minus 5C', 38, -5.0, None, None, 'degree_Celsius', 'measure', '=', None, 'temperatures', None),
+    ]),
+    ('The deal values the firm at A$3.4 billion and HK$20 billion.', [
+        ('A$3.4 billion', 28, 3400000000.0, None, None, 'AUD', 'money', '=', None, 'firm', None),
+        ('HK$20 billion', 46, 20000000000.0, None, None, 'HKD', 'money', '=', None, None, None),
+    ]),
+    ('Tens of thousands of people protested.', [
+        ('Tens of thousands', 0, None, 10000.0, 100000.0, '', 'count', '~', None, 'people', None),
+    ]),
+]
 
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence(text, expected):
+    assert summary(text) == expected
+
+
+# --- the seed article --------------------------------------------------------------------------
 
 def test_seed_article_full_list():
     text = FIXTURE.read_text(encoding="utf-8")
-    got = summary(text)
+    got = [(q.text, q.value, q.low, q.high, q.unit, q.kind, q.approx, q.change, q.metric, q.base)
+           for q in extract_quantities(text)]
     assert got == [
         ("1.3 mln", 1_300_000.0, None, None, "", "count", "~", None, "active personnel", None),
         ("10,000", 10_000.0, None, None, "", "count", "=", None, "troops", None),
@@ -35,5 +293,125 @@ def test_seed_article_full_list():
         ("20%-30%", None, 20.0, 30.0, "percent", "percent", "~", None, None, "gdp"),
         ("16%", 16.0, None, None, "percent", "percent", "~", None, None, "state expenditure"),
     ]
+    for q in extract_quantities(text):
+        assert text[q.start:q.end] == q.text
+    # spans: the range and the percentage sit where the article has them
+    qs = extract_quantities(text)
+    assert text[qs[4].start - 13:qs[4].start] == "an estimated "
+    assert text[qs[5].end:qs[5].end + 25] == " of state expenditure on "
+
+
+def test_seed_article_does_not_import_quantulum3():
+    # numlint runs as a pre-commit hook: ordinary copy must not pay quantulum3's 3-5 s import
+    import subprocess
+
+    code = ("import sys, numlint.extract as e; e.extract_quantities(open(sys.argv[1], encoding='utf-8').read());"
+            "print('quantulum3' in sys.modules, 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(FIXTURE)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# --- fields beyond the contract: scale, multiplier, decimals, spelled ----------------------------
+
+@pytest.mark.parametrize("text, scale, multiplier, decimals, spelled", [
+    ("It has 1.3 mln members.", "mln", 1e6, 1, False),
+    ("It lost £5m.", "m", 1e6, 0, False),
+    ("It raised $1.25bn.", "bn", 1e9, 2, False),
+    ("It sold 5k copies.", "k", 1e3, 0, False),
+    ("It sold 2 million copies.", "million", 1e6, 0, False),
+    ("It sold 3.5 trillion tokens.", "trillion", 1e12, 1, False),
+    ("It sold three thousand copies.", None, 1.0, 0, True),
+    ("It sold 1,250 copies.", None, 1.0, 0, False),
+])
+def test_scale_fields(text, scale, multiplier, decimals, spelled):
+    q = one(text)
+    assert (q.scale, q.multiplier, q.decimals, q.spelled) == (scale, multiplier, decimals, spelled)
+
+
+def test_range_percent_both_ends():
+    q = one("Growth of 20%-30% is forecast.")
+    assert (q.text, q.value, q.low, q.high, q.unit, q.kind) == ("20%-30%", None, 20.0, 30.0, "percent", "percent")
+    q = one("Growth of 20-30% is forecast.")
+    assert (q.text, q.low, q.high, q.unit) == ("20-30%", 20.0, 30.0, "percent")
+
+
+def test_range_scale_not_applied_to_a_large_first_end():
+    q = one("Homes sell for $800,000 to $1.3 million.")
+    assert (q.low, q.high, q.unit) == (800_000.0, 1_300_000.0, "USD")
+
+
+def test_rose_from_to_is_two_values_not_a_range():
+    assert [(q.text, q.value) for q in extract_quantities("The rate rose from 4% to 5%.")] == [
+        ("4%", 4.0), ("5%", 5.0)]
+
+
+def test_ranges_from_to_and_between_are_ranges():
+    q = one("Prices range from $370,000 to $5.5 million.")
+    assert (q.low, q.high, q.unit, q.kind) == (370_000.0, 5_500_000.0, "USD", "money")
+    q = one("Fees range between 1.5 and 2 per cent.")
+    assert (q.text, q.low, q.high, q.unit) == ("1.5 and 2 per cent", 1.5, 2.0, "percent")
+
+
+def test_m_after_currency_is_million_but_metre_after_a_plain_number():
+    assert one("It cost €3m.").value == 3e6
+    assert one("It cost 3m euros.").unit == "EUR"
+    assert one("It cost 3m euros.").value == 3e6
+    assert (one("He swam 50m in the pool.").unit, one("He swam 50m in the pool.").value) == ("meter", 50.0)
+    assert (one("They sold 5m phones.").unit, one("They sold 5m phones.").value) == ("", 5e6)
+
+
+def test_us_after_a_number_is_not_a_unit():
+    q = one("The barrel traded at $76 US a barrel.")
+    assert (q.value, q.unit, q.kind) == (76.0, "USD / oil_barrel", "money")
+    q = one("It has 300 US stores.")
+    assert (q.value, q.unit, q.kind) == (300.0, "", "count")
+
+
+def test_pence_and_cents_keep_the_written_value_in_minor_units():
+    assert (one("A stamp costs 19p.").value, one("A stamp costs 19p.").unit) == (19.0, "GBX")
+    assert (one("Shares closed at 118.5p.").value, one("Shares closed at 118.5p.").decimals) == (118.5, 1)
+    assert one("It earned 12 cts a share.").unit == "USX / share"
+
+
+def test_one_of_is_not_a_quantity_but_one_with_a_unit_is():
+    assert extract_quantities("It is one of the largest armies.") == []
+    assert extract_quantities("They help one another.") == []
+    q = one("It took one hour.")
+    assert (q.value, q.unit) == (1.0, "hour")
+
+
+def test_fractions_and_dozens():
+    q = one("A third of the staff left.")
+    assert (q.text, q.value, q.kind, q.base) == ("A third", pytest.approx(1 / 3), "ratio", "staff")
+    q = one("Three-quarters of the members voted.")
+    assert (q.value, q.kind, q.base) == (0.75, "ratio", "members")
+    q = one("They ordered two dozen cakes.")
+    assert (q.text, q.value, q.metric) == ("two dozen", 24.0, "cakes")
+    q = one("Half a million people came.")
+    assert (q.text, q.value, q.metric) == ("Half a million", 500_000.0, "people")
+    q = one("It rose 2½ per cent.")
+    assert (q.value, q.unit, q.change) == (2.5, "percent", "up")
+
+
+def test_quantulum_false_units_on_ordinary_words_are_not_quantities():
+    assert extract_quantities("It came from a nbook and a U.S. official a time ago.") == []
+
+
+def test_wire_style_vs_and_from():
+    got = summary("Net profit 1.5 mln dlrs vs 1.2 mln dlrs.")
+    assert [(g[0], g[2], g[5], g[9]) for g in got] == [
+        ("1.5 mln dlrs", 1_500_000.0, "USD", "net profit"), ("1.2 mln dlrs", 1_200_000.0, "USD", "net profit")]
+
+
+def test_sorted_by_start_and_spans_exact():
+    text = "Some 40% of 3,000 firms paid £5m, up 2%, to 1,200 staff in 10 km."
+    qs = extract_quantities(text)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    assert [q.text for q in qs] == ["40%", "3,000", "£5m", "2%", "1,200", "10 km"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "no numbers here", "%%%", "$", "£m", "1,", ",1", ".", "-", "1e10",
+                                  "½", "minus", "a dozen", "\x00\x01", "3..4", "5 - - 6", "between and"])
+def test_odd_inputs_do_not_raise(text):
     for q in extract_quantities(text):
         assert text[q.start:q.end] == q.text

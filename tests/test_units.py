@@ -1,0 +1,93 @@
+"""numlint.units: the lazily built pint registry, news units and conversion helpers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from numlint import lexicon as L
+from numlint import units
+from numlint.extract import extract_quantities
+
+
+def test_import_does_not_build_the_registry_or_import_pint():
+    code = "import sys, numlint.units; print('pint' in sys.modules, numlint.units._registry is None)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("kilometer", "mile", True),
+    ("mile / hour", "kilometer / hour", True),
+    ("degree_Celsius", "degree_Fahrenheit", True),
+    ("metric_ton", "kilogram", True),
+    ("percent", "percentage_point", False),
+    ("percentage_point", "basis_point", True),
+    ("percent", "", False),
+    ("", "", True),
+    ("USD", "GBP", False),
+    ("GBX", "GBP", True),
+    ("USD", "USD", True),
+    ("kilometer", "hour", False),
+    ("no_such_unit", "kilometer", False),
+])
+def test_same_dimension(a, b, expected):
+    assert units.same_dimension(a, b) is expected
+
+
+@pytest.mark.parametrize("value, a, b, expected", [
+    (10, "kilometer", "mile", 6.21371),
+    (32, "degree_Fahrenheit", "degree_Celsius", 0.0),
+    (100, "degree_Celsius", "degree_Fahrenheit", 212.0),
+    (19, "GBX", "GBP", 0.19),
+    (12, "USX", "USD", 0.12),
+    (25, "basis_point", "percentage_point", 0.25),
+    (2, "metric_ton", "kilogram", 2000.0),
+    (100, "mile / hour", "kilometer / hour", 160.934),
+    (5, "USD", "USD", 5.0),
+])
+def test_convert(value, a, b, expected):
+    assert units.convert(value, a, b) == pytest.approx(expected, rel=1e-4, abs=1e-9)
+
+
+@pytest.mark.parametrize("value, a, b", [
+    (5, "USD", "GBP"),          # no exchange rates
+    (5, "percent", "percentage_point"),
+    (5, "kilometer", "hour"),
+    (None, "kilometer", "mile"),
+    (5, "bogus", "mile"),
+])
+def test_convert_refuses(value, a, b):
+    assert units.convert(value, a, b) is None
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("USD", True), ("GBP", True), ("EUR", True), ("JPY", True), ("CNY", True), ("GBX", True),
+    ("USD / share", True), ("USD / oil_barrel", True), ("percent", False), ("", False), (None, False),
+    ("kilometer", False),
+])
+def test_is_currency(unit, expected):
+    assert units.is_currency(unit) is expected
+
+
+def test_major_currency():
+    assert units.major_currency("GBX") == "GBP"
+    assert units.major_currency("USD") == "USD"
+
+
+def test_every_lexicon_unit_is_a_valid_pint_expression():
+    names = set(L.UNIT_WORDS.values()) | set(L.UNIT_ABBREVIATIONS.values()) | set(L.PERCENT_WORDS.values())
+    names |= set(L.CURRENCY_WORDS.values()) | set(L.CURRENCY_PREFIXES.values())
+    bad = sorted(n for n in names if not units.is_valid_unit(n))
+    assert bad == []
+
+
+def test_every_extracted_unit_parses():
+    text = ("It cost $58.24 a barrel, 12 cts a share, £5m, 19p, 15 euros, 2m barrels per day, 100 mph, "
+            "32C, 5 miles, 20 kg, 1,000 tonnes, 300 ounces, 0.5 percentage points, 25 basis points, 3%, "
+            "10 km/h, 5 sq ft, $80 per sq m, 2 hours, a 25-year-old.")
+    got = [q.unit for q in extract_quantities(text)]
+    assert len(got) == 20
+    assert all(units.is_valid_unit(u) for u in got), got
