@@ -151,7 +151,11 @@ def _visible(line: str) -> bool:
         return False
     if COMMENT_RE.fullmatch(stripped) or BRACKET_RE.fullmatch(stripped):
         return False
-    return True
+    # A line of tags only (``<p>``, ``<div class="body">``) shows nothing: the text is on a later line.
+    return bool(_TAG_RE.sub("", stripped).strip())
+
+
+_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.DOTALL)
 
 
 def apply(findings, directives: list[Directive]):

@@ -189,3 +189,8 @@ def test_real_rules_on_the_fixture():
     silenced = numlint.check_text("\n".join(lines), "korea-troops.txt", WITH_NL901)
     assert not [f for f in silenced if f.code == nl3[0].code]
     assert not [f for f in silenced if f.code == "NL901"]
+
+
+def test_disable_next_line_skips_lines_of_tags_only(toy):
+    text = "<p>The 120 troops.</p>\n<!-- numlint: disable-next-line -->\n<div class=\"body\">\n<p>\nThen 150 troops.</p>\n"
+    assert codes_lines(text, "a.html") == []
