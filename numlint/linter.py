@@ -78,7 +78,10 @@ def _fingerprint(rule: RuleSpec, hit: Hit) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits) -> list[Finding]:
+def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits, force: bool = False) -> list[Finding]:
+    """Findings stamped with the rule's code, name and message. A hit may lower or raise its own
+    severity, unless the user set the rule's severity in the configuration (``force``): then the
+    user's word wins for every hit."""
     findings = []
     for hit in hits:
         q = hit.mention
@@ -87,7 +90,7 @@ def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits) -> li
             Finding(
                 code=rule.code,
                 rule=rule.name,
-                severity=hit.severity or severity,
+                severity=severity if force else (hit.severity or severity),
                 message=rule.render(hit.values),
                 start=q.start,
                 end=q.end,
@@ -121,7 +124,8 @@ def rule_findings(doc: Document, prose: Prose, quantities: list[Quantity], confi
             continue
         rule = rule_with_options(rule, config)
         severity = config.severity.get(rule.code, rule.severity)
-        findings.extend(findings_from_hits(doc, rule, severity, kind_module(rule.kind).check(table, rule)))
+        hits = kind_module(rule.kind).check(table, rule)
+        findings.extend(findings_from_hits(doc, rule, severity, hits, force=rule.code in config.severity))
     return findings
 
 

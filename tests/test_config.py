@@ -229,3 +229,16 @@ def test_cli_format_and_fail_on_from_config_and_overridden(tmp_path):
     assert result.exit_code == 0 and result.output.lstrip().startswith("{")
     result = run(["check", "--format", "concise", "a.txt"], tmp_path)
     assert result.output.strip() == "No findings in 1 file."
+
+
+def test_configured_severity_wins_over_a_hits_own(tmp_path):
+    from numlint.document import Document
+    from numlint.linter import findings_from_hits
+    from numlint.model import Hit, Quantity
+
+    doc = Document("a.txt", "The 120 troops.\n")
+    q = Quantity(text="120", start=4, end=7, value=120.0, line=1, column=5, end_line=1, end_column=8)
+    hit = Hit(q, (), {}, severity="warning")
+    (kept,) = findings_from_hits(doc, KNOWN["NL101"], "error", [hit])
+    (forced,) = findings_from_hits(doc, KNOWN["NL101"], "info", [hit], force=True)
+    assert kept.severity == "warning" and forced.severity == "info"
