@@ -119,8 +119,9 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
         elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
         elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
-                after[0].q.change or change_re.search(gap(last, after[0]))):
-            change = after[0]
+                after[0].q.change or change_re.search(gap(last, after[0]))) \
+                and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) and not re.search(r"\bif\b", gap(last, after[0])):
+            change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")
         if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
             change = None
         used.update(f.index for f in group)
@@ -201,24 +202,28 @@ def _text_of(f: Fact, value: float, first: bool) -> str:
 
 
 def _parts(table: FactTable, rule) -> Iterator[Hit]:
+    """"Of the 10,000 troops, 6,000 ... and 5,000 ...": parts named in the total's own sentence."""
     cues = tuple(rule.vocabularies.get("total_cues", ()))
     if not cues:
         return
-    cue_re = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+$", re.I)
+    # the cue opens the sentence or a clause: "Of the 10,000 troops, ...", "..., out of 800 applicants"
+    cue_re = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+)(?:" + "|".join(map(re.escape, cues)) + r")\s+$", re.I)
     facts = table.facts
     for i, total in enumerate(facts):
-        if total.q.value is None or total.q.approx not in ("=", "~") or not cue_re.search(total.left[-20:]):
+        if total.q.value is None or total.q.approx not in ("=", "~") or not cue_re.search(total.left.lstrip()):
             continue
         parts = []
         for f in facts[i + 1:i + 10]:
-            if f.sentence_index - total.sentence_index > 1:
+            if f.sentence_index != total.sentence_index:
                 break
             if f.unit != total.unit or f.q.value is None or f.q.kind != total.q.kind or f.q.change:
                 continue
             if f.key and total.key and f.key != total.key:
                 continue
-            if f.q.value >= total.q.value or f.q.approx in (">", ">="):
+            if f.q.value >= total.q.value or f.q.approx in (">", ">=") or f.from_to:
                 continue
+            if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) or re.search(r"\b(?:from|to)\s+$", f.left[-8:]):
+                continue  # "8,584 billion of the 11,500 billion": a part of another whole; "from 400": an old value
             parts.append(f)
         if len(parts) < 2:
             continue
@@ -229,5 +234,16 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
                 mention=parts[-1].q,
                 related=tuple((f.q, _note(f)) for f in [total] + parts[:-1]),
                 values={"total": total.q.text.strip(), "parts": " + ".join(p.q.text.strip() for p in parts),
-                        "sum": _num(whole)},
+                        "sum": _scaled(whole, total)},
             )
+
+
+def _scaled(value: float, like: Fact) -> str:
+    """A sum written with the scale word of the total it is compared with: "23 billion", not 23000000000."""
+    from numlint.facts import written_scale
+
+    multiplier, _ = written_scale(like.q)
+    names = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+    if multiplier in names:
+        return f"{_num(value / multiplier)} {names[multiplier]}"
+    return _num(value)

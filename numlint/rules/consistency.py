@@ -17,8 +17,13 @@ import dataclasses
 import re
 from typing import Iterator
 
-from numlint.facts import Fact, FactTable, compare, distinct_values, identity, is_tabular, looks_like_year
+from numlint.facts import (
+    Fact, FactTable, compare, distinct_values, identity, is_definite, is_tabular, looks_like_year,
+)
 from numlint.model import Hit
+
+_CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
+                       r"elsewhere|instead|unlike|compared)\b", re.I)
 
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
 
@@ -66,11 +71,13 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
     warn_identity = int(opts.get("warn_identity", min_identity))
     weak: dict[tuple[int, int], bool] = {}
-    best_for_headline: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
+    best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     converted = _conversions(table) if mode in ("unit", "scale") else set()
     buckets = table.buckets(synonyms)
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
+    resolved: set[int] = set()   # later mentions that restate an earlier value
+    compared: list = []
     for a, b in table.pairs(synonyms, neighbours):
         if a.index in converted or b.index in converted:
             continue
@@ -90,9 +97,15 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
+                later = b if b.index > a.index else a
+                resolved.add(later.index)
             continue
         if c.verdict is None:
             continue
+        compared.append((a, b, c))
+
+    # Second pass, once every agreement is known.
+    for a, b, c in compared:
         if a.sentence_index == b.sentence_index:
             # Two values in one sentence are set side by side on purpose; only a change that the
             # sentence spells out between them ("10,000, up from 3,000") is worth a note.
@@ -101,6 +114,11 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue
         else:
             score = identity(a, b, diversity.get(a.index, 2))
+            later = b if b.index > a.index else a
+            if later.index in resolved and is_definite(later):
+                score -= 2  # "the 500 patents" points back at an earlier 500, not at this figure
+            if _CONTRAST.match(later.sentence):
+                score -= 2  # "But in Japan, ...": the sentence sets a different case beside the first
             if (a.index in headline_confirmed) != (b.index in headline_confirmed):
                 score += 2  # one of them is the headline's figure, restated in the body
             if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
@@ -117,7 +135,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             # only the body mention most like it (its restatement, gone wrong).
             head, body = (a, b) if a.in_heading else (b, a)
             key = (min(a.index, b.index), max(a.index, b.index))
-            rank = (score if a.sentence_index != b.sentence_index else 0, -body.index)
+            # the lead (the first sentences after the headline) restates the headline's figure
+            lead = body.sentence_index <= head.sentence_index + 2
+            rank = (lead, score if a.sentence_index != b.sentence_index else 0, -body.index)
             if head.index not in best_for_headline or rank > best_for_headline[head.index][0]:
                 best_for_headline[head.index] = (rank, key)
         facts_by_index[a.index] = a
