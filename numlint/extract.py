@@ -531,7 +531,7 @@ class _Scanner:
                         or (one_noun and one_noun.group(1) not in L.STOP_WORDS and one_noun.group(1) not in _ONE_IDIOMS
                             and words == ["one"])):
                     return None
-            if re.search(r"(?i)\b(?:no|any|every|some|each|which|the)[ -]$", left):
+            if re.search(r"(?i)\b(?:no|any|every|some|each|which|the|same|only|this|that|last|first|next|another)[ -]$", left):
                 return None
             wm = re.match(r"\s([A-Za-z][a-z\-]*)", nxt)
             hyph = re.match(r"-([a-z]+)", nxt)
@@ -858,13 +858,13 @@ class _Scanner:
         sep = m.group(0).strip().lower()
         if sep in ("and",) and not between:
             return
-        if sep == "to" and not (between or from_range) and _change_before(
+        if sep == "to" and not (between or from_range) and (a.unit or a.currency) and _change_before(
                 self.text[max(0, a.start - _WINDOW):a.start]):
             return  # "increased by $43.6 billion to $419.2 billion": a change, then the new level
+            # (but "dropped by 1 to 1.5 degrees" is a range of the change)
         if sep == "through" and not between:
             return
-        if sep in ("to", "-to", "to-") and mention.extra.get("from_change"):
-            return  # "rose from 4% to 5%": the two ends of a change, two values
+        from_change = sep in ("to", "-to", "to-") and bool(mention.extra.get("from_change"))
         q = p + m.end()
         # the second end: a digit core or a spelled number, possibly with its own currency prefix
         cur = _CURRENCY_PREFIX_START_RE.match(text, q)
@@ -918,7 +918,7 @@ class _Scanner:
             if sep in ("to", "and") and not (between or from_range) and a.kind in ("percent", "money", "measure"):
                 return  # "5% to 1,000 workers": not a range
             b.unit, b.kind, b.currency, b.surface_unit = a.unit, a.kind, a.currency, a.surface_unit
-        if a.scale is None and b.scale is not None and abs(a.number) < 1000 and a.number <= b.number:
+        if a.scale is None and b.scale is not None and abs(a.number) < 1000 and (a.number <= b.number or from_change):
             # "$10 to $15 billion": the scale word applies to both ends ("$800,000 to $1.3 million",
             # "$200 to $4 million" not)
             a.scale, a.multiplier = b.scale, b.multiplier
@@ -934,6 +934,8 @@ class _Scanner:
             pass
         if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit:
             raise _Skip(b.end)
+        if from_change:
+            return  # "rose from 13.5 to 14 mm": two values (the first took the unit and scale above)
         mention.high = b
         mention.end = b.end
 
@@ -1212,7 +1214,7 @@ class _Scanner:
             value = a.value
         metric = m.metric
         if getattr(a, "extra_age", False) or m.extra.get("age") or _AGE_SURFACE_RE.search(a.surface_unit):
-            metric = metric or "age"
+            metric = "age"  # "a 12-year-old boy": what the number measures is the boy's age
         decimals = max(a.decimals, b.decimals if b else 0)
         scale = a.scale or (b.scale if b else None)
         mult = a.multiplier if a.scale else (b.multiplier if b and b.scale else 1.0)

@@ -174,7 +174,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "°": "degree", "º": "degree",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "kWh": "kilowatt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour",
-    "hp": "horsepower", "bhp": "horsepower", "V": "volt", "kV": "kilovolt", "mAh": "milliampere_hour",
+    "hp": "horsepower", "bhp": "horsepower", "HP": "horsepower", "V": "volt", "kV": "kilovolt", "mAh": "milliampere_hour",
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "Ghz": "gigahertz", "ghz": "gigahertz", "Mhz": "megahertz",
     "mhz": "megahertz", "khz": "kilohertz",
     "KB": "kilobyte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",

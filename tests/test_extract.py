@@ -415,3 +415,43 @@ def test_sorted_by_start_and_spans_exact():
 def test_odd_inputs_do_not_raise(text):
     for q in extract_quantities(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_from_to_after_a_change_verb_shares_unit_and_scale():
+    got = [(q.text, q.value, q.unit) for q in extract_quantities("Lift was increased from 13.5 to 14.0 mm.")]
+    assert got == [("13.5", 13.5, "millimeter"), ("14.0 mm", 14.0, "millimeter")]
+    got = [(q.text, q.value, q.unit) for q in extract_quantities("Profit fell from 5 to 4 million dlrs.")]
+    assert got == [("5", 5_000_000.0, "USD"), ("4 million dlrs", 4_000_000.0, "USD")]
+
+
+def test_a_change_given_as_a_range_and_a_change_then_a_level():
+    q = one("Temperatures dropped by 1 to 1.5 degrees Celsius.")
+    assert (q.low, q.high, q.unit, q.change) == (1.0, 1.5, "degree_Celsius", "down")
+    got = [(q.text, q.change) for q in extract_quantities("It increased by $43.6 billion to $419.2 billion.")]
+    assert got == [("$43.6 billion", "up"), ("$419.2 billion", None)]
+
+
+def test_restatement_after_or_shares_the_change():
+    got = [(q.text, q.change) for q in extract_quantities("The index shed 120 points, or 1.2%, on Friday.")]
+    assert got == [("120", "down"), ("1.2%", "down")]
+
+
+def test_one_counts_only_when_something_is_counted():
+    assert [(q.text, q.metric) for q in extract_quantities("They have one solution.")] == [("one", "solution")]
+    assert extract_quantities("Use the same one again.") == []
+    assert extract_quantities("One of them met us at one point.") == []
+
+
+def test_ages():
+    assert [(q.text, q.unit, q.metric) for q in extract_quantities("Jane Doe, 34, said so.")] == [("34", "year", "age")]
+    q = one("He is a 12-year-old boy.")
+    assert (q.text, q.value, q.unit, q.metric) == ("12-year-old", 12.0, "year", "age")
+    q = one("It is for people aged 18 to 34.")
+    assert (q.low, q.high, q.unit, q.metric) == (18.0, 34.0, "year", "age")
+
+
+def test_pounds_weight_or_money_by_context():
+    assert one("He weighed 208 pounds.").unit == "pound"
+    assert one("The fine was 500 pounds sterling.").unit == "GBP"
+    got = [q.unit for q in extract_quantities("It cost £20, or 20 pounds in change.")]
+    assert got == ["GBP", "GBP"]
