@@ -76,42 +76,21 @@ _PERCENT_RE = re.compile(r"\s?" + _alt(L.PERCENT_WORDS, "i") + r"(?![A-Za-z])")
 _CURRENCY_WORD_RE = re.compile(r"\s?" + _alt(L.CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
 _UNIT_WORD_RE = re.compile(r"\s?" + _alt(L.UNIT_WORDS, "i") + r"(?![A-Za-z])")
 _UNIT_ABBR_RE = re.compile(r"(\s?)" + _alt(L.UNIT_ABBREVIATIONS) + r"(?![A-Za-z0-9])")
-_PER_RE = re.compile(r"(?:\s?/\s?|\s+per\s+|\s+an?\s+|\s+each\s+)([A-Za-z][A-Za-z ]{0,20}?)(?![A-Za-z])")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
 _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|EDT|UTC|ET|PT)(?![A-Za-z])|\s?o['’]clock)")
 _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(L.MONTHS + L.WEEKDAYS) + r")\.?,?\s$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(L.MONTHS) + r")(?![a-z])")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-&.]*")
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*|[’'.,;:!?()\"“”]")
 _RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s|\s?-\s?to\s?|\s?to-")
 _OR_RE = re.compile(r"\s(?:or)\s")
 
-_APPROX_RE = re.compile(r"(?i)(?:^|(?<=[\s(\"“]))(" + _alt(L.APPROXIMATORS) + r")\s?$")
 _APPROX_AFTER_RE = re.compile(r"(?i)\s(?:or\s(more|so|above|over|less|fewer|under)|and\s(above|over|up))(?![A-Za-z])|(\+|-plus)")
 _APPROX_AFTER_MAP = {"more": ">=", "above": ">=", "over": ">=", "up": ">=", "so": "~", "less": "<=",
                      "fewer": "<=", "under": "<=", "+": ">=", "-plus": ">="}
-_CHANGE_BEFORE_RE = re.compile(
-    r"(?i)\b(" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")(?:\s+by)?(?:\s+(?:a\s+further|another|a\s+further))?\s+$"
-)
-_CHANGE_NOUN_OF_RE = re.compile(
-    r"(?i)\b(" + _alt(L.CHANGE_UP_NOUNS + L.CHANGE_DOWN_NOUNS) + r")\s+of\s+$"
-)
-# "raised rates by 25 basis points", "cut its forecast by 3%": verb, object, "by"
-_CHANGE_OBJ_BY_RE = re.compile(
-    r"(?i)\b(" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE + ("raised", "raises", "raise", "raising"))
-    + r")(?:\s+[A-Za-z'’]+){1,3}?\s+by\s+$"
-)
 _CHANGE_AFTER_RE = re.compile(r"(?i)\s(" + _alt(L.CHANGE_UP_AFTER + L.CHANGE_DOWN_AFTER) + r")(?![A-Za-z])")
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
 _HAS_LETTER_RE = re.compile(r"[A-Za-z]")
 _AGE_SURFACE_RE = re.compile(r"[- ]old$")
-_METRIC_BEFORE_RE = re.compile(
-    r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s(?:of|at|was|were|is|are|stood\sat|totalled|totaled|"
-    r"totaling|totalling|reached|hit|worth|" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) +
-    r")(?:\s(?:by|to|of|at))?\s(?:just\s|only\s)?$")
-_WIRE_METRIC_RE = re.compile(r"([A-Za-z][a-z\-]*)(?:\s([a-z][a-z\-]*))?\s$")
-_CHANGE_WORD_GAP_RE = re.compile(r"(?i)\b(?:" + _alt(L.CHANGE_UP_BEFORE + L.CHANGE_DOWN_BEFORE) + r")\s+\w*\s*$")
 _RANGE_WORD_NEXT_RE = re.compile(r"(?i)\s(?:to|or|-)\s(?:" + _NW + r")\b")
 _CONNECT_NEXT_RE = re.compile(r"(?i)\s(?:or|to|and)\s(?:" + _NW + r"|\d)")
 _UP = {w.lower() for w in L.CHANGE_UP_BEFORE + L.CHANGE_UP_NOUNS + L.CHANGE_UP_AFTER} | {"raised", "raises", "raise", "raising"}
