@@ -4,7 +4,8 @@ For each article, find a figure it states twice: two mentions in different sente
 metric (key and modifiers), the same unit and the same value, written with digits, not a small
 count that could repeat by chance (a value of at least 10, or with decimals or a scale word), not
 two times ("5.8 mln in 1985/86" and "5.8 mln in 1987/88" are two figures), not a table, and not
-an age, a year, a duration or a sports event ("the 60m title"), which the NL1 rules never compare. Alter
+an age, a year, a duration or a sports event ("the 60m title"), which the NL1 rules never compare,
+nor a bound ("up to 300": 250 later does not contradict it), a price fraction or a "per 100". Alter
 the LATER mention one way at a time:
 
 * value:    the digits change beyond any rounding (a transposition such as 450 -> 540 when the digits
@@ -87,8 +88,10 @@ def _never_one_figure(f) -> bool:
     from numlint.facts import looks_like_year
 
     context = f.left[-8:] + f.q.text + f.right[:12]
-    return bool(_AGE.search(context)) or looks_like_year(f) or f.unit in _TIME_UNITS or (
-        f.q.kind == "measure" and re.match(r"\s*(?:final|title|race|hurdles|relay|freestyle|event|record)", f.right))
+    return bool(_AGE.search(context)) or looks_like_year(f) or f.unit in _TIME_UNITS or bool(
+        re.match(r"\s*(?:final|title|race|hurdles|relay|freestyle|event|record)", f.right)) or bool(
+        re.match(r"-\d+/\d+", f.right)) or bool(re.search(r"\bper\s+$", f.left[-5:])) or f.q.approx in (
+        "<", "<=", ">", ">=")  # "84-5/8" (a price fraction), "per 100 people", "up to 300": not one figure said twice
 
 
 def _scale_word(text: str) -> str | None:

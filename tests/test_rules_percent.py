@@ -31,7 +31,7 @@ def test_mixed_bases_in_the_seed():
     qs = [pct(SEED, "20%-30%", None, low=20.0, high=30.0), pct(SEED, "16%", 16.0, approx="~")]
     (hit,) = hits("NL301", SEED, qs)
     assert hit.mention.text == "16%"
-    assert (hit.values["base"], hit.values["other_base"]) == ("state expenditure", "gdp")
+    assert (hit.values["base"], hit.values["other_base"]) == ("state expenditure", "GDP")
 
 
 def test_one_base_or_another_subject_is_not_mixed():

@@ -89,10 +89,16 @@ def _mixed_bases(table: FactTable, rule) -> Iterator[Hit]:
             reported.add(b.index)
             yield Hit(
                 mention=b.q,
-                related=((a.q, _note(a, a.base)),),
-                values={"value": b.q.text.strip(), "base": b.base, "other": a.q.text.strip(),
-                        "other_base": a.base, "other_line": f"line {a.line}"},
+                related=((a.q, _note(a, _as_written(a))),),
+                values={"value": b.q.text.strip(), "base": _as_written(b), "other": a.q.text.strip(),
+                        "other_base": _as_written(a), "other_line": f"line {a.line}"},
             )
+
+
+def _as_written(f: Fact) -> str:
+    """The base as the writer spelled it ("GDP", not "gdp")."""
+    m = re.search(re.escape(f.base or ""), f.right, re.I) if f.base else None
+    return m.group() if m else (f.base or "")
 
 
 def _related_bases(x: str, y: str) -> bool:
