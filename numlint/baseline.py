@@ -1,6 +1,7 @@
 """Baselines: record today's findings so that only new ones are reported (adopting numlint over an archive).
 
-A finding is recorded by content, never by line: its file (repo-relative, forward slashes), its code,
+A finding is recorded by content, never by line: its file (relative to the git work tree, else the
+current directory; forward slashes), its code,
 ``Finding.fingerprint`` (the code, the mention's text and metric, the related mentions' texts) and
 an occurrence counter for identical findings in the same file. Moving a paragraph, or adding lines
 above it, therefore keeps every baselined finding matched; changing the number itself makes a new
@@ -17,9 +18,11 @@ The file is JSON, written atomically (a temporary file beside it, then a rename)
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
+from pathlib import Path
 
 from numlint import __version__
 from numlint.model import FileResult, Finding
@@ -45,9 +48,34 @@ def display_path(path: str) -> str:
     return rel.replace(os.sep, "/")
 
 
+@functools.lru_cache(maxsize=64)
+def source_root(cwd: str | None = None) -> Path:
+    """The git work tree that holds ``cwd`` (the current directory), else ``cwd`` itself: the root
+    that baselines, SARIF and GitHub annotations name files from, so a baseline written at the top of
+    a repository still matches when numlint runs from a subdirectory."""
+    here = Path(cwd or os.getcwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / ".git").exists():
+            return directory
+    return here
+
+
+def repo_path(path: str, cwd: str | None = None) -> str:
+    """A checked file's path relative to ``source_root`` with forward slashes (as given when outside it)."""
+    if path.startswith("<") or path == "-":
+        return path
+    root = source_root(cwd or os.getcwd())
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:  # another drive on Windows
+        return display_path(path)
+    return display_path(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
 def keyed(result: FileResult) -> list[tuple[tuple[str, str, str, int], Finding]]:
     """Each finding of a file with its baseline key (path, code, fingerprint, occurrence)."""
-    path = display_path(result.path)
+    path = repo_path(result.path)
     seen: Counter = Counter()
     out = []
     for f in result.findings:

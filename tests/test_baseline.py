@@ -153,3 +153,13 @@ def test_real_rules_fixture_moved_paragraph(workdir):
     target.write_text("\n".join(lines), encoding="utf-8")
     moved = check("--baseline", "b.json", "--format", "json", "news")
     assert json.loads(moved.output)["files"][0]["findings"] == [], moved.output
+
+
+def test_baseline_matches_from_a_subdirectory_of_the_repository(toy, workdir, monkeypatch):
+    (workdir / ".git").mkdir()
+    (workdir / "news" / "a.txt").write_text("\n".join(ARTICLE) + "\n", encoding="utf-8")
+    assert check("--write-baseline", "b.json", "news").exit_code == 0
+    paths = {e["path"] for e in json.loads((workdir / "b.json").read_text(encoding="utf-8"))["findings"]}
+    assert paths == {"news/a.txt"}
+    monkeypatch.chdir(workdir / "news")
+    assert check("--baseline", "../b.json", "a.txt").exit_code == 0

@@ -8,9 +8,7 @@ info -> ``::notice``. Escaping follows GitHub's runner (actions/toolkit ``comman
 
 from __future__ import annotations
 
-import os
-
-from numlint.baseline import display_path
+from numlint.baseline import repo_path
 from numlint.model import FileResult
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -27,16 +25,7 @@ def escape_property(value: str) -> str:
 def annotation_path(path: str, cwd: str | None = None) -> str:
     """GitHub places annotations by repository-relative path: relative to the git work tree that holds
     the current directory (as in the SARIF report), else to the current directory."""
-    from numlint.reporters.sarif import source_root
-
-    if path.startswith("<"):
-        return path
-    root = source_root(cwd)
-    try:
-        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/") if (
-            os.path.abspath(path).startswith(str(root) + os.sep)) else display_path(path)
-    except ValueError:  # another drive on Windows
-        return display_path(path)
+    return repo_path(path, cwd)
 
 
 def render(results: list[FileResult], cwd: str | None = None) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from numlint import __version__
+from numlint import baseline
 from numlint.baseline import keyed
 from numlint.model import FileResult, Finding
 
@@ -35,11 +36,7 @@ FAMILY = {"1": "consistency", "2": "units-and-scale", "3": "percentages", "4": "
 
 def source_root(cwd: str | None = None) -> Path:
     """The git work tree that holds ``cwd`` (GitHub's paths are repository-relative), else ``cwd``."""
-    here = Path(cwd or os.getcwd()).resolve()
-    for directory in (here, *here.parents):
-        if (directory / ".git").exists():
-            return directory
-    return here
+    return baseline.source_root(cwd or os.getcwd())
 
 
 def artifact_uri(path: str, root: Path) -> tuple[str, bool]:
