@@ -728,7 +728,7 @@ class _Scanner:
             # an unknown suffix glued to the digits ("5G", "3D", "4x4", "A380"): an identifier
             raise _Skip(self._token_end(p))
         # a spaced token that looks like a unit symbol we do not know ("mmBTU", "A/cm2"): ask quantulum3
-        um = re.match(r"\s((?:[a-z]{1,3}[A-Z]{2,6}|[A-Za-z]+/[A-Za-z0-9]+))(?![A-Za-z])", win)
+        um = re.match(r"\s((?:[a-z]{1,3}[A-Z]{2,6}|[A-Za-z]{1,4}/[A-Za-z]{1,4}[0-9]?))(?![A-Za-z])", win)
         if um and um.group(1) not in ("US", "UK", "EU", "UN", "AM", "PM", "GMT") and not um.group(1).isupper():
             unit = self._quantulum_unit(amt, um.group(1))
             if unit:
@@ -1025,6 +1025,8 @@ class _Scanner:
 
     def _sentence_initial(self, pos: int) -> bool:
         """Whether only spaces/quotes/brackets stand between the sentence start and ``pos``."""
+        if pos < 0 or self.text[pos] == "\n":
+            return True
         s, _ = self.sentence_bounds(max(pos, 0))
         if pos + 1 - s > 12:  # bounded: a long prefix cannot be all quotes and spaces
             return False
@@ -1065,7 +1067,8 @@ class _Scanner:
         words: list[str] = []
         pos = 0
         saw_caps_skip = False
-        for m in re.finditer(r"\s*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|\s*([^\sA-Za-z]+)", s[:120]):
+        nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
+        for m in re.finditer(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)", s[:120] if nl < 0 else s[:nl]):
             if m.group(2) is not None:
                 break
             w = m.group(1)
@@ -1121,7 +1124,7 @@ class _Scanner:
 
     def _metric_before(self, lead: str, lead_start: int = -1, vs_after: bool = False) -> str | None:
         """"profits of £5m", "unemployment rose 5%", "the rate was 5%": the noun before a link word."""
-        cut = max(0, len(lead) - 60)  # bounded: the link is right before the number
+        cut = max(0, len(lead) - 60, lead.rfind("\n") + 1)  # bounded, and never from the line above
         lead_start += cut
         lead = lead[cut:]
         found = _words_before_link(lead)

@@ -168,7 +168,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "oz": "ounce", "t": "metric_ton", "ha": "hectare",
     "l": "liter", "ml": "milliliter", "cc": "cubic_centimeter",
     "km/h": "kilometer / hour", "km/hr": "kilometer / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour",
-    "mpg": "mile / gallon", "bpd": "oil_barrel / day", "b/d": "oil_barrel / day", "m/s": "meter / second",
+    "mpg": "mile / gallon", "bpd": "oil_barrel / day", "b/d": "oil_barrel / day", "bbl": "oil_barrel",
+    "bbl/day": "oil_barrel / day", "bbl/d": "oil_barrel / day", "bbls": "oil_barrel", "m/s": "meter / second",
     "°C": "degree_Celsius", "°F": "degree_Fahrenheit", "ºC": "degree_Celsius", "ºF": "degree_Fahrenheit",
     "° C": "degree_Celsius", "° F": "degree_Fahrenheit", "C": "degree_Celsius", "F": "degree_Fahrenheit",
     "°": "degree", "º": "degree",
@@ -179,6 +180,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "mhz": "megahertz", "khz": "kilohertz",
     "KB": "kilobyte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
     "Mbps": "megabit / second", "Gbps": "gigabit / second", "Mb/s": "megabit / second",
+    "mths": "month", "mth": "month", "wks": "week",
     "sec": "second", "secs": "second", "s": "second", "min": "minute", "mins": "minute", "hrs": "hour",
     "hr": "hour", "h": "hour", "yrs": "year", "ms": "millisecond",
     "μm": "micrometer", "µm": "micrometer", "mL": "milliliter", "ksi": "kip_per_square_inch",
@@ -189,7 +191,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 }
 # Abbreviations that are only units when glued to the number ("32C", "5g"), never when spaced
 # ("5 C" could be a grade, "3 s" a typo, "5 in" a preposition, "10 g" rare, "2 t").
-GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "m", "mi", "b/d", "″", "′"}
+GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "m", "mi", "″", "′"}
 
 # Words that are units only when it reads as a measurement, not a count, e.g. "stone".
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
@@ -281,6 +283,8 @@ lead leads
 remain remains remained stay stays stayed live lives lived die died dies work works worked come comes came
 go goes went make makes take takes took get gets got see saw seen need needs want wants attend attended
 join joined vote voted left leave leaves hurt injured killed arrested
+include includes included including show shows showed mark marks means reflects reflected excludes
+compares compared sees
 """.split())
 # Words before "of" that are not a metric ("one of", "some of", "a total of" -> look further left).
 NOT_METRIC_BEFORE_OF = frozenset("""

@@ -50,8 +50,8 @@ def _definitions() -> list[str]:
     defs = [
         # Percent is built in (0.01). Percentage points and basis points: a separate dimension, so a
         # percent can never be silently converted into a percentage point.
-        "percentage_point = [percentage_point] = pp = ppt",
-        "basis_point = 0.01 * percentage_point = bp = bps",
+        "percentage_point = [percentage_point]",
+        "basis_point = 0.01 * percentage_point",
         "ppb = 1e-9 = parts_per_billion",
     ]
     for code in CURRENCIES:
