@@ -580,8 +580,8 @@ class _Scanner:
             for w in words[:6]:
                 if w in ("and", "or"):
                     continue
-                if not w[0].isalpha() or w.lower() in L.STOP_WORDS or w in ("high", "long", "tall", "deep", "wide"):
-                    break
+                if not w[0].islower() or w in L.STOP_WORDS or w in ("high", "long", "tall", "deep", "wide"):
+                    break  # only the lower-case words right after count ("the 100m champion Kim Collins")
                 if self._looks_plural(w):
                     million = True
                     break

@@ -285,6 +285,8 @@ go goes went make makes take takes took get gets got see saw seen need needs wan
 join joined vote voted left leave leaves hurt injured killed arrested
 include includes included including show shows showed mark marks means reflects reflected excludes
 compares compared sees
+near across behind beyond inside outside within like despite along amid amongst throughout toward
+indoors outdoors overseas afterwards upwards downwards abroad ahead alone instead
 """.split())
 # Words before "of" that are not a metric ("one of", "some of", "a total of" -> look further left).
 NOT_METRIC_BEFORE_OF = frozenset("""
