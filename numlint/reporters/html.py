@@ -171,10 +171,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup) -> str:
+def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup, ends=None) -> str:
     out, pos = [], lo
-    for span in spans:
-        if span.end <= lo or span.start >= hi:
+    # Spans are sorted and disjoint: start at the first that ends after ``lo`` (linear over a file).
+    first = bisect.bisect_right(ends, lo) if ends is not None else 0
+    for span in spans[first:]:
+        if span.start >= hi:
+            break
+        if span.end <= lo:
             continue
         s, e = max(span.start, lo), min(span.end, hi)
         out.append(_segment(text, pos, s, markup))
@@ -258,6 +262,7 @@ def _file_section(result: FileResult, fid: int) -> str:
     colours = metric_colours(result)
     spans, by_pos = _spans(result, fid)
     markup = markup_ranges(text, fmt)
+    ends = [span.end for span in spans]
     by_line: dict[int, list[int]] = {}
     for n, f in enumerate(findings, start=1):
         by_line.setdefault(f.line, []).append(n)
@@ -270,7 +275,7 @@ def _file_section(result: FileResult, fid: int) -> str:
         cls = "row" + (" flagged" if cards else "")
         rows.append(
             f'<div class="{cls}"><div class="ln">{number}</div>'
-            f'<div class="para">{_paragraph(text, lo, hi, spans, colours, fid, findings, markup)}</div>'
+            f'<div class="para">{_paragraph(text, lo, hi, spans, colours, fid, findings, markup, ends)}</div>'
             f'<div class="notes">{cards}</div></div>'
         )
     verdict = (

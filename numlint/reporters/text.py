@@ -39,8 +39,16 @@ def _console(color: bool) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
+_split_cache: dict[int, tuple[str, list[str]]] = {}
+
+
 def _line_text(text: str, line: int) -> str:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """A 1-based line of ``text``; the split is kept for the last text seen (one file at a time)."""
+    cached = _split_cache.get(0)
+    if cached is None or cached[0] is not text:
+        cached = (text, text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        _split_cache[0] = cached
+    lines = cached[1]
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
