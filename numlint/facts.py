@@ -85,7 +85,7 @@ _VERBS = {
     "built", "told", "said", "got", "brought", "bought", "spent", "kept", "found", "known", "shown",
     "thought", "rose", "fell", "grew", "came", "went", "are", "were", "was", "is", "be", "have", "had",
     "has", "do", "did", "does", "can", "will", "would", "could", "should", "must", "may", "might",
-    "starts", "opens", "begins", "runs", "costs", "takes", "means", "makes", "comes", "goes", "remains",
+    "starts", "opens", "begins", "runs", "takes", "means", "makes", "comes", "goes", "remains",
     "includes", "shows", "gives", "says", "needs", "looks", "seems", "appears", "stands", "continues",
     "follows", "leaves", "rises", "falls", "gets", "puts", "sees", "helps", "brings", "ends", "closes",
 }
@@ -307,6 +307,8 @@ class Fact:
     in_heading: bool           # a headline or standfirst mention
     line: int
     base: str | None = None    # for a percentage: what it is a percentage of ("gdp", "state expenditure")
+    words: frozenset[str] = frozenset()  # the sentence's content words (computed once per sentence)
+    tabular: bool = False      # the sentence is a line of a table
 
     @property
     def unit(self) -> str:
@@ -453,7 +455,11 @@ def is_subset(f: Fact) -> bool:
 
 def is_tabular(f: Fact) -> bool:
     """A line of a table (many numbers, few words): its numbers are columns, not restatements."""
-    tokens = f.sentence.split()
+    return f.tabular
+
+
+def _tabular(sentence: str) -> bool:
+    tokens = sentence.split()
     if len(tokens) < 8:
         return False
     numeric = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
@@ -479,7 +485,7 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
         score += 2
     if a.owner and b.owner and a.owner & b.owner:
         score += 1
-    wa, wb = content_words(a.sentence), content_words(b.sentence)
+    wa, wb = a.words, b.words
     if wa and wb:
         jaccard = len(wa & wb) / len(wa | wb)
         score += 2 if jaccard >= 0.4 else 1 if jaccard >= 0.25 else 0
@@ -685,6 +691,19 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
 
     facts: list[Fact] = []
     ordered = sorted(quantities, key=lambda q: (q.start, q.end))
+    word_cache: dict[int, frozenset[str]] = {}
+    table_cache: dict[int, bool] = {}
+
+    def sentence_words(si: int, sentence: str) -> frozenset[str]:
+        if si not in word_cache:
+            word_cache[si] = content_words(sentence)
+        return word_cache[si]
+
+    def sentence_tabular(si: int, sentence: str) -> bool:
+        if si not in table_cache:
+            table_cache[si] = _tabular(sentence)
+        return table_cache[si]
+
     for q in ordered:
         ps = prose.to_prose(q.start)
         pe = prose.to_prose(q.end) if q.end > q.start else ps
@@ -717,6 +736,8 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 in_heading=in_heading,
                 line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
                 base=infer_base(q, right),
+                words=sentence_words(si, sentence),
+                tabular=sentence_tabular(si, sentence),
             )
         )
     facts = _inherit_metrics(facts)
