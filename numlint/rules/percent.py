@@ -162,7 +162,8 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
     slack = float(rule.options.get("rounding_slack", 0.5))
     groups: dict[str, list[Fact]] = {}
     for f in table.facts:
-        if _percent(f) and f.base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~"):
+        if f.unit == "percent" and f.base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~") \
+                and not _NOT_A_WHOLE.match(f.base):
             groups.setdefault(f.base, []).append(f)
     for base, facts in groups.items():
         run: list[Fact] = []
@@ -172,6 +173,10 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
                 run = []
             run.append(f)
         yield from _report_over(run, base, slack)
+
+
+_NOT_A_WHOLE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                          r"december|(?:19|20)\d\d)\b", re.I)
 
 
 def _report_over(run: list[Fact], base: str, slack: float) -> Iterator[Hit]:
