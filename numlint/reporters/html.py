@@ -380,6 +380,14 @@ JS = """
     el.addEventListener('mouseenter',function(){light(el,true);});
     el.addEventListener('mouseleave',function(){light(el,false);});
   });
+  // j / k: next / previous finding, as in a mail reader.
+  var cards=Array.prototype.slice.call(document.querySelectorAll('article.finding')),at=-1;
+  document.addEventListener('keydown',function(e){
+    if(!cards.length||e.ctrlKey||e.metaKey||e.altKey||(e.key!=='j'&&e.key!=='k'))return;
+    if(at>=0)light(cards[at],false),cards[at].classList.remove('lit');
+    at=e.key==='j'?Math.min(at+1,cards.length-1):Math.max(at-1,0);
+    cards[at].scrollIntoView({behavior:'smooth',block:'center'});cards[at].classList.add('lit');light(cards[at],true);
+  });
   document.querySelectorAll('mark.hit').forEach(function(m){
     m.addEventListener('click',function(){var id=ids(m)[0];var t=id&&document.getElementById(id);
       if(t){t.scrollIntoView({behavior:'smooth',block:'center'});t.classList.add('lit');
@@ -404,6 +412,6 @@ def render(results: list[FileResult]) -> str:
         f'<div class="chips">{_chips(total)}</div></div>'
         f"<main>{sections}</main>"
         f'<footer>numlint {_e(__version__)} · hover a finding to see its numbers · '
-        'colours mark what each number counts</footer>'
+        'j / k: next / previous finding · colours mark what each number counts</footer>'
         f"<script>{JS}</script></body></html>\n"
     )
