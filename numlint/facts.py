@@ -483,8 +483,10 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
     later = b if b.index > a.index else a
     if is_definite(later):
         score += 2
-    if a.owner and b.owner and a.owner & b.owner:
-        score += 1
+    if a.owner and b.owner:
+        # "Tottenham" and "Spurs" are one club to a reader, two names to us: different names count
+        # against, they do not rule the pair out
+        score += 1 if a.owner & b.owner else -2
     wa, wb = a.words, b.words
     if wa and wb:
         jaccard = len(wa & wb) / len(wa | wb)
@@ -541,8 +543,6 @@ def same_scope(a: Fact, b: Fact) -> bool:
     if a.q.kind != b.q.kind and not {a.q.kind, b.q.kind} <= {"money", "count", "measure"}:
         return False
     if a.modifiers and b.modifiers and not (a.modifiers & b.modifiers):
-        return False
-    if a.owner and b.owner and not (a.owner & b.owner):
         return False
     if a.base and b.base and a.base != b.base:
         return False
@@ -653,7 +653,8 @@ def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozense
     m = re.match(r"^[^,;:.]*?\b(?:of|at|in|from)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
     if m:
         names.add(m.group(1).replace("the ", "").strip().lower())
-    return frozenset(n for n in names if not _NOT_OWNER.match(n))
+    names = {n.rstrip(".,") for n in names}
+    return frozenset(n for n in names if n and not _NOT_OWNER.match(n))
 
 
 _NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from numlint.facts import compare, facts_for_text, interval, split_sentences
+from numlint.facts import compare, facts_for_text, identity, interval, split_sentences
 from numlint.model import Quantity
 
 
@@ -101,10 +101,12 @@ def test_units_convert_before_comparing():
     assert _pair(text, a, c).verdict == "unit"
 
 
-def test_different_owners_are_not_paired():
-    text = "Acme cut 450 jobs at Acme. Bolt cut 300 jobs at Bolt."
-    table = facts_for_text(text, [mention(text, "450", 450.0), mention(text, "300", 300.0)])
-    assert list(table.pairs()) == []
+def test_different_owners_count_against_identity():
+    text = "Acme cut 450 jobs at Acme. Bolt cut 300 jobs at Bolt. Acme cut 300 jobs at Acme."
+    qs = [mention(text, "450", 450.0), mention(text, "300", 300.0), mention(text, "300", 300.0, nth=1)]
+    acme, bolt, acme2 = facts_for_text(text, qs).facts
+    assert acme.owner == {"acme"} and bolt.owner == {"bolt"}
+    assert identity(acme, bolt) < identity(acme, acme2)
 
 
 def test_pairing_stays_linear_on_a_long_document():

@@ -72,7 +72,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     warn_identity = int(opts.get("warn_identity", min_identity))
     weak: dict[tuple[int, int], bool] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
-    converted = _conversions(table) if mode in ("unit", "scale") else set()
+    converted = _conversions(table) if mode == "unit" else set()
     buckets = table.buckets(synonyms)
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
