@@ -26,6 +26,7 @@ see that module for why "19 pence" is value 19 unit "GBX".
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +36,8 @@ from numlint.model import Quantity
 __all__ = ["extract_quantities"]
 
 _WINDOW = 80  # characters of context read on either side of a number
+# NUMLINT_DEBUG=1 re-raises what the never-raise guards would swallow (for development and tests).
+_DEBUG = bool(os.environ.get("NUMLINT_DEBUG"))
 
 
 def _alt(words, flags: str = "") -> str:
@@ -167,6 +170,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     try:
         return _Scanner(text).run()
     except Exception:  # pragma: no cover - last-resort guard: a linter must not crash on odd copy
+        if _DEBUG:
+            raise
         return []
 
 
@@ -206,7 +211,9 @@ class _Scanner:
                 consumed = max(consumed, skip.end)
                 continue
             except Exception:
-                consumed = max(consumed, end)
+                if _DEBUG:
+                    raise
+                consumed = max(consumed, end)  # one odd core must not cost the rest of the text
                 continue
             if mention is None:
                 continue
@@ -218,6 +225,8 @@ class _Scanner:
             try:
                 out.append(self._to_quantity(m))
             except Exception:
+                if _DEBUG:
+                    raise
                 continue
         out.sort(key=lambda q: (q.start, q.end))
         return out
@@ -577,6 +586,8 @@ class _Scanner:
             words = re.findall(r"[A-Za-z][a-z\-]*|[^\sA-Za-z]", rest[:40])
             if words and words[0] == "of":
                 million = True
+            if words and words[0].lower() in _ATHLETICS_WORDS:
+                words = []  # "400m runners", "the 100m final": a distance
             for w in words[:6]:
                 if w in ("and", "or"):
                     continue
@@ -743,6 +754,8 @@ class _Scanner:
         "pounds sterling", or when the sentence also has "£"/"sterling"/"stg" and no weighing word."""
         if re.match(r"(?i)\s?pounds?\s(?:sterling|stg)\b", win):
             return True
+        if (amt.scale or amt.vague_high is not None) and not re.match(r"(?i)\s?pounds?\sof\b", win):
+            return True  # "5 million pounds", "billions of pounds": money
         s, e = self.sentence_bounds(amt.start)
         sentence = self.text[s:e]
         if _WEIGHT_CUES.search(sentence) and not re.match(r"(?i)\s?pounds?\s(?:a|per)\s", win):
@@ -838,7 +851,7 @@ class _Scanner:
         if sep in ("and",) and not between:
             return
         if sep == "to" and not (between or from_range) and (a.unit or a.currency) and _change_before(
-                self.text[max(0, a.start - _WINDOW):a.start]):
+                self.text[max(0, a.start - _WINDOW):a.start]) and not self._similar_size(a, b_preview(self, p + m.end())):
             return  # "increased by $43.6 billion to $419.2 billion": a change, then the new level
             # (but "dropped by 1 to 1.5 degrees" is a range of the change)
         if sep == "through" and not between:
@@ -917,6 +930,12 @@ class _Scanner:
             return  # "rose from 13.5 to 14 mm": two values (the first took the unit and scale above)
         mention.high = b
         mention.end = b.end
+
+    @staticmethod
+    def _similar_size(a: _Amount, b_value: float | None) -> bool:
+        """"cut profits by $3.8m to $4.9m" (a range of the cut: ends of similar size) versus
+        "increased by $43.6bn to $419.2bn" (a change, then the much larger new level)."""
+        return b_value is not None and a.value > 0 and b_value <= 2 * a.value
 
     def _read_or(self, mention: _Mention) -> None:
         """"eight or nine euros": the first number takes the unit written after the second."""
@@ -1253,6 +1272,27 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
     if _W1_RE.fullmatch(one):
         return base + spans[i - 1][0], one, None
     return None
+
+
+def b_preview(scanner: "_Scanner", pos: int) -> float | None:
+    """The value of the amount that starts at ``pos`` (number + scale), without side effects."""
+    cur = _CURRENCY_PREFIX_START_RE.match(scanner.text, pos)
+    m = _DIGIT_CORE.match(scanner.text, cur.end() if cur else pos)
+    if not m:
+        return None
+    try:
+        v = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return None
+    sm = _SCALE_SPACED.match(scanner.text, m.end()) or _SCALE_GLUED.match(scanner.text, m.end())
+    if sm:
+        v *= L.SCALE_WORDS.get(sm.group(1), L.SCALE_WORDS.get(sm.group(1).lower(), 1.0))
+    return v
+
+
+_ATHLETICS_WORDS = frozenset("""runner runners race races hurdles relay freestyle butterfly backstroke breaststroke
+medley sprint sprints sprinter sprinters final finals champion champions record records title titles event events
+dash swim swimmer heat heats gold silver bronze medal medallist medalist""".split())
 
 
 def _tail_tokens(s: str, n: int = 6) -> list[str]:
