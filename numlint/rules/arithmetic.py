@@ -44,7 +44,8 @@ def _convertible(a: Fact, b: Fact) -> bool:
     return a.unit == b.unit and a.q.value is not None and b.q.value is not None
 
 
-_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b|\band\b|\bafter\b|\bagainst\b", re.I)
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|versus|up from|down from)\s+(?:the\s+|a\s+)?$", re.I)
+_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b|\band\b|\bafter\b", re.I)
 _CHANGE_WORDS = (
     "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "declined", "increased", "decreased",
     "gained", "lost", "slumped", "soared", "surged", "plunged", "sank", "edged", "up", "down", "rise", "fall",
@@ -91,7 +92,7 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
             old_v, new_v = o.from_to
             group = [o]
             new = o
-        elif o.q.value is not None and _FROM.search(o.left[-40:]):
+        elif o.q.value is not None and (_FROM.search(o.left[-40:]) or _COMPARED.search(o.left[-30:])):
             same = lambda f: f.unit == o.unit and f.q.value is not None and f.index not in used
             prev = next((f for f in reversed(facts[:i]) if same(f)), None)
             nxt = next((f for f in facts[i + 1:] if same(f)), None)
@@ -100,8 +101,8 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
                 new = prev
             elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
                 new = nxt
-            elif prev and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)) and re.search(
-                    r"\b(?:up|down|rising|falling|rose|fell|compared with)\b", gap(prev, o), re.I):
+            elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and re.search(
+                    r"\b(?:up|down|rising|falling|rose|fell|compared (?:with|to)|against|versus)\b", gap(prev, o), re.I):
                 new = prev
             if new is None:
                 continue

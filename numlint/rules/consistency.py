@@ -77,6 +77,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
     resolved: set[int] = set()   # later mentions that restate an earlier value
+    changes = _stated_change_pairs(table) if mode == "change" else set()
     compared: list = []
     for a, b in table.pairs(synonyms, neighbours):
         if a.index in converted or b.index in converted:
@@ -110,7 +111,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             # Two values in one sentence are set side by side on purpose; only a change that the
             # sentence spells out between them ("10,000, up from 3,000") is worth a note.
             marker = _has_marker(_between(a, b), markers) if markers else None
-            if mode != "change" or marker is None:
+            if mode != "change" or marker is None or (min(a.index, b.index), max(a.index, b.index)) not in changes:
                 continue
         else:
             score = identity(a, b, diversity.get(a.index, 2))
@@ -199,6 +200,18 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
     between = first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
     return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,;/–—-]*(?:or|about|around|some|roughly|nearly|"
                                                     r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
+
+
+def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
+    """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
+    from numlint.rules.arithmetic import stated_changes
+
+    out = set()
+    for si in sorted({f.sentence_index for f in table.facts}):
+        for ch in stated_changes(list(table.in_sentence(si))):
+            if ch.old is not ch.new:
+                out.add((min(ch.old.index, ch.new.index), max(ch.old.index, ch.new.index)))
+    return out
 
 
 def _headline_confirmed(table: FactTable, synonyms, tolerance: float) -> set[int]:
