@@ -134,6 +134,7 @@ class _Amount:
     surface_unit: str = ""
     kind: str = "count"
     raw_end: int = 0  # end of the number itself (before scale/unit)
+    num_start: int = 0  # start of the digits (after a currency prefix)
     integer_shape: bool = False  # plain digits, no comma, no decimals (candidate year)
     vague_high: float | None = None  # for "tens of thousands": the high end
 
@@ -402,10 +403,9 @@ class _Scanner:
             cstart = start - len(cm.group(0)) - (1 if text[start - 1:start] in "-−" and start > 0 and sym else 0)
             before = text[cstart - 1] if cstart > 0 else ""
             # a letter-symbol ("RM", "Rs", "USD") must not be the end of a longer word
-            if code and not (sym[0].isalpha() and before.isalpha()) and not (sym[0] == "$" and before.isalpha() and before.isupper() and len(sym) == 1 and False):
-                currency = code
+            if code and not (sym[0].isalpha() and before.isalpha()):
+                currency = code  # "$", "US $", "HK$", "RM" ... (see lexicon.CURRENCY_PREFIXES)
                 cur_start = cstart
-                # "US $58.24" / "U.S. $" are in the table; "HK$" etc. too
         if currency is None:
             # glued to letters before: an identifier ("G7", "A380", "MP3", "COVID-19")
             if prev.isalpha() or prev == "_":
@@ -437,7 +437,7 @@ class _Scanner:
             raise _Skip(end)
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
         amt = _Amount(start=cur_start, end=end, number=number, decimals=decimals, currency=currency,
-                      raw_end=end, integer_shape=("," not in raw and "." not in raw))
+                      raw_end=end, integer_shape=("," not in raw and "." not in raw), num_start=start)
         # negative: "-0.5%" (a minus sign after a space, not a hyphen between words or numbers),
         # "$-50.8bn", "minus 5", "minus-130 degrees"
         if currency is None and prev in "-−" and (prev2 == "" or prev2 in " (\t\n") and not in_range:
@@ -501,7 +501,6 @@ class _Scanner:
                 return amt
             if re.match(r"\s(?:of|the)\s", nxt) and not re.search(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$", left):
                 amt.kind = "ratio"
-                amt.extra_fraction = True  # type: ignore[attr-defined]
                 return amt
             return None
         if low in ("a", "an"):
@@ -651,10 +650,8 @@ class _Scanner:
                 ok = False
             if word in ("cent", "cents", "ct", "cts") and amt.currency is None and re.match(r"\s?cents?\s(?:a|per)\s(?:kilowatt|kwh|litre|liter|gallon)", win, re.I):
                 ok = True
-            if ok and (not m.group(0).startswith(" ") or True):
-                if amt.currency and code != amt.currency and code not in ("GBX", "USX", "EUX"):
-                    # "$5 Australian dollars"? keep the prefix; rare
-                    pass
+            if ok:
+                # a prefix wins over a later word ("$5 dollars"), except a minor unit ("$0.5 cents")
                 amt.currency = code if not amt.currency or code in ("GBX", "USX", "EUX") else amt.currency
                 amt.surface_unit = (amt.surface_unit + " " + m.group(0).strip()).strip() if amt.surface_unit else m.group(0).strip()
                 amt.end = p + m.end()
@@ -663,8 +660,8 @@ class _Scanner:
         if amt.currency:
             amt.unit = amt.currency
             amt.kind = "money"
-            if not amt.surface_unit:
-                amt.surface_unit = text[amt.start:amt.start + 8].split(str(int(amt.number)) if amt.number >= 0 else "-", 1)[0].strip() or amt.currency
+            if not amt.surface_unit:  # the prefix as written: "$", "US $", "HK$"
+                amt.surface_unit = text[amt.start:amt.num_start].strip(" -−") or amt.currency
             self._read_per(amt)
             return True
         m = _UNIT_WORD_RE.match(win)
@@ -919,11 +916,6 @@ class _Scanner:
             bw = re.search(r"(?i)(thousand|million|billion|trillion)\s*$", text[b.start:b.raw_end])
             if bw and not re.search(r"(?i)(thousand|million|billion|trillion|hundred)", text[a.start:a.raw_end]):
                 a.number *= L.BIG_WORDS[bw.group(1).lower()]
-        elif b.scale is None and a.scale is not None and b.number <= a.number and False:
-            pass
-        if sep in ("to", "-to", "to-") and not (between or from_range):
-            # bare "X to Y": a range only when both ends look alike (not "4.8 percent to 2019")
-            pass
         if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit:
             raise _Skip(b.end)
         if from_change:
@@ -1062,9 +1054,7 @@ class _Scanner:
             bm = re.match(r"\s(?:of|in)\s", after)
             if bm and (bm.group(0).strip() == "of"):
                 mention.base = self._noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
-        if mention.extra.get("change_after"):
-            pass
-        elif kind not in ("percent", "ratio") or True:
+        if not mention.extra.get("change_after"):  # "a 5% rise": the noun after is the change, not a metric
             if not re.match(r"\s(?:of|in)\s", after) or kind == "count":
                 np_ = self._noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True)
                 if np_ and kind == "percent" and np_ in ("point", "points"):
@@ -1084,8 +1074,6 @@ class _Scanner:
                      skip_possessive: bool = False) -> str | None:
         """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None."""
         words: list[str] = []
-        pos = 0
-        saw_caps_skip = False
         nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
         for m in re.finditer(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)", s[:120] if nl < 0 else s[:nl]):
             if m.group(2) is not None:
@@ -1101,7 +1089,6 @@ class _Scanner:
                 continue
             if w[0].isupper():
                 if skip_leading_caps and not words and not allow_caps:
-                    saw_caps_skip = True
                     continue
                 if skip_leading_caps and not words:
                     # capitalised modifiers ("North Korean troops") before a lower-case head
@@ -1109,7 +1096,6 @@ class _Scanner:
                     if re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}[a-z]", nxt):
                         nxt_word = re.match(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)", nxt)
                         if nxt_word and nxt_word.group(1) not in L.STOP_WORDS:
-                            saw_caps_skip = True
                             continue
                 if not allow_caps:
                     break
@@ -1127,12 +1113,10 @@ class _Scanner:
             if lw in ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left"):
                 break
             words.append(lw)
-            pos = m.end()
             if self._looks_plural(lw) and len(words) >= 1:
                 break
             if len(words) >= 3:
                 break
-        del pos, saw_caps_skip
         if not words:
             return None
         if words[-1] in _UP or words[-1] in _DOWN:

@@ -106,8 +106,8 @@ def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
     "kilometer" and "mile" -> True; "percent" and "percentage_point" -> False; "USD" and "GBP" -> False
     (different currencies; use ``is_currency`` to ask "both money?"); "" and "" -> True (two counts).
     """
-    a = _fast_unit(unit_a or "")
-    b = _fast_unit(unit_b or "")
+    a = (unit_a or "").strip()
+    b = (unit_b or "").strip()
     if a == b:
         return True
     ua, ub = _parse(a), _parse(b)
@@ -117,10 +117,6 @@ def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
         return ua.dimensionality == ub.dimensionality and not (_is_special_dimless(a) ^ _is_special_dimless(b))
     except Exception:
         return False
-
-
-def _fast_unit(unit: str) -> str:
-    return unit.strip()
 
 
 def _is_special_dimless(unit: str) -> bool:
