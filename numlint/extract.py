@@ -92,6 +92,7 @@ _APPROX_AFTER_MAP = {"more": ">=", "above": ">=", "over": ">=", "up": ">=", "so"
                      "fewer": "<=", "under": "<=", "+": ">=", "-plus": ">="}
 _CHANGE_AFTER_RE = re.compile(r"(?i)\s(" + _alt(L.CHANGE_UP_AFTER + L.CHANGE_DOWN_AFTER) + r")(?![A-Za-z])")
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
+_SLASH_DENOM_RE = re.compile(r"/([A-Za-z]{1,4})([23])?(?![A-Za-z0-9])")
 _HAS_LETTER_RE = re.compile(r"[A-Za-z]")
 _AGE_SURFACE_RE = re.compile(r"[- ]old$")
 _RANGE_WORD_NEXT_RE = re.compile(r"(?i)\s(?:to|or|-)\s(?:" + _NW + r")\b")
@@ -695,6 +696,14 @@ class _Scanner:
                         amt.unit = "degree_Celsius" if dm.group(1) == "C" else "degree_Fahrenheit"
                         amt.surface_unit += dm.group(0)
                         amt.end += dm.end()
+                # a compound symbol: "12 mg/L", "3 kg/m3", "5 ft/s"
+                sm = _SLASH_DENOM_RE.match(text, amt.end)
+                if sm and "/" not in amt.unit:
+                    den = L.UNIT_ABBREVIATIONS.get(sm.group(1)) or {"L": "liter"}.get(sm.group(1))
+                    if den and "/" not in den and " " not in den:
+                        amt.unit = f"{amt.unit} / {den}" + (f" ** {sm.group(2)}" if sm.group(2) else "")
+                        amt.surface_unit += sm.group(0)
+                        amt.end = sm.end()
                 self._read_per(amt)
                 return True
         # hyphenated unit adjective: "a 10-year bond", "25-year-old", "5-mile", "three-fold"
@@ -826,7 +835,9 @@ class _Scanner:
                     continue
                 name = q.unit.name
                 entity = q.unit.entity.name
-                if entity in ("dimensionless", "unknown") or name in _QUANTULUM_FALSE_UNITS:
+                # "unknown" is quantulum3's entity for compound units ("ampere per square centimetre"):
+                # accepted when pint can read the name; its known false units never are
+                if entity == "dimensionless" or name in _QUANTULUM_FALSE_UNITS:
                     return None
                 pint_name = _quantulum_to_pint(name)
                 if pint_name and is_valid_unit(pint_name):
@@ -1436,9 +1447,16 @@ _QUANTULUM_NAME_MAP = {
 
 
 def _quantulum_to_pint(name: str) -> str | None:
+    """quantulum3's unit name -> a pint expression ("ampere per square centimetre" ->
+    "ampere / centimeter ** 2"); the caller checks that pint accepts it."""
     if name in _QUANTULUM_NAME_MAP:
         return _QUANTULUM_NAME_MAP[name]
-    return name.replace(" per ", " / ").replace(" ", "_").replace("_/_", " / ")
+    parts = []
+    for part in name.replace("metre", "meter").replace("litre", "liter").split(" per "):
+        part = re.sub(r"^square (\w+)$", r"\1 ** 2", part.strip())
+        part = re.sub(r"^cubic (\w+)$", r"\1 ** 3", part)
+        parts.append(part if "**" in part else part.replace(" ", "_"))
+    return " / ".join(parts)
 
 
 _QUANTULUM = None

@@ -185,6 +185,8 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "hr": "hour", "h": "hour", "yrs": "year", "ms": "millisecond",
     "μm": "micrometer", "µm": "micrometer", "mL": "milliliter", "ksi": "kip_per_square_inch",
     "HZ": "hertz", "kt": "knot", "″": "inch", "′": "foot", "GW": "gigawatt",
+    "mmBTU": "megaBtu", "MMBtu": "megaBtu", "mmBtu": "megaBtu", "MMBTU": "megaBtu", "Btu": "british_thermal_unit",
+    "BTU": "british_thermal_unit",
     "rpm": "revolution / minute", "psi": "pound_force_per_square_inch", "ppm": "ppm", "ppb": "ppb",
     "GPa": "gigapascal", "MPa": "megapascal", "kPa": "kilopascal", "dB": "decibel", "kcal": "kilocalorie",
     "Nm": "newton * meter", "lb-ft": "foot * force_pound", "tn": "metric_ton", "nm": "nanometer",

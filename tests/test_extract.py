@@ -455,3 +455,21 @@ def test_pounds_weight_or_money_by_context():
     assert one("The fine was 500 pounds sterling.").unit == "GBP"
     got = [q.unit for q in extract_quantities("It cost £20, or 20 pounds in change.")]
     assert got == ["GBP", "GBP"]
+
+
+def test_around_and_bln():
+    got = [(q.text, q.value, q.unit, q.approx, q.scale) for q in extract_quantities("Around 40 ships sank; it lost 5 bln dlrs.")]
+    assert got == [("40", 40.0, "", "~", None), ("5 bln dlrs", 5e9, "USD", "=", "bln")]
+
+
+def test_compound_unit_symbols():
+    assert [(q.text, q.unit) for q in extract_quantities("The dose was 12 mg/L and 3 kg/m3.")] == [
+        ("12 mg/L", "milligram / liter"), ("3 kg/m3", "kilogram / meter ** 3")]
+    q = one("Gas was at $2.24 per mmBTU.")
+    assert (q.text, q.unit, q.kind) == ("$2.24 per mmBTU", "USD / megaBtu", "money")
+
+
+def test_quantulum3_is_consulted_lazily_for_an_unknown_unit_symbol():
+    # "A/cm2" is in no lexicon: the sentence goes to quantulum3, whose unit name is mapped to pint
+    q = one("A current density of 1.3 A/cm2 was used.")
+    assert (q.text, q.value, q.unit, q.kind) == ("1.3 A/cm2", 1.3, "ampere / centimeter ** 2", "measure")
