@@ -87,6 +87,11 @@ def _never_one_figure(f) -> bool:
     people of one age are common), years and durations, sports distances named as events ("60m")."""
     from numlint.facts import looks_like_year
 
+    from numlint.registry import load_rules
+
+    vocab = load_rules()["NL101"].vocabularies
+    if f.key in vocab.get("ignore_metrics", ()) and not f.modifiers:
+        return True  # the rule declares this metric never one figure ("the 100m champion", "a 5% rise")
     context = f.left[-8:] + f.q.text + f.right[:12]
     return bool(_AGE.search(context)) or looks_like_year(f) or f.unit in _TIME_UNITS or bool(
         re.match(r"\s*(?:final|title|race|hurdles|relay|freestyle|event|record)", f.right)) or bool(

@@ -82,7 +82,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     for a, b in table.pairs(synonyms, neighbours):
         if a.index in converted or b.index in converted:
             continue
-        if a.key in ignored or a.q.kind not in kinds or b.q.kind not in kinds:
+        if (a.key in ignored and not (a.modifiers or b.modifiers)) or a.q.kind not in kinds or b.q.kind not in kinds:
             continue
         if ignored_text and any(w in (f.left[-8:] + f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
             continue
