@@ -25,6 +25,8 @@ from numlint.model import Hit
 _CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
                        r"elsewhere|instead|unlike|compared)\b", re.I)
 
+_ANOTHER = re.compile(r"\b(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
+
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
 
 
@@ -120,6 +122,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 score -= 2  # "the 500 patents" points back at an earlier 500, not at this figure
             if _CONTRAST.match(later.sentence):
                 score -= 2  # "But in Japan, ...": the sentence sets a different case beside the first
+            if _ANOTHER.search(later.left):
+                score -= 2  # "The other floating-rate class ... 60 basis points": a second item of a list
+            if c.verdict == "conflict" and c.ratio > 20:
+                score -= 2  # 165 marks a share and 330 mln marks: a slip of the keyboard is not 20-fold
             if (a.index in headline_confirmed) != (b.index in headline_confirmed):
                 score += 2  # one of them is the headline's figure, restated in the body
             if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
