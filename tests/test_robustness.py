@@ -258,8 +258,8 @@ def _child(conn, func, args):
         conn.close()
 
 
-def guarded(func, *args):
-    """Run func(*args) in a forked child; fail if it raises, runs past GUARD_SECONDS or dies."""
+def guarded(func, *args, seconds=GUARD_SECONDS):
+    """Run func(*args) in a forked child; fail if it raises, runs past ``seconds`` or dies."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return func(*args)  # pragma: no cover - Windows: no guard, but still run
     ctx = multiprocessing.get_context("fork")
@@ -268,10 +268,10 @@ def guarded(func, *args):
     started = time.monotonic()
     proc.start()
     child.close()
-    if not parent.poll(GUARD_SECONDS):
+    if not parent.poll(seconds):
         proc.kill()
         proc.join()
-        pytest.fail(f"{func.__name__} did not finish within {GUARD_SECONDS} s (hang or catastrophic backtracking?)")
+        pytest.fail(f"{func.__name__} did not finish within {seconds} s (hang or catastrophic backtracking?)")
     try:
         status, payload = parent.recv()
     except EOFError:
@@ -338,10 +338,26 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_text_finishes(name):
+# Cases that expose a bug in another module, reported to its owner and marked xfail(strict=True) so CI
+# stays green while the bug stays visible (an unexpected pass fails, so the mark goes when it is fixed).
+# A known hang gets a shorter guard so that CI does not spend a minute on each.
+KNOWN_BUGS: dict[str, str] = {}
+KNOWN_GUARD_SECONDS = 15
+
+
+def hostile_params():
+    for name in HOSTILE:
+        if name in KNOWN_BUGS:
+            yield pytest.param(name, KNOWN_GUARD_SECONDS, id=name,
+                               marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[name]))
+        else:
+            yield pytest.param(name, GUARD_SECONDS, id=name)
+
+
+@pytest.mark.parametrize("name, seconds", hostile_params())
+def test_hostile_text_finishes(name, seconds):
     text, path = HOSTILE[name]
-    qs, fs = guarded(both, text, path)
+    qs, fs = guarded(both, text, path, seconds=seconds)
     assert_spans_inside(text, qs)
     for code, start, end, line, column in fs:
         assert 0 <= start <= end <= len(text) and line >= 1 and column >= 1
