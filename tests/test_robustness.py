@@ -321,6 +321,13 @@ HOSTILE = {
     "per cent": ("per cent " * 10_000 + "5", "<string>"),
     "parentheses": ("(" * 20_000 + "5" + ")" * 20_000, "<string>"),
     "long word": ("a" * 200_000 + " 5%", "<string>"),
+    # Found by the atheris target: capital letters that a "Name said" / "according to Name" pattern
+    # can split into words in very many ways. Real copy meets this in acronyms and all-caps wire copy.
+    "run of capitals": ("Profits of £6bn at " + "A" * 150 + " rose 5%.", "<string>"),
+    "run of capitals, Markdown heading": ("# Ac" + "I" * 150 + "mtHe £6bn 6bn profit\n", "story.md"),
+    "all-caps wire copy": (
+        "WASHINGTON, MARCH 3 - THE DEFENCE MINISTRY ANNOUNCED ON TUESDAY THAT SOME 3,000 TROOPS WERE SENT "
+        "TO THE BORDER, UP FROM 2,000 LAST YEAR, OFFICIALS SAID.\n" * 500, "<string>"),
     "whitespace": (" " * 200_000 + "5 troops" + "\t" * 100_000, "<string>"),
     "newlines": ("\n" * 100_000 + "5 troops" + "\r" * 50_000, "<string>"),
     "NUL bytes": ("3,000\x00troops \x00\x00 were 5%\x00" * 2_000, "<string>"),
