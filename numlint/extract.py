@@ -88,7 +88,7 @@ _PREFIX_LAST_CHARS = frozenset(p.rstrip()[-1] for p in L.CURRENCY_PREFIXES)
 _CURRENCY_PREFIX_START_RE = re.compile(
     "(?:" + "|".join(re.escape(p) for p in sorted(L.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?(?=[\d.-])"
 )
-_SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|tln)(?![A-Za-z])", re.I)
+_SCALE_SPACED = re.compile(r"\s?(thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|tln|hundred(?:\s(?:thousand|million|billion))?)(?![A-Za-z])", re.I)
 _SCALE_GLUED = re.compile(r"(mil|mn|m|k|b|M|K|B)(?![A-Za-z0-9])")
 _PERCENT_RE = re.compile(r"\s?" + _alt(L.PERCENT_WORDS, "i") + r"(?![A-Za-z])")
 _CURRENCY_WORD_RE = re.compile(r"\s?" + _alt(L.CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
@@ -99,7 +99,7 @@ _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST
 _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(L.MONTHS + L.WEEKDAYS) + r")\.?,?\s$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(L.MONTHS) + r")(?![a-z])")
-_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s|\s?-\s?to\s?|\s?to-")
+_RANGE_SEP_RE = re.compile(r"\s?to-|\s?-\s?to\s?|\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s")
 _OR_RE = re.compile(r"\s(?:or)\s")
 
 _APPROX_AFTER_RE = re.compile(r"(?i)\s(?:or\s(more|so|above|over|less|fewer|under)|and\s(above|over|up))(?![A-Za-z])|(\+|-plus)")
@@ -574,7 +574,9 @@ class _Scanner:
         if m and not amt.spelled:
             word = m.group(1)
             amt.scale = word
-            amt.multiplier = L.SCALE_WORDS[word.lower()]
+            parts = word.lower().split()
+            amt.multiplier = 100.0 * (L.SCALE_WORDS[parts[1]] if len(parts) > 1 else 1.0) \
+                if parts[0] == "hundred" else L.SCALE_WORDS[parts[0]]
             amt.end = p + m.end()
             return
         if amt.spelled:

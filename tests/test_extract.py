@@ -473,3 +473,10 @@ def test_quantulum3_is_consulted_lazily_for_an_unknown_unit_symbol():
     # "A/cm2" is in no lexicon: the sentence goes to quantulum3, whose unit name is mapped to pint
     q = one("A current density of 1.3 A/cm2 was used.")
     assert (q.text, q.value, q.unit, q.kind) == ("1.3 A/cm2", 1.3, "ampere / centimeter ** 2", "measure")
+
+
+def test_digits_with_hundred_and_glued_to_range():
+    q = one("There were 4 hundred million people.")
+    assert (q.text, q.value, q.metric) == ("4 hundred million", 400_000_000.0, "people")
+    q = one("It was a 200,000 to-260,000 year-old skull.")
+    assert (q.low, q.high, q.unit, q.metric) == (200_000.0, 260_000.0, "year", "age")
