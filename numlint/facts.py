@@ -17,6 +17,7 @@ their word lists against it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -238,6 +239,7 @@ _SCALES = {
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
+@functools.lru_cache(maxsize=65536)
 def written_scale(q: Quantity) -> tuple[float, int]:
     """(multiplier, decimals) as written: from extraction when given, else read from the mention."""
     if q.multiplier != 1.0 or q.decimals:

@@ -14,6 +14,7 @@ tie, the later one (the reader met the first one first).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Iterator
 
@@ -30,12 +31,18 @@ _ANOTHER = re.compile(r"\b(?:other|another|second|third|remaining|rest of the|la
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
 
 
+@functools.lru_cache(maxsize=64)
+def _marker_re(markers: tuple[str, ...]) -> re.Pattern:
+    # one alternation, longest first, so "up from" wins over "up"
+    words = sorted((m.lower() for m in markers), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+
+
 def _has_marker(text: str, markers) -> str | None:
-    low = text.lower()
-    for marker in markers:
-        if re.search(r"(?<![a-z])" + re.escape(marker.lower()) + r"(?![a-z])", low):
-            return marker
-    return None
+    if not markers:
+        return None
+    m = _marker_re(tuple(markers)).search(text.lower())
+    return m.group() if m else None
 
 
 def change_marker(a: Fact, b: Fact, markers) -> str | None:
@@ -76,7 +83,10 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     converted = _conversions(table) if mode == "unit" else set()
     buckets = table.buckets(synonyms)
-    diversity = {f.index: distinct_values(facts) for facts in buckets.values() for f in facts}
+    diversity = {}
+    for facts in buckets.values():
+        n = distinct_values(facts)   # once per bucket: this is per-document work, not per pair
+        diversity.update((f.index, n) for f in facts)
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
     resolved: set[int] = set()   # later mentions that restate an earlier value
     changes = _stated_change_pairs(table) if mode == "change" else set()
