@@ -59,7 +59,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return [piece for span in spans for piece in _cap_length(text, span)]
+
+
+# Real sentences are far shorter than this (a 100-word sentence is about 600 characters). Capping the
+# length bounds every per-mention regex over its sentence, so a 1 MB line of numbers or a 200,000-letter
+# word costs linear time instead of quadratic (or worse, for searches anchored at the end of `left`).
+MAX_SENTENCE = 1000
+
+
+def _cap_length(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    if end - start <= MAX_SENTENCE:
+        return [span]
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,16 +226,22 @@ def find_time(text: str, near: int = 0) -> str | None:
     """The time expression ("2004", "last week", "in February") nearest to offset ``near`` of a text
     (the mention's place in its sentence), lower-cased; None when the text names no time."""
     best = None
-    for pattern in _TIME_PATTERNS:
-        for m in pattern.finditer(text):
-            distance = m.start() - near if m.start() >= near else near - m.end()
-            # a time after the mention binds a little more loosely than one before it
-            distance = distance * 1.5 if m.start() >= near else distance
-            if best is None or distance < best[0]:
-                best = (distance, m.group().lower())
+    for start, end, words in _time_matches(text):
+        distance = start - near if start >= near else near - end
+        # a time after the mention binds a little more loosely than one before it
+        distance = distance * 1.5 if start >= near else distance
+        if best is None or distance < best[0]:
+            best = (distance, words)
     return best[1] if best else None
 
 
+@functools.lru_cache(maxsize=512)
+def _time_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every time expression of a sentence, found once per sentence rather than once per mention."""
+    return tuple((m.start(), m.end(), m.group().lower()) for pattern in _TIME_PATTERNS for m in pattern.finditer(text))
+
+
+@functools.lru_cache(maxsize=512)
 def find_source(sentence: str) -> str | None:
     for pattern in _SOURCE_PATTERNS:
         m = pattern.search(sentence)
