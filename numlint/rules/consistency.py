@@ -19,7 +19,7 @@ import re
 from typing import Iterator
 
 from numlint.facts import (
-    Fact, FactTable, compare, distinct_values, identity, is_definite, is_tabular, looks_like_year,
+    MAX_HEADLINE_FACTS, Fact, FactTable, compare, distinct_values, identity, is_definite, is_tabular, looks_like_year,
 )
 from numlint.model import Hit
 
@@ -234,7 +234,7 @@ def _headline_confirmed(table: FactTable, synonyms, tolerance: float) -> set[int
     """Body facts that restate a headline figure (same metric, same value): the story's key figure."""
     out: set[int] = set()
     for facts in table.buckets(synonyms).values():
-        heads = [f for f in facts if f.in_heading]
+        heads = [f for f in facts if f.in_heading][:MAX_HEADLINE_FACTS]  # a 1 MB one-line "headline" stays linear
         for h in heads:
             for f in facts:
                 if not f.in_heading and compare(h, f, tolerance).verdict in ("same", "drift"):
