@@ -7,6 +7,7 @@ article's style; every mention written another way is reported.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Iterator
@@ -15,15 +16,23 @@ from numlint.facts import FactTable
 from numlint.model import Hit
 
 
-def _form(text: str, forms: list[str]) -> str | None:
-    low = text.lower()
+@functools.lru_cache(maxsize=64)
+def _patterns(forms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern | None], ...]:
+    out = []
     for form in sorted(forms, key=len, reverse=True):
         f = form.lower()
-        if f == "%":
+        out.append((form, None if f == "%" else
+                    re.compile(r"(?:(?<=\d)|(?<=\d\s)|(?<![a-z]))" + re.escape(f) + r"(?![a-z])")))
+    return tuple(out)
+
+
+def _form(text: str, forms: list[str]) -> str | None:
+    low = text.lower()
+    for form, pattern in _patterns(tuple(forms)):
+        if pattern is None:
             if "%" in low:
                 return form
-            continue
-        if re.search(r"(?:(?<=\d)|(?<=\d\s)|(?<![a-z]))" + re.escape(f) + r"(?![a-z])", low):
+        elif pattern.search(low):
             return form
     return None
 
