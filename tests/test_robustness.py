@@ -310,8 +310,9 @@ HOSTILE = {
     "bare commas": ("3" + "," * 20_000 + "0", "<string>"),
     "comma-number soup": ("1,2," * 10_000, "<string>"),
     "dotted numbers": ("1." * 20_000, "<string>"),
-    "spaced digits": ("1 " * 50_000, "<string>"),
-    "nbsp digits": ("1\u00a0" * 50_000, "<string>"),
+    # 10,000 one-digit numbers in one run: every separator regex sees a long chain of candidates.
+    "spaced digits": ("1 " * 10_000, "<string>"),
+    "nbsp digits": ("1\u00a0" * 10_000, "<string>"),
     "signs and currency": ("$-+£€%" * 10_000, "<string>"),
     "ranges": ("1-2-" * 10_000 + "3%", "<string>"),
     "slashes": ("1/" * 20_000, "<string>"),
@@ -349,7 +350,7 @@ HOSTILE = {
 # stays green while the bug stays visible (an unexpected pass fails, so the mark goes when it is fixed).
 # A known hang gets a shorter guard so that CI does not spend a minute on each.
 KNOWN_BUGS: dict[str, str] = {}
-KNOWN_GUARD_SECONDS = 15
+KNOWN_GUARD_SECONDS = 10
 
 
 def hostile_params():
