@@ -59,7 +59,23 @@ def _alt(words, flags: str = "") -> str:
 # --- cores --------------------------------------------------------------------------------------
 # Digits with thousands commas, or plain digits, with decimals. The possessive ``++`` makes a long run
 # of ",000" groups linear even when what follows does not fit.
-_DIGIT_CORE = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+|\d++(?:\.\d+)?+|(?<!\d)\.\d++")
+#
+# Digit groups may also be separated by a no-break space (U+00A0), a narrow no-break space (U+202F) or
+# a thin space (U+2009): "10\u202f000" is one number, 10000 (French, SI and typeset copy). Each group
+# is exactly three digits not followed by a fourth, so "1\u00a02" stays two numbers. An ordinary space
+# is NOT a group separator: "in 2019 10 000 people" or a list "3 000 5" are ambiguous, and
+# news copy in English groups with commas; "10 000" therefore reads as two numbers (10, then 000).
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_DIGIT_CORE = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+"
+                         r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))++(?:\.\d+)?+"
+                         r"|\d++(?:\.\d+)?+|(?<!\d)\.\d++")
+# what float() must not see in a digit core: thousands commas and the group spaces
+_GROUP_SEPS = str.maketrans("", "", "," + _GROUP_SPACES)
+
+
+def _is_plain_integer(raw: str) -> bool:
+    """Digits only: no thousands separator, no decimals (the shape of a year, an id)."""
+    return raw.isdigit()
 
 _NUMBER_WORDS = (list(L.UNITS_WORDS) + list(L.TENS_WORDS) + ["hundred", "thousand", "million", "billion",
                  "trillion", "dozen"])
@@ -283,10 +299,10 @@ class _Scanner:
         if prev not in " \t\n" or (nxt not in " \t\n%" and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
             return None
         try:
-            number = float(raw.replace(",", ""))
+            number = float(raw.translate(_GROUP_SEPS))
         except ValueError:
             return None
-        integer_shape = "," not in raw and "." not in raw
+        integer_shape = _is_plain_integer(raw)
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
         amt = _Amount(start=start, end=end, number=number, decimals=decimals, raw_end=end, integer_shape=integer_shape)
         if nxt == "%":
@@ -452,14 +468,14 @@ class _Scanner:
         if nxt == ":" and nxt2.isdigit():  # time or ratio/score "10:30", "3:1"
             raise _Skip(self._token_end(end))
         try:
-            number = float(raw.replace(",", ""))
+            number = float(raw.translate(_GROUP_SEPS))
         except ValueError:
             raise _Skip(end)
         if number != number or number in (float("inf"), float("-inf")):
             raise _Skip(end)
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
         amt = _Amount(start=cur_start, end=end, number=number, decimals=decimals, currency=currency,
-                      raw_end=end, integer_shape=("," not in raw and "." not in raw), num_start=start)
+                      raw_end=end, integer_shape=_is_plain_integer(raw), num_start=start)
         # negative: "-0.5%" (a minus sign after a space, not a hyphen between words or numbers),
         # "$-50.8bn", "minus 5", "minus-130 degrees"
         if currency is None and prev in "-−" and (prev2 == "" or prev2 in " (\t\n") and not in_range:
@@ -1307,7 +1323,7 @@ def b_preview(scanner: "_Scanner", pos: int) -> float | None:
     if not m:
         return None
     try:
-        v = float(m.group(0).replace(",", ""))
+        v = float(m.group(0).translate(_GROUP_SEPS))
     except ValueError:
         return None
     sm = _SCALE_SPACED.match(scanner.text, m.end()) or _SCALE_GLUED.match(scanner.text, m.end())

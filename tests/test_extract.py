@@ -480,3 +480,21 @@ def test_digits_with_hundred_and_glued_to_range():
     assert (q.text, q.value, q.metric) == ("4 hundred million", 400_000_000.0, "people")
     q = one("It was a 200,000 to-260,000 year-old skull.")
     assert (q.low, q.high, q.unit, q.metric) == (200_000.0, 260_000.0, "year", "age")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"], ids=["nbsp", "narrow nbsp", "thin space"])
+def test_digit_groups_split_by_a_no_break_or_thin_space_are_one_number(space):
+    assert summary(f"Officials counted 25{space}400 ballots.") == [
+        (f"25{space}400", 18, 25400.0, None, None, "", "count", "=", None, "ballots", None)]
+    q = one(f"The fund holds €1{space}250{space}000.50 in cash.")
+    assert (q.text, q.value, q.unit) == (f"€1{space}250{space}000.50", 1250000.5, "EUR")
+
+
+def test_a_group_space_needs_exactly_three_digits_after_it():
+    # "7\u00a012 cars" is two numbers glued by a no-break space, not 712
+    assert all(q.value not in (712.0, 401234.0) for q in extract_quantities("Between 7\u00a012 cars and 40\u00a01234 vans."))
+
+
+def test_ordinary_space_between_digit_groups_is_not_a_separator():
+    # documented decision: an ASCII space is ambiguous ("in 2019 10 000 people"), so no grouping
+    assert all(q.value != 10000.0 for q in extract_quantities("Police said 10 000 people marched."))
