@@ -123,6 +123,7 @@ _APPROX_AFTER_MAP = {"more": ">=", "above": ">=", "over": ">=", "up": ">=", "so"
                      "fewer": "<=", "under": "<=", "+": ">=", "-plus": ">="}
 _CHANGE_AFTER_RE = re.compile(r"(?i)\s(" + _alt(L.CHANGE_UP_AFTER + L.CHANGE_DOWN_AFTER) + r")(?![A-Za-z])")
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
+_FAST_GAPS = frozenset(" \t\n\r\u00a0\u202f\u2009")  # a number standing alone between these needs no context
 _SLASH_DENOM_RE = re.compile(r"/([A-Za-z]{1,4})([23])?(?![A-Za-z0-9])")
 _HAS_LETTER_RE = re.compile(r"[A-Za-z]")
 _AGE_SURFACE_RE = re.compile(r"[- ]old$")
@@ -296,7 +297,7 @@ class _Scanner:
         raw = text[start:end]
         prev = text[start - 1] if start > 0 else " "
         nxt = text[end] if end < self.n else " "
-        if prev not in " \t\n" or (nxt not in " \t\n%" and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
+        if prev not in _FAST_GAPS or (nxt not in _FAST_GAPS and nxt != "%" and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
             return None
         try:
             number = float(raw.translate(_GROUP_SEPS))
