@@ -1221,6 +1221,8 @@ class _Scanner:
             if i and m.change is None and mentions[i - 1].change is not None and \
                     _rx(r"(?:\s[a-z]+){0,2},?\s(?:or|and)\s(?:by\s)?(?:about\s|some\s|nearly\s)?").fullmatch(self.text[mentions[i - 1].end:m.start]):
                 m.change = mentions[i - 1].change
+            if i:
+                self._inherit_unit(mentions[i - 1], m)
             if m.metric is not None:
                 continue
             s, _ = self.sentence_bounds(m.start)
@@ -1235,6 +1237,42 @@ class _Scanner:
                              r"estimate|instead|before|after|up|down|to|or|and)\b", between) and len(between) < 200:
                     m.metric = prev.metric
                 break
+
+    def _inherit_unit(self, prev: _Mention, m: _Mention) -> None:
+        """Unit ellipsis: news writes the unit once and leaves it off a compared figure of the same
+        size: "84.75 cents, while the lowest is 74.07", "from 208 pounds to 193", "204 hp ... the old
+        model's 212", "2,435,000 yen for the manual and 2,380,000 for the CVT". A bare number (no
+        unit, no counted noun after it) takes the unit of the mention right before it in the same
+        sentence when a comparison word links them and the two are of similar size (within 3x).
+        "rose 5% to 1,500" (sizes far apart) and "10-year ... 5" (a hyphenated adjective) do not."""
+        a, pa = m.low, prev.low
+        if a.unit or a.kind != "count" or a.scale or not pa.unit or pa.kind not in ("money", "measure", "percent"):
+            return
+        if m.high is not None and m.high.unit or prev.extra.get("age") or prev.metric == "age":
+            return
+        if pa.kind == "percent" and prev.change is not None:
+            return  # "rose 8.15% to 3.65": the change is in percent, the level after it is a price
+        text = self.text
+        if text[pa.raw_end:pa.raw_end + 1] == "-" or text[m.end:m.end + 1] == "-":
+            return  # "a 10-year bond", "5-"
+        between = text[prev.end:m.start]
+        if len(between) > 100 or "\n" in between or _SENT_END_RE.search(between):
+            return
+        if not _rx(r"(?i)\b(?:from|to|vs\.?|versus|compared|against|than|while|whereas|but|and|or|"
+                   r"previous|previously|earlier|estimate|lowest|highest|before)\b").search(between):
+            return
+        nw = _rx(r"\s?([A-Za-z][A-Za-z\-']*)|\s?[.,;:)!?]|\s*$").match(text, m.end)
+        if nw is None or (nw.group(1) and nw.group(1).lower() not in L.STOP_WORDS and
+                          nw.group(1).lower() not in ("combined", "overall", "apiece", "each")):
+            return  # something is counted after it: "2,000 troops"
+        pv = prev.high.value if prev.high is not None else pa.value
+        v = m.high.value if m.high is not None else a.value
+        if not pv or not v or not (1 / 3 <= abs(v) / abs(pv) <= 3):
+            return
+        for amt in (m.low, m.high):
+            if amt is not None:
+                amt.unit, amt.kind, amt.currency = pa.unit, pa.kind, pa.currency
+        m.extra["unit_from"] = prev.start
 
     # -- output --------------------------------------------------------------------------------------
     def _to_quantity(self, m: _Mention) -> Quantity:

@@ -498,3 +498,19 @@ def test_a_group_space_needs_exactly_three_digits_after_it():
 def test_ordinary_space_between_digit_groups_is_not_a_separator():
     # documented decision: an ASCII space is ambiguous ("in 2019 10 000 people"), so no grouping
     assert all(q.value != 10000.0 for q in extract_quantities("Police said 10 000 people marched."))
+
+
+def test_a_compared_bare_figure_takes_the_unit_written_once():
+    qs = extract_quantities("The top bid was 62.5 cents, while the lowest was 58.")
+    assert [(q.value, q.unit) for q in qs] == [(62.5, "USX"), (58.0, "USX")]
+    qs = extract_quantities("The new engine makes 310 hp, up from the old one's 295.")
+    assert [(q.value, q.unit) for q in qs] == [(310.0, "horsepower"), (295.0, "horsepower")]
+
+
+def test_a_bare_figure_keeps_no_unit_when_sizes_differ_or_a_noun_is_counted():
+    qs = extract_quantities("Acme rose 4.5% to 12.30 on the news.")
+    assert [(q.value, q.unit) for q in qs] == [(4.5, "percent"), (12.3, "")]
+    qs = extract_quantities("It cost $40 and 45 people came.")
+    assert [(q.value, q.unit) for q in qs] == [(40.0, "USD"), (45.0, "")]
+    qs = extract_quantities("Prices rose 5% while output hit 1,500.")
+    assert [(q.value, q.unit) for q in qs] == [(5.0, "percent"), (1500.0, "")]
