@@ -170,6 +170,7 @@ class _Amount:
     num_start: int = 0  # start of the digits (after a currency prefix)
     integer_shape: bool = False  # plain digits, no comma, no decimals (candidate year)
     vague_high: float | None = None  # for "tens of thousands": the high end
+    fraction: bool = False  # written "1/2", "1\u204432"
 
     @property
     def value(self) -> float:
@@ -413,7 +414,14 @@ class _Scanner:
                     amt.surface_unit = ""
             return amt
         self._read_scale(amt)
-        self._read_unit(amt)
+        if not self._read_unit(amt) and amt.fraction:
+            # "1/16 of a pint", "1/2 of a mile": a fraction of one unit is that many units
+            om = _rx(r"\sof\san?\s(?:(?:US|U\.S\.|imperial)\s)?").match(text, amt.end)
+            um = _UNIT_WORD_RE.match(text, om.end() - 1) if om else None
+            if um:
+                word = um.group(0).strip()
+                amt.unit, amt.surface_unit, amt.kind = L.UNIT_WORDS[word.lower()], word, "measure"
+                amt.end = um.end()
         return amt
 
     def _digit_number(self, start: int, end: int, in_range: bool) -> _Amount | None:
@@ -462,7 +470,12 @@ class _Scanner:
             raise _Skip(self._token_end(end + 4))  # scientific notation: not read (rare in news)
         if nxt == "," and nxt2.isdigit():  # malformed thousands ("1,0000") or a list without spaces
             raise _Skip(self._token_end(end))
-        if nxt == "/" and nxt2.isdigit():  # 9/11, 24/7, 2019/20, 3/4
+        frac = self._slash_fraction(start, end, raw) if nxt in "/\u2044" and nxt2.isdigit() else None
+        if frac is not None:
+            amt = _Amount(start=cur_start, end=frac[1], number=frac[0], decimals=0, currency=currency,
+                          raw_end=frac[1], num_start=start, fraction=True)
+            return amt
+        if nxt in "/\u2044" and nxt2.isdigit():  # 9/11, 24/7, 2019/20, 3/4 with nothing measured
             raise _Skip(self._token_end(end))
         if nxt == "." and nxt2.isdigit():  # version numbers 1.2.3, dates 25.12.2019
             raise _Skip(self._token_end(end))
@@ -503,6 +516,28 @@ class _Scanner:
             if _rx(r"(?i)(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])").match(after):
                 raise _Skip(self._token_end(amt.end))
         return amt
+
+    def _slash_fraction(self, start: int, end: int, raw: str) -> tuple[float, int] | None:
+        """(value, end) for a written fraction: "1/2 pound", "3/4 of the members", "1\u204432 of a
+        quart" (U+2044 is the fraction slash: always a fraction). With "/" only when the numerator
+        is smaller than the denominator and a unit or "of" follows, so "9/11", "24/7", "2019/20"
+        and dates ("1/2/2019") stay what they are."""
+        m = _rx(r"[/\u2044](\d{1,4})(?![\d/.,:\u2044])").match(self.text, end)
+        if not m or not raw.isdigit():
+            return None
+        num, den = int(raw), int(m.group(1))
+        if den == 0 or num >= den or num == 0:
+            return None
+        slash = self.text[end]
+        if slash == "/":
+            rest = self.text[m.end():m.end() + 40]
+            if not (_rx(r"\s(?:of|an?)\s").match(rest) or _UNIT_WORD_RE.match(rest)
+                    or (_UNIT_ABBR_RE.match(rest) and not _UNIT_ABBR_RE.match(rest).group(1)) or _CURRENCY_WORD_RE.match(rest)
+                    or _rx(r"\s(?:cups?|teaspoons?|tablespoons?|inch|mile)\b").match(rest)):
+                return None
+            if self.text[start - 1:start] in ("/", "\u2044") or (start and self.text[start - 1].isdigit()):
+                return None
+        return num / den, m.end()
 
     def _token_end(self, pos: int) -> int:
         """End of the alphanumeric token that continues at ``pos`` (for skipping identifiers)."""

@@ -514,3 +514,15 @@ def test_a_bare_figure_keeps_no_unit_when_sizes_differ_or_a_noun_is_counted():
     assert [(q.value, q.unit) for q in qs] == [(40.0, "USD"), (45.0, "")]
     qs = extract_quantities("Prices rose 5% while output hit 1,500.")
     assert [(q.value, q.unit) for q in qs] == [(5.0, "percent"), (1500.0, "")]
+
+
+def test_written_fractions():
+    assert summary("Add 1/2 pound of flour.")[0][:7] == ("1/2 pound", 4, 0.5, None, None, "pound", "measure")
+    q = one("A cup is 1\u204416 of a gallon.")
+    assert (q.text, q.value, q.unit) == ("1\u204416 of a gallon", 0.0625, "gallon")
+    q = one("Some 3/4 of the members voted.")
+    assert (q.text, q.value) == ("3/4", 0.75)
+
+
+def test_slashes_that_are_not_fractions():
+    assert extract_quantities("After 9/11, news ran 24/7; on 1/2/2019 the 2019/20 season began.") == []
