@@ -137,7 +137,10 @@ def _pint_key(low: str) -> str:
     low = re.sub(r"^cubic (\w+)", r"\1 ** 3", low)
     low = {"feet ** 2": "foot ** 2", "feet ** 3": "foot ** 3", "brake horsepower": "horsepower",
            "barrel of oil": "barrel", "newton metre": "newton * meter", "foot pound-force": "foot * force_pound",
-           "pound-foot": "foot * force_pound"}.get(low, low)
+           "pound-foot": "foot * force_pound",
+           # CQE's name for "ksi" (a pressure); pint reads "kilopound" as a mass, which made the gold
+           # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
+           "kilopound per square inch": "kip_per_square_inch"}.get(low, low)
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
     expr = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "barrel": "oil_barrel",

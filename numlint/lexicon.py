@@ -173,6 +173,9 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "°C": "degree_Celsius", "°F": "degree_Fahrenheit", "ºC": "degree_Celsius", "ºF": "degree_Fahrenheit",
     "° C": "degree_Celsius", "° F": "degree_Fahrenheit", "C": "degree_Celsius", "F": "degree_Fahrenheit",
     "°": "degree", "º": "degree",
+    # ASCII renderings of the degree sign in wire and plain-text copy: "2.1degF", "1.2deg C", "30 deg"
+    "degC": "degree_Celsius", "degF": "degree_Fahrenheit", "deg C": "degree_Celsius",
+    "deg F": "degree_Fahrenheit", "deg": "degree", "degs": "degree",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "kWh": "kilowatt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour",
     "hp": "horsepower", "bhp": "horsepower", "HP": "horsepower", "V": "volt", "kV": "kilovolt", "mAh": "milliampere_hour",

@@ -526,3 +526,9 @@ def test_written_fractions():
 
 def test_slashes_that_are_not_fractions():
     assert extract_quantities("After 9/11, news ran 24/7; on 1/2/2019 the 2019/20 season began.") == []
+
+
+def test_ascii_degree_sign():
+    qs = extract_quantities("It was 3.6degF (2deg C) warmer than usual.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [
+        ("3.6degF", 3.6, "degree_Fahrenheit"), ("2deg C", 2.0, "degree_Celsius")]
