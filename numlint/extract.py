@@ -90,7 +90,7 @@ _SPELLED_CORE = re.compile(
     rf"|\b(?:an?\s)?{_FRACTION_W}\b",
     re.I,
 )
-_VAGUE_CORE = re.compile(r"(?i)\b(?:tens|hundreds|thousands|millions|billions)(?:\sof\s(?:thousands|millions|billions))?(?=\sof\s)")
+_VAGUE_CORE = re.compile(r"(?i)\b(?:tens|dozens|hundreds|thousands|millions|billions)(?:\sof\s(?:thousands|millions|billions))?(?=\sof\s)")
 # The same two patterns for an ASCII-lower-cased text (all their literals are lower case).
 _SPELLED_CORE_LC = re.compile(_SPELLED_CORE.pattern)
 _VAGUE_CORE_LC = re.compile(_VAGUE_CORE.pattern[4:])
@@ -592,9 +592,24 @@ class _Scanner:
                         or (one_noun and one_noun.group(1) not in L.STOP_WORDS and one_noun.group(1) not in _ONE_IDIOMS
                             and words == ["one"])):
                     return None
-            if _rx(r"(?i)\b(?:no|any|every|some|each|which|the|same|only|this|that|last|first|next|another)[ -]$").search(left):
-                return None
             wm = _rx(r"\s([A-Za-z][a-z\-]*)").match(nxt)
+            unit_after = bool(_UNIT_WORD_RE.match(nxt) or _PERCENT_RE.match(nxt) or _CURRENCY_WORD_RE.match(nxt))
+            # "the two companies", "the last three months", "some seven miles", "another two hours":
+            # a determiner before the number does not make it an idiom when a unit or a plural noun
+            # follows ("the one", "no one", "each one", "the same two" stay out)
+            dm_ = _rx(r"(?i)\b(no|any|every|some|each|which|the|same|only|this|that|last|first|next|another)[ -]$").search(left)
+            if dm_:
+                det = dm_.group(1).lower()
+                plural_next = wm is not None and wm.group(1).lower() not in L.STOP_WORDS and self._looks_plural(wm.group(1))
+                if not (unit_after and det not in ("no", "any", "same", "which")) and not (
+                        plural_next and det in ("the", "these", "those", "first", "last", "next", "some", "another")):
+                    return None
+            if wm and wm.group(1).lower() == "other" and _rx(r"\s+other\s+([a-z][a-z\-]*)").match(nxt) and \
+                    self._looks_plural(_rx(r"\s+other\s+([a-z][a-z\-]*)").match(nxt).group(1)):
+                return amt  # "eight other employees"
+            if wm and wm.group(1).lower() == "of" and words != ["one"] and \
+                    _rx(r"\sof\s(?:the|his|her|their|its|our|these|those|them|us|[A-Z][A-Za-z]*['’]s)\b").match(nxt):
+                return amt  # "two of the victims", "three of Smith's aides" (but "one of the" is no count)
             hyph = _rx(r"-([a-z]+)").match(nxt)
             if hyph and (hyph.group(1) in L.UNIT_WORDS or hyph.group(1) + "s" in L.UNIT_WORDS or hyph.group(1) == "fold"):
                 return amt  # "a five-year plan", "a three-mile walk", "three-fold"

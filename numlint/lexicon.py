@@ -39,7 +39,7 @@ UNICODE_FRACTIONS: dict[str, float] = {
 }
 # "tens of thousands" -> a vague range; the plural order-of-magnitude words.
 VAGUE_PLURALS: dict[str, float] = {
-    "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+    "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 
 # --- money --------------------------------------------------------------------------------------

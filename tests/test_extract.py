@@ -532,3 +532,15 @@ def test_ascii_degree_sign():
     qs = extract_quantities("It was 3.6degF (2deg C) warmer than usual.")
     assert [(q.text, q.value, q.unit) for q in qs] == [
         ("3.6degF", 3.6, "degree_Fahrenheit"), ("2deg C", 2.0, "degree_Celsius")]
+
+
+def test_a_determiner_before_a_spelled_count_with_a_unit_or_plural_noun():
+    assert [(q.text, q.unit) for q in extract_quantities("The three ministers met after another two hours.")] == [
+        ("three", ""), ("two hours", "hour")]
+    assert [q.text for q in extract_quantities("Four of the victims and nine other residents fled.")] == ["Four", "nine"]
+    assert extract_quantities("No one came; each one left; the same two.") == []
+
+
+def test_dozens_of_is_a_vague_range():
+    q = one("Dozens of homes were flooded.")
+    assert (q.low, q.high, q.approx, q.metric) == (12.0, 120.0, "~", "homes")
