@@ -134,10 +134,15 @@ _PER = re.compile(
     r"(?!\s+(?:ago|earlier|before|later|on|after|previously|in)\b)",
     re.I,
 )
+# A capitalised name of a few words. Each word starts where no word character precedes it and runs to
+# its end (the lookbehind/lookahead), and words are joined by whitespace: the earlier form
+# ``(?:[A-Z]\w*\s?){1,4}`` could split "AAAA..." into words in very many ways and backtracked
+# catastrophically on a run of capitals (found by the atheris target).
+_NAME_WORD = r"(?<![\w’'.\-])[A-Z][\w’'.\-]*(?![\w’'.\-])"
 _SOURCE_PATTERNS = [
-    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w’'.\-]*\s?){1,5})"),
-    re.compile(r"((?:[A-Z][\w’'.\-]*\s?){1,4})\s+(?:said|says|told|estimated|estimates|reported)\b"),
-    re.compile(r"\b(?:said|says|told)\s+((?:[A-Z][\w’'.\-]*\s?){1,4})"),
+    re.compile(rf"\baccording to (?:the )?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"),
+    re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:said|says|told|estimated|estimates|reported)\b"),
+    re.compile(rf"\b(?:said|says|told)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"),
 ]
 _PROPER = re.compile(r"\b(?:[A-Z][\w’'.\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'.\-]+)*")
 
@@ -671,14 +676,20 @@ def _same_digits(a: Quantity, b: Quantity) -> bool:
 # Building the table
 
 
+_OWNER_WORD = r"(?<![\w.\-])[A-Z][\w.\-]+(?![\w.\-])"
+_POSSESSOR = re.compile(rf"({_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})['’]s\s+$")
+_PLACE_AFTER = re.compile(rf"^[^,;:.]*?\b(?:of|at|in|from)\s+((?:the\s+)?{_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})")
+
+
 def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozenset[str]:
     """Proper names that say whose the number is: "North Korea's GDP", "troops in Russia"."""
     names = set()
-    m = re.search(r"((?:[A-Z][\w.\-]+\s?){1,3})['’]s\s+$", left)
+    # Bounded window and whole words (see _NAME_WORD): a run of capitals must not backtrack.
+    m = _POSSESSOR.search(left[-120:])
     if m:
         names.add(m.group(1).strip().lower())
     tail = right[:80]
-    m = re.match(r"^[^,;:.]*?\b(?:of|at|in|from)\s+((?:the\s+)?(?:[A-Z][\w.\-]+\s?){1,3})", tail)
+    m = _PLACE_AFTER.match(tail)
     if m:
         names.add(m.group(1).replace("the ", "").strip().lower())
     names = {n.rstrip(".,") for n in names}
