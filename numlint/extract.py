@@ -1273,6 +1273,8 @@ class _Scanner:
                 m.change = mentions[i - 1].change
             if i:
                 self._inherit_unit(mentions[i - 1], m)
+            if i + 1 < len(mentions):
+                self._inherit_unit_of_whole(m, mentions[i + 1])
             if m.metric is not None:
                 continue
             s, _ = self.sentence_bounds(m.start)
@@ -1287,6 +1289,18 @@ class _Scanner:
                              r"estimate|instead|before|after|up|down|to|or|and)\b", between) and len(between) < 200:
                     m.metric = prev.metric
                 break
+
+    def _inherit_unit_of_whole(self, m: _Mention, whole: _Mention) -> None:
+        """A part written before its whole shares the whole's unit: "raised 280 million of the 1.5
+        billion shekels", "cleared 40 of the 120 km" (the part must not be larger than the whole)."""
+        a, w = m.low, (whole.high or whole.low)
+        if a.unit or a.kind != "count" or m.high is not None or not w.unit or w.kind not in ("money", "measure"):
+            return
+        if not _rx(r"\s+of\s+(?:the|a|an|its|their|his|her|our|this|that)\s+").fullmatch(self.text, m.end, whole.start):
+            return
+        if not (0 < a.value <= w.value):
+            return
+        a.unit, a.kind, a.currency = w.unit, w.kind, w.currency
 
     def _inherit_unit(self, prev: _Mention, m: _Mention) -> None:
         """Unit ellipsis: news writes the unit once and leaves it off a compared figure of the same
@@ -1303,7 +1317,8 @@ class _Scanner:
         if pa.kind == "percent" and prev.change is not None:
             return  # "rose 8.15% to 3.65": the change is in percent, the level after it is a price
         text = self.text
-        if text[pa.raw_end:pa.raw_end + 1] == "-" or text[m.end:m.end + 1] == "-":
+        last = prev.high or pa  # for a range ("14-18 mpg") the unit is written after its second end
+        if text[last.raw_end:last.raw_end + 1] == "-" or text[m.end:m.end + 1] == "-":
             return  # "a 10-year bond", "5-"
         between = text[prev.end:m.start]
         if len(between) > 100 or "\n" in between or _SENT_END_RE.search(between):

@@ -544,3 +544,10 @@ def test_a_determiner_before_a_spelled_count_with_a_unit_or_plural_noun():
 def test_dozens_of_is_a_vague_range():
     q = one("Dozens of homes were flooded.")
     assert (q.low, q.high, q.approx, q.metric) == (12.0, 120.0, "~", "homes")
+
+
+def test_a_part_takes_the_unit_of_its_whole_and_a_range_passes_its_unit_on():
+    qs = extract_quantities("Crews have cleared 40 of the 120 km of road.")
+    assert [(q.value, q.unit) for q in qs] == [(40.0, "kilometer"), (120.0, "kilometer")]
+    qs = extract_quantities("Economy went from 14-18 mpg to 25 for vans.")
+    assert [(q.text, q.unit) for q in qs] == [("14-18 mpg", "mile / gallon"), ("25", "mile / gallon")]
