@@ -167,6 +167,9 @@ def _words(text: str) -> list[str]:
 
 def infer_metric(right: str, left: str) -> str | None:
     """The noun phrase a number counts when extraction gave none: "10,000 North Korean troops in ..."."""
+    # The noun phrase sits next to the number: a bounded window keeps the end-anchored searches
+    # below linear in the mention, not in its sentence.
+    left, right = left[-200:], right[:200]
     phrase: list[str] = []
     m = re.match(r"^\s*of\s+(?:new\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?", right)
     if m and m.group(1) not in _STOP and m.group(1) not in _VERBS:
@@ -796,13 +799,18 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
 _LINK = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or)\b", re.I)
 
 
+INHERIT_LOOKBACK = 6
+
+
 def _inherit_metrics(facts: list[Fact]) -> list[Fact]:
     """A bare number linked to an earlier one in its sentence ("10,000 troops, up from 3,000") counts
     the same thing: it inherits that metric."""
     out: list[Fact] = []
     for f in facts:
         if f.key is None:
-            for prev in reversed(out):
+            # The donor is one of the few mentions just before ("10,000 troops, up from 3,000"):
+            # looking further back made a sentence of many numbers quadratic.
+            for prev in reversed(out[-INHERIT_LOOKBACK:]):
                 if prev.sentence_index != f.sentence_index:
                     break
                 between = f.left[len(prev.left) + (prev.end - prev.start):]
