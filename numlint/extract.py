@@ -115,7 +115,7 @@ _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST
 _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(L.MONTHS + L.WEEKDAYS) + r")\.?,?\s$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(L.MONTHS) + r")(?![a-z])")
-_RANGE_SEP_RE = re.compile(r"\s?to-|\s?-\s?to\s?|\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s")
+_RANGE_SEP_RE = re.compile(r"\sup\sto\s|\s?to-|\s?-\s?to\s?|\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s")
 _OR_RE = re.compile(r"\s(?:or)\s")
 
 _APPROX_AFTER_RE = re.compile(r"(?i)\s(?:or\s(more|so|above|over|less|fewer|under)|and\s(above|over|up))(?![A-Za-z])|(\+|-plus)")
@@ -954,6 +954,8 @@ class _Scanner:
             # (but "dropped by 1 to 1.5 degrees" is a range of the change)
         if sep == "through" and not between:
             return
+        if sep == "up to" and not from_range:
+            return  # only "from 450 sq ft up to 900 sq ft" is a range; "5% up to 2020" is not
         from_change = sep in ("to", "-to", "to-") and bool(mention.extra.get("from_change"))
         q = p + m.end()
         # the second end: a digit core or a spelled number, possibly with its own currency prefix

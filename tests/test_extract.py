@@ -551,3 +551,9 @@ def test_a_part_takes_the_unit_of_its_whole_and_a_range_passes_its_unit_on():
     assert [(q.value, q.unit) for q in qs] == [(40.0, "kilometer"), (120.0, "kilometer")]
     qs = extract_quantities("Economy went from 14-18 mpg to 25 for vans.")
     assert [(q.text, q.unit) for q in qs] == [("14-18 mpg", "mile / gallon"), ("25", "mile / gallon")]
+
+
+def test_from_x_up_to_y_is_a_range_but_not_after_a_change_verb():
+    q = one("Flats range from 500 sq ft up to 800 sq ft.")
+    assert (q.low, q.high, q.unit) == (500.0, 800.0, "foot ** 2")
+    assert [q.value for q in extract_quantities("Rates rose from 5% up to 7%.")] == [5.0, 7.0]
