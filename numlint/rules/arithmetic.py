@@ -202,6 +202,13 @@ def _text_of(f: Fact, value: float, first: bool) -> str:
     return f.q.text.strip()
 
 
+def _clause_end(left: str, window: int = 80) -> str:
+    """The end of the text before a mention, bounded so an end-anchored search stays cheap; a cut
+    window starts with a NUL so that '^' cannot pretend the cut is the start of the sentence."""
+    left = left.lstrip()
+    return left if len(left) <= window else "\x00" + left[-window:]
+
+
 def _parts(table: FactTable, rule) -> Iterator[Hit]:
     """"Of the 10,000 troops, 6,000 ... and 5,000 ...": parts named in the total's own sentence."""
     cues = tuple(rule.vocabularies.get("total_cues", ()))
@@ -211,7 +218,7 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
     cue_re = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+)(?:" + "|".join(map(re.escape, cues)) + r")\s+$", re.I)
     facts = table.facts
     for i, total in enumerate(facts):
-        if total.q.value is None or total.q.approx not in ("=", "~") or not cue_re.search(total.left.lstrip()):
+        if total.q.value is None or total.q.approx not in ("=", "~") or not cue_re.search(_clause_end(total.left)):
             continue
         parts = []
         for f in facts[i + 1:i + 10]:
