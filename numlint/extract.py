@@ -1115,7 +1115,8 @@ class _Scanner:
                 # "the 90049 ZIP Code", "Boeing's 787 Dreamliner starting": a number followed by a
                 # capitalised name and then nothing counted is a name's number
                 cm_ = _rx(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
-                if cm_ and not self._sentence_initial(mention.end + 1):
+                # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
+                if cm_ and a.decimals == 0 and not self._sentence_initial(mention.end + 1):
                     tail = cm_.group(2).strip().lower()
                     caps = cm_.group(1).split()
                     if (not tail or not tail[0].isalpha() or (tail in L.STOP_WORDS and tail not in ("and", "or"))

@@ -130,7 +130,7 @@ UNIT_WORDS: dict[str, str] = {
     "litres": "liter", "litre": "liter", "liters": "liter", "liter": "liter", "millilitres": "milliliter",
     "milliliters": "milliliter", "gallons": "gallon", "gallon": "gallon", "barrels": "oil_barrel",
     "barrel": "oil_barrel", "cubic metres": "meter ** 3", "cubic meters": "meter ** 3",
-    "cubic feet": "foot ** 3", "pints": "pint", "pint": "pint", "quarts": "quart", "quart": "quart",
+    "drams": "dram", "dram": "dram", "cubic feet": "foot ** 3", "pints": "pint", "pint": "pint", "quarts": "quart", "quart": "quart",
     "miles per hour": "mile / hour", "miles an hour": "mile / hour", "mile per hour": "mile / hour",
     "kilometres per hour": "kilometer / hour", "kilometers per hour": "kilometer / hour",
     "kilometres an hour": "kilometer / hour", "kilometers an hour": "kilometer / hour",

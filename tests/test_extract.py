@@ -557,3 +557,8 @@ def test_from_x_up_to_y_is_a_range_but_not_after_a_change_verb():
     q = one("Flats range from 500 sq ft up to 800 sq ft.")
     assert (q.low, q.high, q.unit) == (500.0, 800.0, "foot ** 2")
     assert [q.value for q in extract_quantities("Rates rose from 5% up to 7%.")] == [5.0, 7.0]
+
+
+def test_a_decimal_before_an_acronym_is_a_statistic_not_a_name():
+    assert [q.value for q in extract_quantities("Pitchers: Joe Bloggs (1.2 WAR), Sam Doe (.512 OBP).")] == [1.2, 0.512]
+    assert extract_quantities("The airline flies the 777 Freighter daily.") == []
