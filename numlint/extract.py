@@ -116,7 +116,7 @@ _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(L.MONTHS + L.WEEKDAYS) + r")\.?,?\s$")
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(L.MONTHS) + r")(?![a-z])")
 _RANGE_SEP_RE = re.compile(r"\sup\sto\s|\s?to-|\s?-\s?to\s?|\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s")
-_OR_RE = re.compile(r"\s(?:or)\s")
+_OR_RE = re.compile(r"\s(?:or)\s|-,?\s(?:or|and|to)\s")  # "eight or nine euros"; suspended hyphen "7- or 8-inch"
 
 _APPROX_AFTER_RE = re.compile(r"(?i)\s(?:or\s(more|so|above|over|less|fewer|under)|and\s(above|over|up))(?![A-Za-z])|(\+|-plus)")
 _APPROX_AFTER_MAP = {"more": ">=", "above": ">=", "over": ">=", "up": ">=", "so": "~", "less": "<=",
@@ -1274,8 +1274,10 @@ class _Scanner:
             if i and m.change is None and mentions[i - 1].change is not None and \
                     _rx(r"(?:\s[a-z]+){0,2},?\s(?:or|and)\s(?:by\s)?(?:about\s|some\s|nearly\s)?").fullmatch(self.text[mentions[i - 1].end:m.start]):
                 m.change = mentions[i - 1].change
-            if i:
-                self._inherit_unit(mentions[i - 1], m)
+            for j in range(i - 1, max(-1, i - 4), -1):  # the nearest earlier figure with a unit
+                if mentions[j].low.unit:
+                    if self._inherit_unit(mentions[j], m):
+                        break
             if i + 1 < len(mentions):
                 self._inherit_unit_of_whole(m, mentions[i + 1])
             if m.metric is not None:
@@ -1305,7 +1307,7 @@ class _Scanner:
             return
         a.unit, a.kind, a.currency = w.unit, w.kind, w.currency
 
-    def _inherit_unit(self, prev: _Mention, m: _Mention) -> None:
+    def _inherit_unit(self, prev: _Mention, m: _Mention) -> bool | None:
         """Unit ellipsis: news writes the unit once and leaves it off a compared figure of the same
         size: "84.75 cents, while the lowest is 74.07", "from 208 pounds to 193", "204 hp ... the old
         model's 212", "2,435,000 yen for the manual and 2,380,000 for the CVT". A bare number (no
@@ -1329,7 +1331,7 @@ class _Scanner:
         if not _rx(r"(?i)\b(?:from|to|vs\.?|versus|compared|against|than|while|whereas|but|and|or|"
                    r"previous|previously|earlier|estimate|lowest|highest|before)\b").search(between):
             return
-        nw = _rx(r"\s?([A-Za-z][A-Za-z\-']*)|\s?[.,;:)!?]|\s*$").match(text, m.end)
+        nw = _rx(r"\s?([A-Za-z][A-Za-z\-']*)|\s?[.,;:()!?]|\s*$").match(text, m.end)
         if nw is None or (nw.group(1) and nw.group(1).lower() not in L.STOP_WORDS and
                           nw.group(1).lower() not in ("combined", "overall", "apiece", "each")):
             return  # something is counted after it: "2,000 troops"
@@ -1341,6 +1343,7 @@ class _Scanner:
             if amt is not None:
                 amt.unit, amt.kind, amt.currency = pa.unit, pa.kind, pa.currency
         m.extra["unit_from"] = prev.start
+        return True
 
     # -- output --------------------------------------------------------------------------------------
     def _to_quantity(self, m: _Mention) -> Quantity:

@@ -562,3 +562,11 @@ def test_from_x_up_to_y_is_a_range_but_not_after_a_change_verb():
 def test_a_decimal_before_an_acronym_is_a_statistic_not_a_name():
     assert [q.value for q in extract_quantities("Pitchers: Joe Bloggs (1.2 WAR), Sam Doe (.512 OBP).")] == [1.2, 0.512]
     assert extract_quantities("The airline flies the 777 Freighter daily.") == []
+
+
+def test_suspended_hyphen_and_ellipsis_past_a_conversion():
+    qs = extract_quantities("Buyers get a 7- or 8-inch screen.")
+    assert [(q.text, q.unit) for q in qs] == [("7", "inch"), ("8-inch", "inch")]
+    qs = extract_quantities("It lists at 1,500,000 yen ($10,000) for the base car and 1,450,000 ($9,700) for the van.")
+    assert [(q.value, q.unit) for q in qs] == [
+        (1500000.0, "JPY"), (10000.0, "USD"), (1450000.0, "JPY"), (9700.0, "USD")]
