@@ -416,6 +416,19 @@ class FactTable:
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
 
+    def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> "Comparison":
+        """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
+        about the same pairs, and comparing is most of their cost on a long document."""
+        cache = self.__dict__.get("_comparisons")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_comparisons", cache)
+        key = (a.index, b.index, approx_tolerance)
+        result = cache.get(key)
+        if result is None:
+            result = cache[key] = compare(a, b, approx_tolerance)
+        return result
+
     def __len__(self) -> int:
         return len(self.facts)
 

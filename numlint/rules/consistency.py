@@ -19,7 +19,7 @@ import re
 from typing import Iterator
 
 from numlint.facts import (
-    MAX_HEADLINE_FACTS, Fact, FactTable, compare, distinct_values, identity, is_definite, is_tabular, looks_like_year,
+    MAX_HEADLINE_FACTS, Fact, FactTable, distinct_values, identity, is_definite, is_tabular, looks_like_year,
 )
 from numlint.model import Hit
 
@@ -104,7 +104,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
         if is_tabular(a) or is_tabular(b):
             continue
-        c = compare(a, b, tolerance)
+        c = table.compared(a, b, tolerance)
         if c.verdict == "same":
             if a.q.approx in ("=", "~") and b.q.approx in ("=", "~"):
                 # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
@@ -237,7 +237,7 @@ def _headline_confirmed(table: FactTable, synonyms, tolerance: float) -> set[int
         heads = [f for f in facts if f.in_heading][:MAX_HEADLINE_FACTS]  # a 1 MB one-line "headline" stays linear
         for h in heads:
             for f in facts:
-                if not f.in_heading and compare(h, f, tolerance).verdict in ("same", "drift"):
+                if not f.in_heading and table.compared(h, f, tolerance).verdict in ("same", "drift"):
                     out.add(f.index)
     return out
 
