@@ -555,8 +555,9 @@ class _Scanner:
         low = raw.lower()
         words = re.split(r"[\s-]+", low)
         amt = _Amount(start=start, end=end, number=value, spelled=True, raw_end=end)
-        if raw[:1].isupper() and not self._sentence_initial(start - 1) and not raw.isupper():
-            return None  # "the Kick Six", "Fantastic Four", "Six Nations": a name
+        if raw[:1].isupper() and not self._sentence_initial(start - 1) and not raw.isupper() and \
+                not text[max(0, start - 3):start].rstrip().endswith((":", "\u2014", "--")):
+            return None  # "the Kick Six", "Fantastic Four", "Six Nations": a name (but "LONDON: Two men")
         is_fraction = words[-1] in L.FRACTION_WORDS
         nxt = text[end:end + 30]
         left = text[max(0, start - 30):start]
@@ -1105,6 +1106,8 @@ class _Scanner:
                 if apx and apx_word not in ("around", "circa", "c.", "ca.", "before", "after") and \
                         not _rx(r"(?i)\b(?:in|since|by|from|until|of)\s+\S+\s*$").search(left[:apx[1]] + " "):
                     pass  # "about 1000 come from Asia", "more than 2000 people": a count
+                elif _rx(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$").search(left[-20:]):
+                    pass  # "an average of 1500", "a total of 2000": a count, not a year
                 elif not counted or prev_word in _YEAR_STRONG_CUES:
                     raise _Skip(end)
             # identifiers: a number right after a capitalised name ("Boeing 747", "S&P 500",
@@ -1116,7 +1119,8 @@ class _Scanner:
                 # capitalised name and then nothing counted is a name's number
                 cm_ = _rx(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
                 # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
-                if cm_ and a.decimals == 0 and not self._sentence_initial(mention.end + 1):
+                # (nor is a comma-grouped one: "delivered 63,150 Model 3s")
+                if cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end] and not self._sentence_initial(mention.end + 1):
                     tail = cm_.group(2).strip().lower()
                     caps = cm_.group(1).split()
                     if (not tail or not tail[0].isalpha() or (tail in L.STOP_WORDS and tail not in ("and", "or"))

@@ -570,3 +570,10 @@ def test_suspended_hyphen_and_ellipsis_past_a_conversion():
     qs = extract_quantities("It lists at 1,500,000 yen ($10,000) for the base car and 1,450,000 ($9,700) for the van.")
     assert [(q.value, q.unit) for q in qs] == [
         (1500000.0, "JPY"), (10000.0, "USD"), (1450000.0, "JPY"), (9700.0, "USD")]
+
+
+def test_dateline_average_of_and_comma_grouped_counts_before_a_name():
+    assert [q.text for q in extract_quantities("BERLIN: Three climbers were rescued.")] == ["Three"]
+    assert [q.value for q in extract_quantities("Fares rose by an average of 1800.")] == [1800.0]
+    assert [q.value for q in extract_quantities("Ford sold 12,400 Mustang coupes.")] == [12400.0]
+    assert extract_quantities("He starred in the Fantastic Four in 2015.") == []
