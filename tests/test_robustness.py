@@ -371,7 +371,7 @@ def hostile_params():
             yield pytest.param(name, GUARD_SECONDS, id=name)
 
 
-@pytest.mark.parametrize("name, seconds", hostile_params())
+@pytest.mark.parametrize("name, seconds", list(hostile_params()))
 def test_hostile_text_finishes(name, seconds):
     text, path = HOSTILE[name]
     qs, fs = guarded(both, text, path, seconds=seconds)
