@@ -90,15 +90,17 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
     resolved: set[int] = set()   # later mentions that restate an earlier value
     changes = _stated_change_pairs(table) if mode == "change" else set()
+    # What rules a single mention out is decided once per mention, not once per pair it is in.
+    ruled_out = {
+        f.index for f in table.facts
+        if f.q.kind not in kinds or f.unit in ignored_units or looks_like_year(f)
+        or (ignored_text and any(w in (f.left[-8:] + f.q.text + f.right[:12]).lower() for w in ignored_text))
+    } | converted
     compared: list = []
     for a, b in table.pairs(synonyms, neighbours):
-        if a.index in converted or b.index in converted:
+        if a.index in ruled_out or b.index in ruled_out:
             continue
-        if (a.key in ignored and not (a.modifiers or b.modifiers)) or a.q.kind not in kinds or b.q.kind not in kinds:
-            continue
-        if ignored_text and any(w in (f.left[-8:] + f.q.text + f.right[:12]).lower() for f in (a, b) for w in ignored_text):
-            continue
-        if a.unit in ignored_units or b.unit in ignored_units or looks_like_year(a) or looks_like_year(b):
+        if a.key in ignored and not (a.modifiers or b.modifiers):
             continue
         if a.q.change != b.q.change:
             continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
