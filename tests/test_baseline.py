@@ -4,53 +4,14 @@ baselined finding back, changing a number must."""
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from numlint import baseline, linter, suppress
+from numlint import baseline
 from numlint.cli import cli
-from numlint.model import FileResult, Finding, Hit, Quantity
-from numlint.registry import RuleSpec, load_rules
-
-NUMBER = re.compile(r"(\d[\d,]*)\s+([a-z]+)")
-TOY_NL101 = RuleSpec("NL101", "conflicting-values", "consistency", "error", "s",
-                     "{value} {metric} here, but {other} on {other_line}", "w")
-
-
-def toy_quantities(doc, directives=None):
-    directives = suppress.parse(doc.text, doc.format) if directives is None else directives
-    text = suppress.mask(doc.text, directives)
-    out = []
-    for m in NUMBER.finditer(text):
-        s, e = m.span(1)
-        out.append(Quantity(text=doc.text[s:e], start=s, end=e, value=float(m.group(1).replace(",", "")),
-                            metric=m.group(2), **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e)))))
-    return None, out
-
-
-def toy_findings(doc, prose, quantities, config):
-    if not config.is_selected("NL101", True):
-        return []
-    spec = TOY_NL101  # a fixed message, whatever the real NL101 says today
-    first, hits = {}, []
-    for q in quantities:
-        seen = first.setdefault(q.metric, q)
-        if seen is not q and seen.value != q.value:
-            hits.append(Hit(q, ((seen, f"{seen.text} {q.metric}"),),
-                            {"value": q.text, "metric": q.metric, "other": seen.text, "other_line": f"line {seen.line}"}))
-    return linter.findings_from_hits(doc, spec, config.severity.get("NL101", spec.severity), hits)
-
-
-@pytest.fixture
-def toy(monkeypatch):
-    monkeypatch.setattr(linter, "document_quantities", toy_quantities)
-    monkeypatch.setattr(linter, "rule_findings", toy_findings)
-
+from numlint.model import FileResult, Finding
 
 ARTICLE = [
     "The army has 120 troops in the north.",
