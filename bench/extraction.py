@@ -7,8 +7,8 @@ Usage (from the repo root, with the venv active):
     python bench/extraction.py --no-quantulum       # numlint only (fast)
     python bench/extraction.py --speed 200          # also: words/s over 200 news-corpus articles
 
-Data: /work/shared/corpora/newsquant-cqe/formatted_test_set/NewsQuant.json (590 sentences, 904
-gold quantities). Override with --data. This script may read /work/shared; the tests never do.
+Data: ../shared/corpora/newsquant-cqe/formatted_test_set/NewsQuant.json (590 sentences, 904
+gold quantities). Override with --data. This script may read ../shared; the tests never do.
 
 Scoring follows the CQE evaluation (evaluate_models.py, as described in the corpus SOURCE.md):
 * a predicted value matches a gold value when math.isclose(rel_tol=1e-5) (and abs_tol 1e-9 for 0);
@@ -40,6 +40,7 @@ sentence; that repairs the data, it is not a rule of numlint.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import math
 import re
@@ -49,8 +50,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DEFAULT_DATA = Path("/work/shared/corpora/newsquant-cqe/formatted_test_set/NewsQuant.json")
-NEWS = Path("/work/shared/corpora/news")
+# The corpora sit in ../shared beside the repository (as in CI); NUMLINT_SHARED points elsewhere.
+SHARED = os.environ.get("NUMLINT_SHARED", str(Path(__file__).resolve().parents[2] / "shared"))
+DEFAULT_DATA = Path(SHARED, "corpora/newsquant-cqe/formatted_test_set/NewsQuant.json")
+NEWS = Path(SHARED, "corpora/news")
 
 CURRENCY_NAMES = {
     "dollar": "USD", "united states dollar": "USD", "us dollar": "USD", "pound sterling": "GBP",

@@ -39,7 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CORPORA = Path("/work/shared/corpora/news")
+# The corpora sit in ../shared beside the repository (as in CI); NUMLINT_SHARED points elsewhere.
+SHARED = os.environ.get("NUMLINT_SHARED", str(Path(__file__).resolve().parents[2] / "shared"))
+CORPORA = Path(SHARED, "corpora/news")
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCALE_SWAPS = [("bn", "m"), ("m", "bn"), ("billion", "million"), ("million", "billion"), ("mln", "billion"),
                ("bln", "mln")]

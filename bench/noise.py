@@ -25,7 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CORPORA = Path("/work/shared/corpora/news")
+# The corpora sit in ../shared beside the repository (as in CI); NUMLINT_SHARED points elsewhere.
+SHARED = os.environ.get("NUMLINT_SHARED", str(Path(__file__).resolve().parents[2] / "shared"))
+CORPORA = Path(SHARED, "corpora/news")
 OUT = ROOT / "bench" / "out"
 
 
