@@ -26,3 +26,13 @@ def test_readme_install_command_lints_the_example_article():
     first = _shell_blocks(readme)[0]
     assert "pip install ." in first and "numlint check fixtures/korea-troops.txt" in first
     assert (ROOT / "fixtures" / "korea-troops.txt").is_file()
+
+
+def test_readme_pre_commit_snippet_is_the_one_the_e2e_test_runs():
+    """tests/test_precommit_e2e.py runs the block between these markers in docs/pre-commit.md."""
+    begin, end = "<!-- numlint-pre-commit-config:begin -->", "<!-- numlint-pre-commit-config:end -->"
+    doc = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = doc[doc.index(begin):doc.index(end) + len(end)]
+    assert "id: numlint" in snippet
+    assert snippet in readme
