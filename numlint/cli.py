@@ -63,17 +63,24 @@ def write_output(text: str, output: str | None, color: bool | None = None) -> No
         raise
 
 
-def _check_one(path: str, text: str | None, config: Config) -> FileResult:
+def _load(path: str, text: str | None):
+    """(Document, None) for an input, or (None, FileResult) naming why it cannot be read."""
     from numlint.document import Document, format_for_path
-    from numlint.linter import lint
     from numlint.sources import SourceError, read_source
 
     try:
         if text is None:
             text = read_source(path)
     except SourceError as exc:
-        return FileResult(path=path, error=str(exc))
-    return lint(Document(path, text, format_for_path(path)), config)
+        return None, FileResult(path=path, error=str(exc))
+    return Document(path, text, format_for_path(path)), None
+
+
+def _check_one(path: str, text: str | None, config: Config) -> FileResult:
+    from numlint.linter import lint
+
+    doc, unreadable = _load(path, text)
+    return unreadable or lint(doc, config)
 
 
 def _check_job(job: tuple[str, str | None, str | None, Config]) -> FileResult:
@@ -84,17 +91,13 @@ def _check_job(job: tuple[str, str | None, str | None, Config]) -> FileResult:
 
 
 def _extract_one(path: str, text: str | None) -> FileResult:
-    from numlint.document import Document, format_for_path
     from numlint.linter import document_quantities
-    from numlint.sources import SourceError, read_source
 
-    try:
-        if text is None:
-            text = read_source(path)
-    except SourceError as exc:
-        return FileResult(path=path, error=str(exc))
-    _, quantities = document_quantities(Document(path, text, format_for_path(path)))
-    return FileResult(path=path, quantities=tuple(quantities), text=text)
+    doc, unreadable = _load(path, text)
+    if unreadable:
+        return unreadable
+    _, quantities = document_quantities(doc)
+    return FileResult(path=path, quantities=tuple(quantities), text=doc.text)
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config=None):
