@@ -21,7 +21,8 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from types import MappingProxyType
+from typing import Iterable, Iterator, Mapping
 
 from numlint.model import Quantity
 
@@ -444,9 +445,22 @@ class FactTable:
             object.__setattr__(self, "_sentence_cache", cache)
         return cache
 
-    def buckets(self, synonyms: Iterable[str] = ()) -> dict[str, tuple[Fact, ...]]:
+    def buckets(self, synonyms: Iterable[str] = ()) -> Mapping[str, tuple[Fact, ...]]:
         """``by_metric`` with synonym keys merged: each synonym entry is a line of words meaning one
-        metric ("troop soldier", "profit earnings"); the first word names the merged bucket."""
+        metric ("troop soldier", "profit earnings"); the first word names the merged bucket.
+
+        Worked out once per table and synonym list (each NL1/NL2 rule asks three times) and shared,
+        so it is read-only."""
+        synonyms = tuple(synonyms)
+        cache = self.__dict__.get("_buckets")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_buckets", cache)
+        if synonyms not in cache:
+            cache[synonyms] = MappingProxyType(self._merged_buckets(synonyms))
+        return cache[synonyms]
+
+    def _merged_buckets(self, synonyms: tuple[str, ...]) -> dict[str, tuple[Fact, ...]]:
         alias: dict[str, str] = {}
         for line in synonyms:
             words = [singular(w) for w in re.split(r"[\s,=]+", line) if w]
