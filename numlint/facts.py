@@ -22,9 +22,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, TypeVar
 
+from numlint import units  # cheap: pint itself is imported on the first conversion
 from numlint.model import Quantity
+
+T = TypeVar("T")
 
 MAX_NEIGHBOURS = 12   # facts compared with each fact in a bucket (plus every headline fact)
 MAX_HEADLINE_FACTS = 8  # headline facts per bucket compared with the whole bucket
@@ -374,6 +377,44 @@ class Fact:
             return None
         return (lo, hi) if a <= b else (hi, lo)
 
+    # Properties of one mention that the consistency rules ask about once per PAIR it is in: worked
+    # out on first use and kept (cached_property writes to the instance dict, which a frozen
+    # dataclass allows), so a mention in fifty pairs runs each regex once, not fifty times.
+
+    @functools.cached_property
+    def scale(self) -> tuple[float, int]:
+        """``written_scale`` of the mention: (multiplier, decimals) as written."""
+        return written_scale(self.q)
+
+    @functools.cached_property
+    def half(self) -> float:
+        """``half_step`` of the value as written (of the low bound, for a range)."""
+        q = self.q
+        return half_step(q, q.value if q.value is not None else q.bounds[0])
+
+    def span(self, approx_tolerance: float) -> tuple[float, float]:
+        """``interval(self.q, approx_tolerance)``, kept per tolerance (compare asks once per pair)."""
+        spans = self.__dict__.setdefault("_spans", {})
+        iv = spans.get(approx_tolerance)
+        if iv is None:
+            iv = spans[approx_tolerance] = interval(self.q, approx_tolerance)
+        return iv
+
+    @functools.cached_property
+    def around(self) -> str:
+        """The mention with a few characters either side, lower-cased (for word lists to match)."""
+        return (self.left[-8:] + self.q.text + self.right[:12]).lower()
+
+    @functools.cached_property
+    def definite(self) -> bool:
+        """"the 450 jobs", "its £5bn profit": the mention points back at one the reader has met."""
+        return bool(_DEFINITE.search(self.left[-30:])) and not _RELATIVE.match(self.right)
+
+    @functools.cached_property
+    def subset(self) -> bool:
+        """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
+        return bool(_SUBSET.search(self.left[-30:]))
+
     def note(self) -> str:
         """A short note naming the mention, for Hit.related: "10,000 troops (line 5)"."""
         what = self.q.text.strip()
@@ -416,6 +457,17 @@ class FactTable:
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per table and key and shared by every rule that asks with the
+        same key (the five NL1/NL2 consistency rules survey the same pairs); read-only to callers."""
+        cache = self.__dict__.get("_memo")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_memo", cache)
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
 
     def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> "Comparison":
         """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
@@ -503,7 +555,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def is_definite(f: Fact) -> bool:
     """"the 450 jobs", "its £5bn profit": a mention that points back at one the reader has met."""
-    return bool(_DEFINITE.search(f.left[-30:])) and not _RELATIVE.match(f.right)
+    return f.definite
 
 
 _SUBSET = re.compile(
@@ -513,7 +565,7 @@ _SUBSET = re.compile(
 
 def is_subset(f: Fact) -> bool:
     """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
-    return bool(_SUBSET.search(f.left[-30:]))
+    return f.subset
 
 
 def is_tabular(f: Fact) -> bool:
@@ -521,12 +573,14 @@ def is_tabular(f: Fact) -> bool:
     return f.tabular
 
 
+_NUMERIC_TOKEN = re.compile(r"\S*\d\S*")
+
+
 def _tabular(sentence: str) -> bool:
-    tokens = sentence.split()
-    if len(tokens) < 8:
+    tokens = len(sentence.split())
+    if tokens < 8:
         return False
-    numeric = sum(1 for t in tokens if any(ch.isdigit() for ch in t))
-    return numeric / len(tokens) > 0.3
+    return len(_NUMERIC_TOKEN.findall(sentence)) / tokens > 0.3
 
 
 def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
@@ -614,9 +668,11 @@ def same_scope(a: Fact, b: Fact) -> bool:
 
 def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 1e6, 1e9)) -> Comparison:
     """Relate two mentions of one metric within the precision each was written with."""
-    from numlint import units
-
     ua, ub = a.unit, b.unit
+    if ua == ub and a.q.value is not None and a.q.value == b.q.value:
+        # The commonest pair in long copy, a figure restated: two points of one value in one unit
+        # agree however each is qualified (every interval below contains the value itself).
+        return Comparison("same", converted=b.q.value)
     if ua != ub:
         if units.is_currency(ua) and units.is_currency(ub):
             if units.major_currency(ua.split("/")[0].strip()) != units.major_currency(ub.split("/")[0].strip()):
@@ -625,15 +681,15 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
             return Comparison(None)  # a bare count and a unit: not comparable
         if not units.same_dimension(ua, ub):
             return Comparison(None)
-    if ua == ub and _same_digits(a.q, b.q):
+    if ua == ub and _same_digits(a, b):
         # "£5m" and "£5bn", "more than 1.5 million" and "1.5 billion": a slipped scale word, whatever
         # the qualifiers say (an open interval would swallow the slip).
         ratio = max(a.q.value, b.q.value) / max(min(a.q.value, b.q.value), 1e-12)
         for r in scale_ratios:
             if math.isclose(ratio, r, rel_tol=1e-6):
                 return Comparison("scale", ratio=r, converted=b.q.value)
-    ia = interval(a.q, approx_tolerance)
-    ib = interval(b.q, approx_tolerance)
+    ia = a.span(approx_tolerance)
+    ib = b.span(approx_tolerance)
     if _bound_side(a.q) and _bound_side(a.q) == _bound_side(b.q):
         # "up to 50,000" and "up to 33,904": two bounds of one kind are compared as the numbers written
         ia = _point(a.q, approx_tolerance)
@@ -654,7 +710,7 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
         if va is not None and converted is not None and not math.isclose(va, converted, rel_tol=1e-9, abs_tol=1e-12):
             if a.q.approx != "=" or b.q.approx != "=":
                 return Comparison("same", converted=converted)
-            ha, hb = half_step(a.q, va), half_step(b.q, vb)
+            ha, hb = a.half, b.half
             if math.isclose(ha, hb):
                 # Same precision, different digits: not two roundings of one figure.
                 return Comparison("conflict", ratio=max(va, converted) / max(min(va, converted), 1e-12),
@@ -666,11 +722,6 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     if ca <= 0 or cb <= 0:
         return Comparison("conflict", converted=converted)
     ratio = max(ca, cb) / min(ca, cb)
-    # a scale slip compares the points as written ("more than £5m" vs "£5bn"), not open intervals
-    pa = (va - half_step(a.q, va), va + half_step(a.q, va)) if va is not None else ia
-    pb = (converted - half_step(b.q, vb), converted + half_step(b.q, vb)) if vb is not None and converted is not None else ib
-    small, large = (pa, pb) if ca < cb else (pb, pa)
-
     if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
         return Comparison("unit", ratio=ratio, converted=converted)
     return Comparison("conflict", ratio=ratio, converted=converted)
@@ -694,12 +745,12 @@ def _centre(iv: tuple[float, float]) -> float:
     return (lo + hi) / 2
 
 
-def _same_digits(a: Quantity, b: Quantity) -> bool:
+def _same_digits(a: Fact, b: Fact) -> bool:
     """"£5m" and "£5bn": the same digits under two scale words (what a slipped scale word looks like)."""
-    (ma, _), (mb, _) = written_scale(a), written_scale(b)
-    if ma == mb or a.value is None or b.value is None:
+    ma, mb = a.scale[0], b.scale[0]
+    if ma == mb or a.q.value is None or b.q.value is None:
         return False
-    return math.isclose(a.value / ma, b.value / mb, rel_tol=1e-6)
+    return math.isclose(a.q.value / ma, b.q.value / mb, rel_tol=1e-6)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,6 +54,12 @@ class Quantity:
     decimals: int = 0
     spelled: bool = False
 
+    def __hash__(self) -> int:
+        # The generated hash would hash all 22 fields on every lookup; facts.written_scale caches by
+        # Quantity and the consistency rules ask about each mention many times on a long document.
+        # Equal quantities share these four fields, so this hash stays consistent with ==.
+        return hash((self.start, self.end, self.text, self.value))
+
     @property
     def bounds(self) -> tuple[float, float]:
         """(low, high) for a range, (value, value) for a point."""

@@ -82,31 +82,22 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     weak: dict[tuple[int, int], bool] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     converted = _conversions(table) if mode == "unit" else set()
-    buckets = table.buckets(synonyms)
-    diversity = {}
-    for facts in buckets.values():
-        n = distinct_values(facts)   # once per bucket: this is per-document work, not per pair
-        diversity.update((f.index, n) for f in facts)
-    headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
+    survey = table.memo(("consistency", tuple(synonyms), neighbours, tolerance),
+                        lambda: _survey(table, synonyms, neighbours, tolerance))
     resolved: set[int] = set()   # later mentions that restate an earlier value
     changes = _stated_change_pairs(table) if mode == "change" else set()
     # What rules a single mention out is decided once per mention, not once per pair it is in.
     ruled_out = {
         f.index for f in table.facts
         if f.q.kind not in kinds or f.unit in ignored_units or looks_like_year(f)
-        or (ignored_text and any(w in (f.left[-8:] + f.q.text + f.right[:12]).lower() for w in ignored_text))
+        or (ignored_text and any(w in f.around for w in ignored_text))
     } | converted
     compared: list = []
-    for a, b in table.pairs(synonyms, neighbours):
+    for a, b, c, score in survey:
         if a.index in ruled_out or b.index in ruled_out:
             continue
         if a.key in ignored and not (a.modifiers or b.modifiers):
             continue
-        if a.q.change != b.q.change:
-            continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
-        if is_tabular(a) or is_tabular(b):
-            continue
-        c = table.compared(a, b, tolerance)
         if c.verdict == "same":
             if a.q.approx in ("=", "~") and b.q.approx in ("=", "~"):
                 # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
@@ -115,12 +106,11 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 later = b if b.index > a.index else a
                 resolved.add(later.index)
             continue
-        if c.verdict is None:
-            continue
-        compared.append((a, b, c))
+        compared.append((a, b, c, score))
 
     # Second pass, once every agreement is known.
-    for a, b, c in compared:
+    sentence_markers: dict[int, str | None] = {}
+    for a, b, c, score in compared:
         if a.sentence_index == b.sentence_index:
             # Two values in one sentence are set side by side on purpose; only a change that the
             # sentence spells out between them ("10,000, up from 3,000") is worth a note.
@@ -128,24 +118,19 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if mode != "change" or marker is None or (min(a.index, b.index), max(a.index, b.index)) not in changes:
                 continue
         else:
-            score = identity(a, b, diversity.get(a.index, 2))
             later = b if b.index > a.index else a
             if later.index in resolved and is_definite(later):
                 score -= 2  # "the 500 patents" points back at an earlier 500, not at this figure
-            if _CONTRAST.match(later.sentence):
-                score -= 2  # "But in Japan, ...": the sentence sets a different case beside the first
-            if _ANOTHER.search(later.left):
-                score -= 2  # "The other floating-rate class ... 60 basis points": a second item of a list
-            if c.verdict == "conflict" and c.ratio > 20:
-                score -= 2  # 165 marks a share and 330 mln marks: a slip of the keyboard is not 20-fold
-            if (a.index in headline_confirmed) != (b.index in headline_confirmed):
-                score += 2  # one of them is the headline's figure, restated in the body
-            if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
-                score += 2  # "$3bn" and "£3bn": the same digits, so the same figure in a slipped unit
             if score < min(min_identity, warn_identity):
                 continue
             weak[(min(a.index, b.index), max(a.index, b.index))] = score < min_identity
-            marker = change_marker(a, b, markers) if markers else None
+            marker = None
+            if markers:
+                # a word in either sentence that says the value changed (or was revised, or compared)
+                for f in (b, a):
+                    if f.sentence_index not in sentence_markers:
+                        sentence_markers[f.sentence_index] = _has_marker(f.sentence, markers)
+                    marker = marker or sentence_markers[f.sentence_index]
         wanted = _wanted(mode, c.verdict, marker, a, b)
         if not wanted:
             continue
@@ -191,6 +176,47 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if weak.get(key) and hit.severity is None and rule.severity == "error":
                 hit = dataclasses.replace(hit, severity="warning")
             yield hit
+
+
+def _survey(table: FactTable, synonyms, neighbours: int, tolerance: float) -> tuple:
+    """Every pair of mentions of one metric that could be one figure, as (a, b, comparison, score).
+
+    This is the part of a consistency rule that does not depend on its mode or vocabularies, so the
+    five NL1/NL2 rules share it through ``FactTable.memo`` instead of each walking and comparing the
+    same pairs. ``score`` is how strongly the pair looks like one figure (``identity`` plus what the
+    sentences say); it is None for two mentions in one sentence, which are judged differently, and
+    for pairs that agree. Pairs that could never make a finding (no verdict) are left out.
+    """
+    diversity = {}
+    for facts in table.buckets(synonyms).values():
+        n = distinct_values(facts)   # once per bucket: this is per-document work, not per pair
+        diversity.update((f.index, n) for f in facts)
+    headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
+    out = []
+    for a, b in table.pairs(synonyms, neighbours):
+        if a.q.change != b.q.change:
+            continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
+        if is_tabular(a) or is_tabular(b):
+            continue
+        c = table.compared(a, b, tolerance)
+        if c.verdict is None:
+            continue
+        score = None
+        if c.verdict != "same" and a.sentence_index != b.sentence_index:
+            score = identity(a, b, diversity.get(a.index, 2))
+            later = b if b.index > a.index else a
+            if _CONTRAST.match(later.sentence):
+                score -= 2  # "But in Japan, ...": the sentence sets a different case beside the first
+            if _ANOTHER.search(later.left):
+                score -= 2  # "The other floating-rate class ... 60 basis points": a second item of a list
+            if c.verdict == "conflict" and c.ratio > 20:
+                score -= 2  # 165 marks a share and 330 mln marks: a slip of the keyboard is not 20-fold
+            if (a.index in headline_confirmed) != (b.index in headline_confirmed):
+                score += 2  # one of them is the headline's figure, restated in the body
+            if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
+                score += 2  # "$3bn" and "£3bn": the same digits, so the same figure in a slipped unit
+        out.append((a, b, c, score))
+    return tuple(out)
 
 
 def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bool:
