@@ -10,6 +10,7 @@ The article is the one tests/test_robustness.py repeats; no corpus is needed.
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 
 from numlint.config import Config
@@ -28,6 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--copies", type=int, default=4900)
     args = ap.parse_args()
+    gc.disable()  # as numlint.linter.lint does for the whole pipeline (see _cyclic_gc_paused there)
     text = ARTICLE * args.copies
     doc = Document("long.txt", text, "text")
     print(f"{len(text):,} characters")
