@@ -1637,13 +1637,14 @@ _QUANTULUM = None
 
 
 def _quantulum_parse(sentence: str):
-    """quantulum3.parser.parse, imported on first use (3-5 s), warnings silenced."""
+    """quantulum3.parser.parse, imported on first use, warnings silenced."""
     global _QUANTULUM
     if _QUANTULUM is None:
         import warnings
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            _import_inflect_unchecked()
             from quantulum3 import parser as qparser
         _QUANTULUM = qparser
     import warnings
@@ -1651,3 +1652,34 @@ def _quantulum_parse(sentence: str):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return _QUANTULUM.parse(sentence)
+
+
+def _import_inflect_unchecked() -> None:
+    """Import inflect (quantulum3 loads it on its first parse) without typeguard's instrumentation.
+
+    inflect >= 7.2 decorates its engine with ``typeguard.typechecked``, which re-parses and recompiles
+    the module's source at import: 5-10 s here, paid by the first article that names a unit our
+    lexicon does not know (jaraco/inflect#212, agronholm/typeguard#468). Those checks are a
+    development aid and are skipped under ``python -O`` anyway; we import inflect as -O would, by
+    lending typeguard a pass-through decorator for the length of the import and putting the real one
+    back. The import system's lock keeps another thread from importing inflect half-patched.
+    """
+    import sys
+
+    if "inflect" in sys.modules:
+        return
+    try:
+        import typeguard
+    except ImportError:  # an inflect that does not use typeguard
+        import inflect  # noqa: F401
+        return
+
+    def pass_through(target=None, **_options):
+        return target if target is not None else (lambda decorated: decorated)
+
+    real = typeguard.typechecked
+    typeguard.typechecked = pass_through
+    try:
+        import inflect  # noqa: F401
+    finally:
+        typeguard.typechecked = real

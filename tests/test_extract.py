@@ -475,6 +475,25 @@ def test_quantulum3_is_consulted_lazily_for_an_unknown_unit_symbol():
     assert (q.text, q.value, q.unit, q.kind) == ("1.3 A/cm2", 1.3, "ampere / centimeter ** 2", "measure")
 
 
+def test_first_quantulum3_use_skips_typeguard_in_inflect_and_puts_it_back():
+    # inflect (loaded by quantulum3's first parse) is imported without typeguard's recompiling
+    # decorator, which cost 5-10 s on the first article with an unknown unit; typeguard's own
+    # decorator must be the real one again afterwards, and inflect must still work.
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "try:\n    import typeguard; real = typeguard.typechecked\nexcept ImportError:\n    typeguard = None\n"
+        "from numlint.extract import extract_quantities\n"
+        "[q] = extract_quantities('A current density of 1.3 A/cm2 was used.')\n"
+        "import inflect\n"
+        "print(typeguard is None or typeguard.typechecked is real, 'quantulum3' in sys.modules, q.unit, "
+        "inflect.engine().plural('furlong'), sep='|')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().split("|") == ["True", "True", "ampere / centimeter ** 2", "furlongs"]
+
+
 def test_digits_with_hundred_and_glued_to_range():
     q = one("There were 4 hundred million people.")
     assert (q.text, q.value, q.metric) == ("4 hundred million", 400_000_000.0, "people")
