@@ -105,6 +105,18 @@ def _inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config=None
 
     ``walk_config(directory) -> Config`` gives the include/exclude globs for a walked directory.
     """
+    seen: set[str] = set()
+    for path, text, error in _given_inputs(paths, stdin_filename, walk_config):
+        # "numlint check a.txt a.txt", or a file named beside its directory ("numlint check . a.txt"),
+        # is checked and reported once, under the name it was first given (stdin is never a repeat).
+        key = os.path.normcase(os.path.abspath(path)) if text is None else None
+        if key is not None and key in seen:
+            continue
+        seen.add(key)
+        yield path, text, error
+
+
+def _given_inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config):
     from numlint.sources import DEFAULT_SUFFIXES, iter_sources
 
     if not paths:
@@ -232,7 +244,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     else:
         report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
     _write_or_exit(report, output, color)
-    _report_file_errors(results)
+    if not (fmt in ("text", "concise") and not statistics and _same_terminal(output)):
+        # Machine formats, --output and pipes still tell the person at the terminal; a human report
+        # on the terminal already shows each file's error line, so it is not printed twice.
+        _report_file_errors(results)
 
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
@@ -255,6 +270,14 @@ def _report_file_errors(results: list[FileResult]) -> None:
     for r in results:
         if r.error:
             click.echo(f"numlint: {r.path}: {r.error}", err=True)
+
+
+def _same_terminal(output: str | None) -> bool:
+    """The report goes to stdout and stdout and stderr are both a terminal (the same screen)."""
+    def tty(stream) -> bool:
+        return bool(getattr(stream, "isatty", lambda: False)())
+
+    return output is None and tty(sys.stdout) and tty(sys.stderr)
 
 
 def _use_color(output: str | None) -> bool:
