@@ -76,11 +76,28 @@ def _load(path: str, text: str | None):
     return Document(path, text, format_for_path(path)), None
 
 
+def _contained(path: str, work) -> FileResult:
+    """``work()``, with a bug in numlint turned into that file's one-line error, so one odd article
+    costs only its own report and every other file is still checked (exit 2 at the end, as for
+    unreadable input). NUMLINT_DEBUG=1 lets the exception through, with its traceback."""
+    try:
+        return work()
+    except Exception as exc:
+        if os.environ.get("NUMLINT_DEBUG"):
+            raise
+        detail = (str(exc).splitlines() or [""])[0][:200]
+        return FileResult(path=path, error=f"internal error: {type(exc).__name__}: {detail} "
+                                           "(a bug in numlint; please report it with this file)")
+
+
 def _check_one(path: str, text: str | None, config: Config) -> FileResult:
     from numlint.linter import lint
 
-    doc, unreadable = _load(path, text)
-    return unreadable or lint(doc, config)
+    def work() -> FileResult:
+        doc, unreadable = _load(path, text)
+        return unreadable or lint(doc, config)
+
+    return _contained(path, work)
 
 
 def _check_job(job: tuple[str, str | None, str | None, Config]) -> FileResult:
@@ -93,11 +110,14 @@ def _check_job(job: tuple[str, str | None, str | None, Config]) -> FileResult:
 def _extract_one(path: str, text: str | None) -> FileResult:
     from numlint.linter import document_quantities
 
-    doc, unreadable = _load(path, text)
-    if unreadable:
-        return unreadable
-    _, quantities = document_quantities(doc)
-    return FileResult(path=path, quantities=tuple(quantities), text=doc.text)
+    def work() -> FileResult:
+        doc, unreadable = _load(path, text)
+        if unreadable:
+            return unreadable
+        _, quantities = document_quantities(doc)
+        return FileResult(path=path, quantities=tuple(quantities), text=doc.text)
+
+    return _contained(path, work)
 
 
 def _inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_config=None):

@@ -233,6 +233,46 @@ def test_internal_error_is_a_short_message_not_a_traceback(tmp_path, monkeypatch
     assert "bug" in captured.err and len(error_lines(captured.err)) <= 3
 
 
+def test_a_bug_on_one_file_still_lets_every_other_file_be_checked(tmp_path, monkeypatch):
+    """A rule that breaks on one article costs that article's report only: a one-line error naming
+    it, the other files' findings, exit 2."""
+    import numlint.linter
+
+    real_lint = numlint.linter.lint
+
+    def lint_breaking_on_odd(doc, config=None):
+        if doc.path.endswith("odd.txt"):
+            raise TypeError("injected fault\nwith a second line")
+        return real_lint(doc, config)
+
+    monkeypatch.setattr(numlint.linter, "lint", lint_breaking_on_odd)
+    (tmp_path / "odd.txt").write_text(ARTICLE)
+    (tmp_path / "slip.txt").write_text("Profit was £5m.\nThe £5bn profit was a record, the firm said.\n")
+    for command in (["check", "--format", "json"], ["extract", "--format", "json"]):
+        if command[0] == "extract":
+            import numlint.linter as linter_module
+
+            def quantities_breaking_on_odd(doc, directives=None, real=linter_module.document_quantities):
+                if doc.path.endswith("odd.txt"):
+                    raise TypeError("injected fault")
+                return real(doc, directives)
+
+            monkeypatch.setattr(linter_module, "document_quantities", quantities_breaking_on_odd)
+        code, out, err = invoke(*command, str(tmp_path / "odd.txt"), str(tmp_path / "slip.txt"))
+        report = json.loads(out)
+        by_name = {os.path.basename(f["path"]): f for f in report["files"]}
+        assert code == 2
+        assert by_name["odd.txt"]["error"].startswith("internal error: TypeError: injected fault")
+        assert "\n" not in by_name["odd.txt"]["error"] and "report" in by_name["odd.txt"]["error"]
+        assert by_name["slip.txt"]["error"] is None
+        if command[0] == "check":
+            assert [f["code"] for f in by_name["slip.txt"]["findings"]] == ["NL201"]
+        else:
+            assert by_name["slip.txt"]["quantities"]
+        assert error_lines(err) == [line for line in error_lines(err) if "odd.txt" in line]
+        assert len(error_lines(err)) == 1
+
+
 def test_output_into_missing_directory_is_exit_2_not_a_traceback(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     code, out, err = invoke("check", "--output", str(tmp_path / "no" / "such" / "dir" / "r.json"),
