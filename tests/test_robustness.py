@@ -476,3 +476,89 @@ def test_hostile_file_through_the_cli(tmp_path):
     code, report, err = guarded(check_json, str(tmp_path / "line.txt"), str(tmp_path / "deep.html"))
     assert code in (0, 1), err
     assert [f["error"] for f in report["files"]] == [None, None]
+
+
+# --- Part 3: every regex of the package against adversarial runs -------------------------------
+#
+# The hostile texts above test regexes where the code uses them, on whole documents. This audit takes
+# every regex in numlint on its own, the compiled module-level ones (including those built from
+# f-strings) and every literal pattern handed to re.* or extract's _rx, and runs it over runs of
+# characters that make backtracking regexes blow up: one character or a short unit repeated, then a
+# character that makes the match fail. At 200 characters a linear or quadratic regex takes
+# microseconds; a catastrophically backtracking one takes seconds to forever (the "Name said" pattern
+# that atheris found took 14 s at 100 characters). Quadratic whole-text use is Part 2's business.
+
+AUDIT_LENGTH = 200
+AUDIT_BUDGET_SECONDS = 0.25  # per pattern and input; the slowest pattern takes about 0.02 s
+_AUDIT_UNITS = ("a", "A", "1", " ", ",", ".", "-", "'", "\n", "$", "%", "(", "aA", "a ", "A ", "1,", "1.",
+                "1 ", "a-", "A.", "1a", "a1", "A-", "1-", " a", ". A", "1,0", "of ", "per ")
+_AUDIT_SUFFIXES = ("", "!", "\x00", "1", "a")
+_RE_FUNCTIONS = {"search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split", "compile"}
+
+
+def _package_patterns() -> dict[tuple[str, int], str]:
+    """(pattern, flags) -> where it is defined, for every regex of the numlint package."""
+    import ast
+    import importlib
+    import pkgutil
+    import re
+    from pathlib import Path
+
+    found: dict[tuple[str, int], str] = {}
+    for info in pkgutil.walk_packages(numlint.__path__, "numlint."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            values = list(value.values()) if isinstance(value, dict) else list(value) \
+                if isinstance(value, (list, tuple)) else [value]
+            for v in values:
+                if isinstance(v, re.Pattern):
+                    found.setdefault((v.pattern, v.flags), f"{info.name}.{name}")
+    for path in sorted(Path(numlint.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            func = node.func
+            if (isinstance(func, ast.Attribute) and func.attr in _RE_FUNCTIONS and isinstance(func.value, ast.Name)
+                    and func.value.id == "re") or (isinstance(func, ast.Name) and func.id == "_rx"):
+                pattern = re.compile(node.args[0].value)  # flags given apart are rare; inline (?i) is kept
+                found.setdefault((pattern.pattern, pattern.flags), f"{path.name}:{node.lineno}")
+    return found
+
+
+def _audit(patterns: dict[tuple[str, int], str], progress_path: str):
+    import re
+
+    slow = []
+    for (source, flags), where in patterns.items():
+        pattern = re.compile(source, flags)
+        with open(progress_path, "w", encoding="utf-8") as progress:
+            progress.write(where)
+        units = _AUDIT_UNITS + tuple(sorted({c for c in source if c.isalnum() or c in "£€'’-–.,/ "}))
+        for unit in units:
+            body = unit * (AUDIT_LENGTH // len(unit))
+            for suffix in _AUDIT_SUFFIXES:
+                started = time.perf_counter()
+                for _ in pattern.finditer(body + suffix):
+                    pass
+                if time.perf_counter() - started > AUDIT_BUDGET_SECONDS:
+                    slow.append(f"{where}: {time.perf_counter() - started:.2f} s on {unit!r} * n + {suffix!r}")
+    return slow
+
+
+def test_no_regex_in_the_package_backtracks_catastrophically(tmp_path):
+    patterns = _package_patterns()
+    assert len(patterns) > 150  # the collector found the package's regexes (189 on 2026-11-25)
+    progress = tmp_path / "progress"
+    try:
+        slow = guarded(_audit, patterns, str(progress), seconds=120)
+    except pytest.fail.Exception as exc:
+        pytest.fail(f"{exc}; last pattern started: {progress.read_text(encoding='utf-8')}")
+    assert slow == []
+
+
+def test_the_audit_catches_a_catastrophic_regex(tmp_path):
+    # The "Name said" pattern atheris found, as it was: the audit must stop on it.
+    bad = {(r"((?:[A-Z][\w'.\-]*\s?){1,4})\s+(?:said|says|told)\b", 0): "the old _SOURCE_PATTERNS"}
+    with pytest.raises(pytest.fail.Exception, match="did not finish"):
+        guarded(_audit, bad, str(tmp_path / "progress"), seconds=5)
