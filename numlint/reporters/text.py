@@ -13,6 +13,7 @@ from collections import Counter
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.control import strip_control_codes
 from rich.text import Text
 
 from numlint.model import FileResult, Finding, Related
@@ -143,30 +144,41 @@ def summary_line(results: list[FileResult], suppressed_by_baseline: int = 0) -> 
     return f"Found {_plural(total, 'finding')} ({parts}) in {_plural(files_with, 'file')}{extra}."
 
 
+def _printer(color: bool):
+    """``(emit, value)``: ``emit(text)`` prints one rich Text as a line; ``value()`` is the report.
+
+    Without colour a Text's plain string is the whole output, so it is written directly (with the
+    control characters rich would strip, stripped): rich's segment rendering costs about 1.7 ms per
+    finding, 16 s for the 9,600 findings of a 1 MB test document, for styles nobody sees."""
+    console, buffer = _console(color)
+    if color:
+        return (lambda text: console.print(text, soft_wrap=True)), buffer.getvalue
+    return (lambda text: buffer.write(strip_control_codes(text.plain) + "\n")), buffer.getvalue
+
+
 def render(results: list[FileResult], *, concise: bool = False, color: bool = False, quiet: bool = False,
            suppressed_by_baseline: int = 0) -> str:
     """The whole text report: file errors, findings, then (unless quiet) the summary line."""
-    console, buffer = _console(color)
+    emit, value = _printer(color)
     for result in results:
         if result.error:
             line = Text()
             line.append(f"{result.path}:", style="bold")
             line.append(" error: ", style="bold red")
             line.append(result.error)
-            console.print(line, soft_wrap=True)
+            emit(line)
         for f in result.findings:
             if concise:
                 out = Text()
                 _header(out, result.path, f)
-                console.print(out, soft_wrap=True)
+                emit(out)
             else:
-                console.print(render_full(result, f), soft_wrap=True)
+                emit(render_full(result, f))
     if not quiet:
         c = counts(results)
         style = "bold red" if c["error"] else "bold yellow" if c["warning"] else "bold"
-        console.print(Text(summary_line(results, suppressed_by_baseline), style=style if sum(c.values()) else "bold green"),
-                      soft_wrap=True)
-    return buffer.getvalue()
+        emit(Text(summary_line(results, suppressed_by_baseline), style=style if sum(c.values()) else "bold green"))
+    return value()
 
 
 def statistics(results: list[FileResult]) -> list[tuple[int, str, str, str]]:
