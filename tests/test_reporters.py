@@ -71,6 +71,30 @@ def test_text_reports_unreadable_files_and_is_plain_without_colour():
     assert "\x1b[" not in out
 
 
+def test_plain_text_is_what_rich_prints_without_colour_control_characters_stripped():
+    # Without colour the reporter writes each Text's plain string itself (rich's renderer is slow on
+    # thousands of findings); it must be byte for byte what rich's console prints.
+    from rich.text import Text
+
+    doc = Document("news/ctl.txt", "Profit was £5m\x07.\nThe\x1b[31m £5bn\x00 profit was a record.\n")
+    slip = _finding(doc, "NL201", "scale-slip", "error", "£5bn here, £5m on line 1", "£5bn", [("£5m", 0, "£5m (line 1)")])
+    results = sample_results() + [FileResult("news/ctl.txt", findings=(slip,), text=doc.text)]
+    console, buffer = text._console(False)
+    for r in results:
+        if r.error:
+            console.print(Text(f"{r.path}: error: {r.error}"), soft_wrap=True)
+        for f in r.findings:
+            console.print(text.render_full(r, f), soft_wrap=True)
+    console.print(Text(text.summary_line(results)), soft_wrap=True)
+    plain = text.render(results, color=False)
+    assert plain == buffer.getvalue()
+    # An escape sequence in the copy is shown, not obeyed, and the caret stays under the mention.
+    assert "\x07" not in plain and "\x00" not in plain and "\x1b" not in plain
+    lines = plain.splitlines()
+    source = next(i for i, line in enumerate(lines) if "The␛[31m £5bn␀ profit" in line)
+    assert lines[source + 1][lines[source].index("£5bn"):].startswith("^^^^ ")
+
+
 def test_text_colour_only_when_asked():
     assert "\x1b[" in text.render(sample_results(), color=True)
 

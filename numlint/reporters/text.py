@@ -53,9 +53,15 @@ def _line_text(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
+# Control characters of the copy, shown as their Unicode pictures ("␀", "␛"): one column each, so the
+# caret stays under the mention, and an escape sequence in an article cannot restyle or rewrite the
+# reader's terminal (rich passes ESC and NUL through).
+_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421, 0x09: 0x20}
+
+
 def _window(line: str, col: int, end_col: int) -> tuple[str, int, int]:
     """A slice of ``line`` that shows columns [col, end_col) with context: (text, col, end_col) in it."""
-    line = line.replace("\t", " ")
+    line = line.translate(_VISIBLE_CONTROLS)
     start = col - 1
     stop = max(end_col - 1, start + 1)
     if len(line) <= WINDOW:
