@@ -424,8 +424,10 @@ def explain_text(rule) -> str:
         "",
         "## How to silence it",
         f"- for a whole run: --ignore {rule.code} (or ignore = [\"{rule.code}\"] in [tool.numlint])",
-        f"- in Markdown or HTML: <!-- numlint: disable-next-line {rule.code} --> before the line",
-        f"- in plain text: a line [numlint: disable-next-line {rule.code}] before the line",
+        f"- in Markdown or HTML: <!-- numlint: disable-next-line {rule.code} --> before the line,",
+        f"  or <!-- numlint: disable-line {rule.code} --> on it",
+        f"- in plain text: a line [numlint: disable-next-line {rule.code}] before the line,",
+        f"  or [numlint: disable-line {rule.code}] at the end of it",
         "- for a known, accepted finding: record it in a baseline (--write-baseline / --baseline)",
     ]
     return "\n".join(parts)

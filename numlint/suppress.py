@@ -3,6 +3,7 @@
 Markdown and HTML (invisible once published)::
 
     <!-- numlint: disable-next-line NL301 -->       the next non-blank line
+    ... 16% of state expenditure. <!-- numlint: disable-line NL301 -->   the line it stands on
     <!-- numlint: disable NL101, NL2 -->            from here ...
     <!-- numlint: enable -->                        ... to here (or to the end of the file)
     <!-- numlint: disable-file -->                  the whole file
@@ -11,6 +12,9 @@ Plain-text copy has no comments, so a directive is a line of its own in square b
 desks already mark editors' notes that are stripped before publication (and HTML comments work too)::
 
     [numlint: disable-next-line NL301 -- two sources, both attributed]
+
+``disable-line`` may also close a line of plain text: ``... 16% of state expenditure. [numlint:
+disable-line NL301]`` (in brackets at the very end of the line).
 
 Codes are optional (none = every rule), separated by commas or spaces, and may be prefixes (``NL1``).
 Anything after `` -- `` is a reason for the next editor and is ignored. A directive covers a finding
@@ -25,12 +29,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
-_ACTION = r"(?P<action>disable-next-line|disable-file|disable|enable)"
-_BODY = r"(?P<body>[^\n]*?)"
+ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+_ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
+# Plain text: a line of its own, or (disable-line only, which names the line it is on) the end of a line.
 BRACKET_RE = re.compile(
     r"^[ \t]*\[[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w-])" + r"(?P<rest>[^\]\n]*)\][ \t]*\r?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+TRAILING_BRACKET_RE = re.compile(
+    r"(?<=\S)[ \t]*\[[ \t]*numlint[ \t]*:[ \t]*(?P<action>disable-line)(?![\w-])(?P<rest>[^\]\n]*)\][ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
 CODE_TOKEN_RE = re.compile(r"[^\s,]+")
@@ -72,7 +80,7 @@ class Directive:
 def parse(text: str, fmt: str = "text") -> list[Directive]:
     """Every directive in ``text`` (any format: HTML comments; plain text also bracket lines)."""
     found: list[Directive] = []
-    patterns = [COMMENT_RE] + ([BRACKET_RE] if fmt == "text" else [])
+    patterns = [COMMENT_RE] + ([BRACKET_RE, TRAILING_BRACKET_RE] if fmt == "text" else [])
     for pattern in patterns:
         for m in pattern.finditer(text):
             rest_start = m.start("rest")
@@ -87,7 +95,7 @@ def parse(text: str, fmt: str = "text") -> list[Directive]:
                 codes.append(tok.group().upper())
                 spans.append((rest_start + tok.start(), rest_start + tok.end()))
             end = m.end()
-            if pattern is BRACKET_RE:
+            if pattern is not COMMENT_RE:
                 end = m.start() + len(m.group().rstrip("\r"))
             found.append(Directive(m.group("action").lower(), tuple(codes), m.start(), end, tuple(spans), reason=reason))
     found.sort(key=lambda d: d.start)
@@ -132,6 +140,10 @@ def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
             if d.target_line is not None:
                 lo = starts[target - 1]
                 d.scope = (lo, lo + len(lines[target - 1]))
+        elif d.action == "disable-line":
+            # the line(s) the directive stands on, from the first one's start to the last one's end
+            d.target_line = d.line
+            d.scope = (starts[d.line - 1], starts[end_line - 1] + len(lines[end_line - 1]))
         elif d.action == "disable":
             d.scope = (d.end, len(text))
             open_ranges.append(d)

@@ -156,3 +156,26 @@ def test_real_rules_on_the_fixture():
 def test_disable_next_line_skips_lines_of_tags_only(toy):
     text = "<p>The 120 troops.</p>\n<!-- numlint: disable-next-line -->\n<div class=\"body\">\n<p>\nThen 150 troops.</p>\n"
     assert codes_lines(text, "a.html") == []
+
+
+def test_disable_line_silences_the_line_it_stands_on_markdown_and_html(toy):
+    text = "The 120 troops.\nThen 150 troops. <!-- numlint: disable-line NL101 -->\nLater 170 troops.\n"
+    assert codes_lines(text) == [("NL101", 3)]
+    html = "<p>The 120 troops.</p>\n<p>Then 150 troops.<!-- numlint: disable-line --></p>\n"
+    assert codes_lines(html, "a.html") == []
+
+
+def test_disable_line_at_the_end_of_a_plain_text_line(toy):
+    text = "The 120 troops.\nThen 150 troops. [numlint: disable-line NL101 -- the union's figure]\nLater 170 troops.\n"
+    assert codes_lines(text, "a.txt") == [("NL101", 3)]
+    # the note is never read as copy: no quantity in it, and the line's own figure keeps its column
+    _, quantities = linter.document_quantities(Document("a.txt", text))
+    assert [(q.text, q.line, q.column) for q in quantities] == [("120", 1, 5), ("150", 2, 6), ("170", 3, 7)]
+    # in the middle of a line a bracket is copy, not a directive
+    middle = "The 120 troops.\nThen [numlint: disable-line NL101] 150 troops.\n"
+    assert codes_lines(middle, "a.txt") == [("NL101", 2)]
+
+
+def test_disable_line_on_a_line_of_its_own_suppresses_nothing(toy):
+    text = "The 120 troops.\n[numlint: disable-line NL101]\nThen 150 troops.\n"
+    assert codes_lines(text, "a.txt") == [("NL901", 2), ("NL101", 3)]
