@@ -131,13 +131,41 @@ _TIME_PATTERNS = [
     re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
     re.compile(r"\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I),
 ]
+# "per common share", "for each ordinary share", "11.80 dlrs for each common": a class of share between
+# "per" and its noun (or standing for the noun, in wire copy) leaves the figure a price per share.
+_SHARE_CLASS = r"(?:common|ordinary|preferred|preference)"
 _PER = re.compile(
-    r"^\s*(?:[A-Za-z\-]+\s+){0,3}?(?:a|an|per|each|every|/)\s*(barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
+    rf"^\s*(?:[A-Za-z\-]+\s+){{0,3}}?(?:a|an|per|each|every|/)\s*(?:{_SHARE_CLASS}\s+(?=shares?\b))?"
+    rf"({_SHARE_CLASS}|barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
     r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night|second|minute|"
     r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket)\b"
     r"(?!\s+(?:ago|earlier|before|later|on|after|previously|in)\b)",
     re.I,
 )
+# "1,600,000 shares at 1.25 dlrs each", "three parcels of 120,000 tonnes each": a trailing "each" makes
+# the figure a price or size per item of the plural just before it, not a total; without a plural the
+# item is unnamed ("four of 30,000 tonnes each") and the figure is per unit.
+_EACH = re.compile(r"^\s*each\b(?!\s+(?:of|other)\b)", re.I)
+_EACH_ITEM = re.compile(r"\b([a-z][a-z\-]+s)\s+(?:at|for|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+
+
+def _per(q: Quantity, left: str, right: str) -> str | None:
+    """What a figure is per: "$50 a barrel" -> "barrel", "20 dlrs per common share" -> "share",
+    "shares at 1.25 dlrs each" -> "share"; a unit's denominator ("USD / share"); None for a total."""
+    m = _PER.match(right)
+    if m:
+        per = m.group(1).lower()
+        return "share" if re.fullmatch(_SHARE_CLASS, per) else per
+    if "/" in (q.unit or ""):
+        return q.unit.split("/")[1].strip()
+    if _EACH.match(right):
+        item = _EACH_ITEM.search(left[-60:])
+        word = item.group(1).lower() if item else ""
+        # a plural noun, not a verb ("sells for"): the items the figure is each of
+        return singular(word) if word and word not in _VERBS and singular(word) != word else "unit"
+    return None
+
+
 # A capitalised name of a few words. Each word starts where no word character precedes it and runs to
 # its end (the lookbehind/lookahead), and words are joined by whitespace: the earlier form
 # ``(?:[A-Z]\w*\s?){1,4}`` could split "AAAA..." into words in very many ways and backtracked
@@ -413,7 +441,7 @@ class Fact:
     @functools.cached_property
     def subset(self) -> bool:
         """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
-        return bool(_SUBSET.search(self.left[-30:]))
+        return bool(_SUBSET.search(self.left[-30:]) or _SUBSET_AFTER.match(self.right))
 
     def note(self) -> str:
         """A short note naming the mention, for Hit.related: "10,000 troops (line 5)"."""
@@ -561,6 +589,10 @@ def is_definite(f: Fact) -> bool:
 _SUBSET = re.compile(
     r"\b(?:other|another|further|more|additional|extra|remaining|last|first|next|top|best|final|"
     r"latest|all but)\s+(?:[a-z\-]+\s+)?$", re.I)
+
+
+# "buy 200,000 more shares", "20 other areas": the word after the number marks a set beside the one before.
+_SUBSET_AFTER = re.compile(r"^\s*(?:more|other|additional|extra|further)\b", re.I)
 
 
 def is_subset(f: Fact) -> bool:
@@ -836,7 +868,6 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
         right = text[pe:s1]
         metric = q.metric or infer_metric(right, left)
         in_heading = any(h0 <= ps < h1 for h0, h1 in headings)
-        per_m = _PER.match(right)
         facts.append(
             Fact(
                 q=q,
@@ -852,7 +883,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 modifiers=metric_modifiers(metric),
                 owner=_owner(sentence, left, right, metric),
                 time=find_time(sentence, len(left)),
-                per=per_m.group(1).lower() if per_m else (q.unit.split("/")[1].strip() if "/" in (q.unit or "") else None),
+                per=_per(q, left, right),
                 source=find_source(sentence),
                 in_heading=in_heading,
                 line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),

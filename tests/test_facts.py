@@ -122,3 +122,29 @@ def test_pairing_stays_linear_on_a_long_document():
     elapsed = time.perf_counter() - t0
     assert n_pairs <= 12 * len(qs) + 8 * 400
     assert elapsed < 20
+
+
+@pytest.mark.parametrize("text,surface,kind,per", [
+    # a class of share between "per" and its noun, or standing for it, still makes a price per share
+    ("Holders get 20 dlrs per common share in cash.", "20 dlrs", "money", "share"),
+    ("The board pays 4p per ordinary share this year.", "4p", "money", "share"),
+    ("Holders may take 9.40 dlrs cash for each common, the firm said.", "9.40 dlrs", "money", "share"),
+    # a trailing "each" is per item of the plural before it ...
+    ("The fund bought 50,000 shares at 3.15 dlrs each from its founder.", "3.15 dlrs", "money", "share"),
+    ("Fans paid for two tickets at £45 each on the day.", "£45", "money", "ticket"),
+    # ... or of an unnamed item when no plural is there
+    ("The port took four of 20,000 tonnes each last spring.", "20,000 tonnes", "measure", "unit"),
+    # not per anything: a total, "each of", a share class that is not after a per-word
+    ("The fund paid 3.15 mln dlrs for its shares last year.", "3.15 mln dlrs", "money", None),
+    ("The award was £45, each of the winners said.", "£45", "money", None),
+    ("It holds 40 pct of the common stock of the firm.", "40 pct", "percent", None),
+])
+def test_per_share_classes_and_each(text, surface, kind, per):
+    table = facts_for_text(text, [mention(text, surface, 1.0, kind=kind)])
+    assert table.facts[0].per == per
+
+
+def test_more_after_the_number_marks_another_set():
+    text = "It may buy 200,000 more shares at 1.25 dlrs each. It bought 200,000 shares at 1.25 dlrs each."
+    more, plain = facts_for_text(text, [mention(text, "200,000", 2e5), mention(text, "200,000", 2e5, nth=1)]).facts
+    assert more.subset and not plain.subset
