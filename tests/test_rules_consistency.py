@@ -98,3 +98,28 @@ def test_unrelated_lists_of_one_metric_are_quiet():
     qs = [q(text, "six", 6, metric="awards"), q(text, "three", 3, metric="awards"),
           q(text, "two", 2, metric="awards"), q(text, "five", 5, metric="games")]
     assert hits("NL101", text, qs) == []
+
+
+BID = ("Rovers get £6m offer\n\nRovers have received a £6m offer from Wanderers for their two strikers.\n\n"
+       "\"We have had a {slip} offer from Town for the pair,\" the chairman said. "
+       "Town saw earlier offers of £2m, £3m and £4m turned down.\n")
+
+
+def _bid(text: str, slip: str, value: float, unit: str):
+    money = dict(kind="money", metric="offer", multiplier=1e6)
+    return [q(text, "£6m", 6e6, 0, unit="GBP", **money), q(text, "£6m", 6e6, 1, unit="GBP", **money),
+            q(text, slip, value, unit=unit, **money)] + [
+        q(text, f"£{n}m", n * 1e6, unit="GBP", **money) for n in (2, 3, 4)]
+
+
+def test_a_slipped_currency_symbol_is_reported_whatever_the_names_say():
+    # Wanderers and Town are one club's two names to a reader: the same written number in another
+    # currency is the slip, however little else the two mentions share
+    text = BID.format(slip="$6m")
+    assert [h.mention.text for h in hits("NL202", text, _bid(text, "$6m", 6e6, "USD"))] == ["$6m"]
+
+
+def test_another_amount_in_another_currency_needs_the_usual_evidence():
+    text = BID.format(slip="$9m")
+    assert hits("NL202", text, _bid(text, "$9m", 9e6, "USD")) == []
+
