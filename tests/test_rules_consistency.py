@@ -123,3 +123,23 @@ def test_another_amount_in_another_currency_needs_the_usual_evidence():
     text = BID.format(slip="$9m")
     assert hits("NL202", text, _bid(text, "$9m", 9e6, "USD")) == []
 
+
+FASTER = ("Broadband firm launches fast service\n\nThe new service is 16 times faster than the typical "
+          "home line, the firm says.\n\nIt is twice as fast as {what} service on sale and {n} times faster "
+          "than most connections, its chief said.\n")
+
+
+def _faster(text: str, n: str):
+    return [q(text, "16 times", 16, kind="ratio", metric="faster"),
+            q(text, f"{n} times", float(n), kind="ratio", metric="faster")]
+
+
+def test_any_other_names_everything_else_not_a_second_item():
+    text = FASTER.format(what="any other", n="19")
+    assert [h.mention.text for h in hits("NL101", text, _faster(text, "19"))] == ["19 times"]
+
+
+def test_the_other_item_of_a_list_is_another_figure():
+    text = FASTER.format(what="the other", n="19")
+    assert hits("NL101", text, _faster(text, "19")) == []
+

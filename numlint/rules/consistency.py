@@ -26,7 +26,10 @@ from numlint.model import Hit
 _CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
                        r"elsewhere|instead|unlike|compared)\b", re.I)
 
-_ANOTHER = re.compile(r"\b(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
+# "The other floating-rate class", "a second tranche": a second item of a list. "Any other service",
+# "every other bank", "no other firm" name everything else, to compare with, not a second item.
+_ANOTHER = re.compile(r"\b(?<!any )(?<!every )(?<!no )"
+                      r"(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
 
 MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
 
