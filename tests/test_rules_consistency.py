@@ -143,3 +143,20 @@ def test_the_other_item_of_a_list_is_another_figure():
     text = FASTER.format(what="the other", n="19")
     assert hits("NL101", text, _faster(text, "19")) == []
 
+
+JOBS_TOLD = ("Plant to shed 450 jobs\n\nThe maker will shed 450 jobs at the plant, it said.\n\n"
+             "The {marker} 540 jobs will go by the end of the year, the union said.\n")
+
+
+def test_a_marker_of_the_telling_does_not_explain_a_changed_figure():
+    # "previously announced" dates the announcement: the figure is restated, so 540 is a conflict
+    text = JOBS_TOLD.format(marker="previously announced")
+    qs = [q(text, "450", 450, 0, metric="jobs"), q(text, "450", 450, 1, metric="jobs"), q(text, "540", 540, metric="jobs")]
+    assert [h.mention.text for h in hits("NL101", text, qs)] == ["540"]
+    assert hits("NL102", text, qs) == []
+
+
+def test_a_marker_of_the_value_still_explains_it():
+    text = JOBS_TOLD.format(marker="previously expected")
+    qs = [q(text, "450", 450, 0, metric="jobs"), q(text, "450", 450, 1, metric="jobs"), q(text, "540", 540, metric="jobs")]
+    assert hits("NL101", text, qs) == []

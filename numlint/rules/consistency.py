@@ -38,7 +38,10 @@ MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
 def _marker_re(markers: tuple[str, ...]) -> re.Pattern:
     # one alternation, longest first, so "up from" wins over "up"
     words = sorted((m.lower() for m in markers), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+    # A marker that qualifies a verb of telling ("as previously announced", "the originally reported
+    # deal") dates the announcement, not the value: the figure is being restated, not revised.
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])"
+                      r"(?!\s+(?:announced|reported|disclosed|stated|said|published)\b)")
 
 
 def _has_marker(text: str, markers) -> str | None:
