@@ -160,3 +160,30 @@ def test_a_marker_of_the_value_still_explains_it():
     text = JOBS_TOLD.format(marker="previously expected")
     qs = [q(text, "450", 450, 0, metric="jobs"), q(text, "450", 450, 1, metric="jobs"), q(text, "540", 540, metric="jobs")]
     assert hits("NL101", text, qs) == []
+
+
+WARRANTS = ("Retailer agrees rescue\n\nThe partnership will get warrants to buy 1,600,000 common shares at 2.10 dlrs "
+            "each, the retailer said.\n\nIt was also granted an option to buy 300,000 more common shares at {price} "
+            "dlrs each if the deal fails.{extra}\n\nFamily members owning 50,000 common shares agreed to sell.\n")
+
+
+def _warrants(text: str, prices: list[str]):
+    shares = dict(metric="common shares")
+    qs = [q(text, n, float(n.replace(",", "")), **shares) for n in ("1,600,000", "300,000", "50,000")]
+    seen: dict[str, int] = {}
+    for p in ["2.10"] + prices:
+        qs.append(q(text, f"{p} dlrs", float(p), seen.get(p, 0), unit="USD", kind="money", decimals=2, **shares))
+        seen[p] = seen.get(p, 0) + 1
+    return qs
+
+
+def test_share_counts_do_not_make_the_share_prices_a_list():
+    # the bucket holds three share counts and two prices per share: the prices disagree with each other
+    text = WARRANTS.format(price="2.75", extra="")
+    assert [h.mention.text for h in hits("NL101", text, _warrants(text, ["2.75"]))] == ["2.75 dlrs"]
+
+
+def test_a_list_of_share_prices_is_still_a_list():
+    extra = " Other holders may sell shares at 3.40 dlrs each, and staff their shares at 1.90 dlrs each."
+    text = WARRANTS.format(price="2.75", extra=extra)
+    assert hits("NL101", text, _warrants(text, ["2.75", "3.40", "1.90"])) == []

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from numlint.facts import (
     MAX_HEADLINE_FACTS, Fact, FactTable, distinct_values, identity, is_definite, is_tabular, looks_like_year,
+    singular,
 )
 from numlint.model import Hit
 
@@ -205,6 +206,15 @@ def _survey(table: FactTable, synonyms, neighbours: int, tolerance: float) -> tu
     for facts in table.buckets(synonyms).values():
         n = distinct_values(facts)   # once per bucket: this is per-document work, not per pair
         diversity.update((f.index, n) for f in facts)
+        # A figure per item of the very things the bucket counts ("1,600,000 shares at 1.25 dlrs
+        # each") is their price or size, not one more count of them: how many different counts the
+        # bucket holds says nothing about whether its prices are a list, so they are judged among
+        # themselves. (The counts keep the whole bucket: prices for several share issues do suggest
+        # several issues.)
+        own = [f for f in facts if f.per and f.metric and singular(f.metric.split()[-1]) == f.per]
+        if own:
+            n = distinct_values(own)
+            diversity.update((f.index, n) for f in own)
     headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
     out = []
     for a, b in table.pairs(synonyms, neighbours):
