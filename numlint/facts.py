@@ -153,9 +153,12 @@ def _per(q: Quantity, left: str, right: str) -> str | None:
     """What a figure is per: "$50 a barrel" -> "barrel", "20 dlrs per common share" -> "share",
     "shares at 1.25 dlrs each" -> "share"; a unit's denominator ("USD / share"); None for a total."""
     m = _PER.match(right)
-    if m:
-        per = m.group(1).lower()
-        return "share" if re.fullmatch(_SHARE_CLASS, per) else per
+    if m and re.fullmatch(_SHARE_CLASS, m.group(1), re.I):
+        # a bare class stands for its share only after "per" or "each": "in a common fund" is no price
+        if re.search(r"\b(?:per|each)\s+\w+$", m.group(), re.I):
+            return "share"
+    elif m:
+        return m.group(1).lower()
     if "/" in (q.unit or ""):
         return q.unit.split("/")[1].strip()
     if _EACH.match(right):

@@ -138,6 +138,8 @@ def test_pairing_stays_linear_on_a_long_document():
     ("The fund paid 3.15 mln dlrs for its shares last year.", "3.15 mln dlrs", "money", None),
     ("The award was £45, each of the winners said.", "£45", "money", None),
     ("It holds 40 pct of the common stock of the firm.", "40 pct", "percent", None),
+    ("Savers put 500 dlrs each in a common fund.", "500 dlrs", "money", "unit"),
+    ("Savers put 500 dlrs into a common fund.", "500 dlrs", "money", None),
 ])
 def test_per_share_classes_and_each(text, surface, kind, per):
     table = facts_for_text(text, [mention(text, surface, 1.0, kind=kind)])
