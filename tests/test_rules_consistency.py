@@ -187,3 +187,13 @@ def test_a_list_of_share_prices_is_still_a_list():
     extra = " Other holders may sell shares at 3.40 dlrs each, and staff their shares at 1.90 dlrs each."
     text = WARRANTS.format(price="2.75", extra=extra)
     assert hits("NL101", text, _warrants(text, ["2.75", "3.40", "1.90"])) == []
+
+
+def test_two_ranges_in_two_currencies_are_not_a_slipped_symbol():
+    # a range has no single value: two of them are not "the same written number"
+    text = ("Rovers get offers\n\nRovers have had offers of £2m-£3m for the strikers.\n\n"
+            "Town offered $5m-$7m for the pair, the chairman said.\n")
+    money = dict(kind="money", metric="offers", value=None, multiplier=1e6)
+    qs = [q(text, "£2m-£3m", low=2e6, high=3e6, unit="GBP", **money),
+          q(text, "$5m-$7m", low=5e6, high=7e6, unit="USD", **money)]
+    assert hits("NL202", text, qs) == []

@@ -2,7 +2,10 @@
 
 Options: ``mode`` picks which relation between two mentions of a metric the rule reports
 (``conflict``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``); ``approx_tolerance`` is the
-relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention.
+relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention;
+``min_identity`` and ``warn_identity`` are how alike two mentions must look to be reported (as the
+rule's severity, or as a warning), and ``slip_min_identity`` the same for one number written in two
+currencies (a slipped symbol).
 Vocabularies: ``metric_synonyms`` (lines of words meaning one metric), ``change_markers`` (words that
 explain why a value changed: "up from", "revised"); ``ignore_metrics`` (metric keys that are never
 one figure, such as "time" or "point").
@@ -134,7 +137,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             if later.index in resolved and is_definite(later):
                 score -= 2  # "the 500 patents" points back at an earlier 500, not at this figure
             threshold = min(min_identity, warn_identity)
-            if slip_identity is not None and c.verdict == "currency" and a.q.value == b.q.value:
+            if (slip_identity is not None and c.verdict == "currency" and a.q.value is not None
+                    and a.q.value == b.q.value):
                 threshold = int(slip_identity)
             if score < threshold:
                 continue
@@ -237,7 +241,7 @@ def _survey(table: FactTable, synonyms, neighbours: int, tolerance: float) -> tu
                 score -= 2  # 165 marks a share and 330 mln marks: a slip of the keyboard is not 20-fold
             if (a.index in headline_confirmed) != (b.index in headline_confirmed):
                 score += 2  # one of them is the headline's figure, restated in the body
-            if c.verdict in ("unit", "currency") and a.q.value == b.q.value:
+            if c.verdict in ("unit", "currency") and a.q.value is not None and a.q.value == b.q.value:
                 score += 2  # "$3bn" and "£3bn": the same digits, so the same figure in a slipped unit
         out.append((a, b, c, score))
     return tuple(out)
