@@ -134,8 +134,10 @@ _TIME_PATTERNS = [
 # "per common share", "for each ordinary share", "11.80 dlrs for each common": a class of share between
 # "per" and its noun (or standing for the noun, in wire copy) leaves the figure a price per share.
 _SHARE_CLASS = r"(?:common|ordinary|preferred|preference)"
+# The few words between a figure and its per-word ("5 dlrs cash per share") never hold "or"/"and": in
+# "4.4 mln dlrs or eight dlrs per share" the per-word belongs to the second figure, not the total.
 _PER = re.compile(
-    rf"^\s*(?:[A-Za-z\-]+\s+){{0,3}}?(?:a|an|per|each|every|/)\s*(?:{_SHARE_CLASS}\s+(?=shares?\b))?"
+    rf"^\s*(?:(?!(?:or|and)\s)[A-Za-z\-]+\s+){{0,3}}?(?:a|an|per|each|every|/)\s*(?:{_SHARE_CLASS}\s+(?=shares?\b))?"
     rf"({_SHARE_CLASS}|barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
     r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night|second|minute|"
     r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket)\b"

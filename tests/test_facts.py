@@ -150,3 +150,13 @@ def test_more_after_the_number_marks_another_set():
     text = "It may buy 200,000 more shares at 1.25 dlrs each. It bought 200,000 shares at 1.25 dlrs each."
     more, plain = facts_for_text(text, [mention(text, "200,000", 2e5), mention(text, "200,000", 2e5, nth=1)]).facts
     assert more.subset and not plain.subset
+
+
+def test_a_per_word_after_or_belongs_to_the_second_figure():
+    # (a spelled second figure is all words, so the few words allowed before "per" used to reach it)
+    text = "Net profit was 4.4 mln dlrs or eight cts per share, up from 2.1 mln dlrs and nine dlrs cash per share."
+    qs = [mention(text, s, v, unit="USD", kind="money")
+          for s, v in (("4.4 mln dlrs", 4.4e6), ("eight cts", 0.08), ("2.1 mln dlrs", 2.1e6), ("nine dlrs", 9.0))]
+    total, price, old, cash = facts_for_text(text, qs).facts
+    assert total.per is None and old.per is None
+    assert price.per == "share" and cash.per == "share"
