@@ -26,6 +26,7 @@ see that module for why "19 pence" is value 19 unit "GBX".
 from __future__ import annotations
 
 import bisect
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -238,7 +239,10 @@ class _Scanner:
         cores.sort()
         mentions: list[_Mention] = []
         consumed = -1
-        for start, end, typ in cores:
+        i = 0
+        while i < len(cores):
+            start, end, typ = cores[i]
+            i += 1
             if start < consumed or self._is_excluded(start):
                 continue
             try:
@@ -257,6 +261,12 @@ class _Scanner:
                 continue
             mentions.append(mention)
             consumed = mention.end
+            if typ == "w" and mention.end < end:
+                # "three million and two million": one run of number words, two numbers; the rest of
+                # the run is read again as a core of its own
+                rest = _SPELLED_CORE_LC.search(low, mention.end, end)
+                if rest:
+                    bisect.insort(cores, (rest.start(), rest.end(), "w"), lo=i)
         self._inherit_metrics(mentions)
         out = []
         for m in mentions:
@@ -1550,6 +1560,8 @@ def _parse_spelled(raw: str) -> tuple[float | None, int]:
     used = 0
     seen = False
     last = None  # "unit", "teen", "tens", "hundred", "big", "dozen", "frac", "a"
+    last_big = math.inf   # the scale word of the last group ("million"): later groups must be smaller
+    used_by_groups = 0    # characters used up to the end of the last scale word
     for m in _rx(r"[A-Za-z]+").finditer(raw):
         w = m.group(0).lower()
         if w in ("a", "an"):
@@ -1577,8 +1589,20 @@ def _parse_spelled(raw: str) -> tuple[float | None, int]:
             current = (current or 1) * 100
             last = "hundred"
         elif w in L.BIG_WORDS:
-            total += (current or 1) * L.BIG_WORDS[w]
-            current = 0
+            if last == "big" and not current:
+                # "two hundred thousand million" (2e11, older British usage): scale words in a row multiply
+                total *= L.BIG_WORDS[w]
+                last_big = min(last_big * L.BIG_WORDS[w], math.inf)
+                used_by_groups = m.end()
+            elif L.BIG_WORDS[w] >= last_big:
+                # "one billion and three billion": a scale as large as the last one starts a second
+                # number (the other end of a range), it is not added to the first
+                return total, used_by_groups
+            else:
+                total += (current or 1) * L.BIG_WORDS[w]
+                current = 0
+                last_big = L.BIG_WORDS[w]
+                used_by_groups = m.end()
             last = "big"
         elif w == "dozen":
             current = (current or 1) * 12

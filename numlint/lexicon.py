@@ -74,6 +74,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "lira": "TRY", "liras": "TRY", "naira": "NGN", "rupiah": "IDR", "baht": "THB", "zlotys": "PLN",
     "zloty": "PLN", "crowns": "SEK", "kronor": "SEK", "kronur": "SEK", "krone": "NOK", "kroner": "NOK",
     "riyals": "SAR", "dirhams": "AED",
+    # currencies the euro replaced, still in archives and wire copy. Only forms that cannot mean
+    # anything else: "lire" is the Italian plural ("lira" stays Turkish); "marks" alone is exam marks too.
+    "lire": "ITL", "italian lire": "ITL", "guilders": "NLG", "guilder": "NLG", "dutch guilders": "NLG",
+    "french francs": "FRF", "belgian francs": "BEF", "deutsche marks": "DEM", "deutschmarks": "DEM",
+    "german marks": "DEM", "pesetas": "ESP", "peseta": "ESP", "drachmas": "GRD", "escudos": "PTE",
+    "schillings": "ATS", "austrian schillings": "ATS", "irish pounds": "IEP", "punts": "IEP",
     "chinese yuan": "CNY", "japanese yen": "JPY", "indian rupees": "INR", "south african rand": "ZAR",
     "brazilian reais": "BRL", "russian roubles": "RUB", "russian rubles": "RUB", "turkish lira": "TRY",
     "south korean won": "KRW", "korean won": "KRW", "malaysian ringgit": "MYR", "israeli shekels": "ILS",

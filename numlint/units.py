@@ -32,6 +32,8 @@ CURRENCIES: tuple[str, ...] = (
     "USD", "GBP", "EUR", "JPY", "CNY", "AUD", "CAD", "HKD", "NZD", "SGD", "CHF", "INR", "KRW", "RUB",
     "BRL", "MXN", "ZAR", "ILS", "MYR", "SEK", "NOK", "DKK", "TRY", "IDR", "PHP", "THB", "TWD", "NGN",
     "PKR", "EGP", "SAR", "AED", "PLN",
+    # replaced by the euro, but in archives and old wire copy (see lexicon.CURRENCY_WORDS)
+    "ITL", "NLG", "FRF", "BEF", "DEM", "ESP", "GRD", "PTE", "ATS", "IEP",
 )
 MINOR_UNITS: dict[str, tuple[str, float]] = {
     "GBX": ("GBP", 0.01),  # pence

@@ -596,3 +596,35 @@ def test_dateline_average_of_and_comma_grouped_counts_before_a_name():
     assert [q.value for q in extract_quantities("Fares rose by an average of 1800.")] == [1800.0]
     assert [q.value for q in extract_quantities("Ford sold 12,400 Mustang coupes.")] == [12400.0]
     assert extract_quantities("He starred in the Fantastic Four in 2015.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a scale word as large as the last one starts a second number: the two ends of a range ...
+    ("between one billion and three billion lire", [(None, 1e9, 3e9)]),
+    # ... or two numbers of a list, each read
+    ("three million and two million people", [(3e6, None, None), (2e6, None, None)]),
+    # smaller groups after "and" still belong to the number
+    ("one billion and three hundred million people", [(1.3e9, None, None)]),
+    ("two hundred and fifty people", [(250.0, None, None)]),
+    # scale words in a row multiply (older British usage)
+    ("two hundred thousand million people", [(2e11, None, None)]),
+])
+def test_spelled_numbers_with_several_scale_words(text, expected):
+    assert [(q.value, q.low, q.high) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("It cost 300 billion lire.", "ITL"),
+    ("It cost 5 mln guilders.", "NLG"),
+    ("It cost 2 mln Deutsche marks.", "DEM"),
+    ("It cost 40 mln French francs.", "FRF"),
+    ("It cost 300 billion lira.", "TRY"),   # "lira" alone is today's Turkish lira
+])
+def test_currencies_the_euro_replaced(text, unit):
+    [q] = extract_quantities(text)
+    assert (q.unit, q.kind) == (unit, "money")
+
+
+def test_marks_alone_are_not_a_currency():
+    [q] = extract_quantities("She got 165 marks in the exam.")
+    assert (q.unit, q.kind) == ("", "count")
