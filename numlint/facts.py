@@ -42,11 +42,13 @@ _ABBREVIATIONS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "gen", "col", "sen", "rep", "lt",
     "mt", "ft", "approx", "est", "fig", "pct", "p", "e.g", "i.e", "u.s", "u.k", "u.n",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+# A newline ends a sentence (a headline, a paragraph, a row), unless the next line goes on in lower
+# case: plain text wrapped at a fixed width ("sent to the\nborder on Monday").
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n(?![ \t]*[a-z])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of prose text; newlines always end a sentence (a headline, a paragraph)."""
+    """Sentence spans of prose text; a newline ends a sentence unless a wrapped line goes on after it."""
     spans = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -620,6 +622,21 @@ def _tabular(sentence: str) -> bool:
     return len(_NUMERIC_TOKEN.findall(sentence)) / tokens > 0.3
 
 
+_DATA_ROW_MAX_TOKENS = 12
+
+
+def _data_row(text: str, start: int, end: int) -> bool:
+    """A short line of its own, two figures or more and no sentence's closing mark ("Revs 12.3 mln vs
+    10.1 mln", "Shr loss 1.27 dlrs vs profit 92 cts"): a row of a results table or a fact box, whose
+    rows repeat one label with different figures by design. A headline is never one (callers check)."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end - 1] != "\n"):
+        return False
+    line = text[start:end].strip()
+    if not line or line[-1] in '.!?:;"”’)' or len(line.split()) > _DATA_ROW_MAX_TOKENS:
+        return False
+    return len(_NUMERIC_TOKEN.findall(line)) >= 2
+
+
 def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
     """How strongly two mentions of one metric look like the same figure (higher: more alike).
 
@@ -857,9 +874,10 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
             word_cache[si] = content_words(sentence)
         return word_cache[si]
 
-    def sentence_tabular(si: int, sentence: str) -> bool:
+    def sentence_tabular(si: int, sentence: str, in_heading: bool) -> bool:
         if si not in table_cache:
-            table_cache[si] = _tabular(sentence)
+            s0, s1 = sentences[si] if sentences else (0, len(text))
+            table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
         return table_cache[si]
 
     for q in ordered:
@@ -894,7 +912,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
                 base=infer_base(q, right),
                 words=sentence_words(si, sentence),
-                tabular=sentence_tabular(si, sentence),
+                tabular=sentence_tabular(si, sentence, in_heading),
             )
         )
     facts = _inherit_metrics(facts)

@@ -160,3 +160,43 @@ def test_a_per_word_after_or_belongs_to_the_second_figure():
     total, price, old, cash = facts_for_text(text, qs).facts
     assert total.per is None and old.per is None
     assert price.per == "share" and cash.per == "share"
+
+
+def test_a_wrapped_line_goes_on_in_one_sentence_but_a_new_line_in_capitals_does_not():
+    text = "Troops rise to 10,000\nSome 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.\nA second line.\n"
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+        "Troops rise to 10,000",
+        "Some 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.",
+        "A second line.",
+    ]
+
+
+def test_a_wrapped_stated_change_is_still_one_sentence_to_the_rules():
+    import numlint
+
+    text = "Troops rise to 10,000\n\nSome 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.\n"
+    assert [f.code for f in numlint.check_text(text)] == ["NL102"]
+
+
+def _tabular_flags(text):
+    from numlint.extract import extract_quantities
+
+    return [(f.q.text, f.tabular) for f in facts_for_text(text, extract_quantities(text))]
+
+
+def test_short_lines_of_figures_are_rows_of_a_table():
+    # a results box: one label per line, several figures, no sentence punctuation
+    text = "Results\nRevs 12.3 mln vs 10.1 mln\nNet 1.2 mln vs 900,000\n"
+    assert _tabular_flags(text) == [("12.3 mln", True), ("10.1 mln", True), ("1.2 mln", True), ("900,000", True)]
+    # and the rows do not contradict each other
+    import numlint
+
+    assert numlint.check_text("Results\nNet 1.2 mln vs 900,000\nNet 1.4 mln vs 950,000\n") == []
+
+
+def test_a_headline_or_a_sentence_is_not_a_row():
+    # the headline's two figures are the story's, checked against the body
+    assert _tabular_flags("Profit rises to £5bn from £3bn\nThe firm said so.\n") == [("£5bn", False), ("£3bn", False)]
+    # a sentence ends with its stop; one figure is no row
+    text = "Headline\nProfit rose to £5bn from £3bn.\nSales were 12 mln\n"
+    assert _tabular_flags(text) == [("£5bn", False), ("£3bn", False), ("12 mln", False)]
