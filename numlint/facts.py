@@ -693,6 +693,11 @@ def small_count(f: Fact) -> bool:
 
 # Heads that say what is counted but not which measure: "people", "times".
 VAGUE_HEADS = {"people", "person", "times", "thing", "way", "case", "one"}
+# A currency as the head ("85 mln marks", "300 billion lire") names the unit, not what the money is:
+# loans, turnover and tax cuts of one article all land in one bucket.
+VAGUE_HEADS |= {"mark", "franc", "guilder", "lire", "lira", "crown", "krona", "kronor", "rupee", "peso",
+                "dinar", "riyal", "rand", "shekel", "yuan", "won", "dollar", "pound", "euro", "yen",
+                "sterling", "rouble", "ruble", "peseta", "schilling", "drachma", "escudo"}
 
 
 def distinct_values(facts: Iterable[Fact]) -> int:
