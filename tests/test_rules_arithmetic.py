@@ -72,3 +72,20 @@ def test_parts_exceeding_their_total():
     text = text.replace("5,000", "4,000")
     qs = [q(text, "10,000", 10000.0, metric="troops"), q(text, "6,000", 6000.0), q(text, "4,000", 4000.0)]
     assert hits("NL402", text, qs) == []
+
+
+def test_a_percentage_cut_rather_than_rounded_is_not_an_error():
+    import numlint
+    from numlint.config import Config
+
+    only = Config(select=("NL401",))
+
+    def codes(change):
+        text = f"Headline\nProfit rose to $205.4m from $142m, {change}, the firm said.\n"
+        return [f.code for f in numlint.check_text(text, config=only)]
+
+    # $142m to $205.4m is 44.6%
+    assert codes("up 45%") == []          # rounded
+    assert codes("up 44%") == []          # cut, as wire copy often does
+    assert codes("up 43%") == ["NL401"]   # more than one last digit below
+    assert codes("up 46%") == ["NL401"]   # above: no rounding gives that

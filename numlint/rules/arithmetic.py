@@ -188,7 +188,10 @@ def _check_change(ch: Change, multipliers: dict[str, float], tolerance: float) -
         return  # a percentage change of percentages: NL303's business
     if c.q.approx == "~":
         step = max(step, 0.1 * c.q.value)
-    if abs(c.q.value - actual) > step:
+    # Wire copy often cuts a figure instead of rounding it ("44.6%" written as "44%"): a stated value up
+    # to one last digit below the computed one is a truncation, not an error. Above, it is.
+    truncated = 2 * half_step(c.q, c.q.value)
+    if c.q.value - actual > step or actual - c.q.value > max(step, truncated):
         shown = f"{_num(actual)}%" if c.unit == "percent" else _num(actual)
         yield Hit(mention=c.q, related=_related(old, new),
                   values={"stated": c.q.text.strip(), **texts, "actual": shown})
