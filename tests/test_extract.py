@@ -302,7 +302,7 @@ def test_seed_article_full_list():
 
 
 def test_seed_article_does_not_import_quantulum3():
-    # numlint runs as a pre-commit hook: ordinary copy must not pay quantulum3's 3-5 s import
+    # numlint runs as a pre-commit hook: ordinary copy must not pay quantulum3's start-up cost (about 1.5 s)
     import subprocess
 
     code = ("import sys, numlint.extract as e; e.extract_quantities(open(sys.argv[1], encoding='utf-8').read());"
