@@ -20,6 +20,14 @@ mention, that the original did not have (matched by code and mention text).
     python bench/inject.py                     # all articles, all alteration kinds
     python bench/inject.py --limit 1500 --sample --jobs 2
     python bench/inject.py --show 20           # print 20 misses for reading
+    python bench/inject.py --save-set bench/inject-set.json   # record which mentions were altered, how
+    python bench/inject.py --set bench/inject-set.json        # replay exactly those alterations
+
+Which figures count as "stated twice" depends on what extraction and the fact stage find, so a change
+to either changes the set of alterations, and two recalls on two sets do not compare. ``--set`` replays
+a recorded set (file, kind, offsets and the altered mention, with a hash of the original mention so a
+changed corpus file is noticed) to measure a change on the same alterations. The set holds no corpus
+text: offsets, hashes and the mentions numlint wrote.
 
 Goal: recall >= 0.90.
 """
@@ -28,6 +36,8 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
+import json
 import multiprocessing
 import os
 import random
@@ -169,22 +179,47 @@ def alterations(text: str, b, rng: random.Random):
     return result
 
 
-def run_article(args):
-    path, seed, loose = args
-    import numlint
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
+
+def run_article(args):
+    """Choose a restated figure of one article, alter it each way, and score numlint on each."""
+    path, seed, loose = args
     rng = random.Random(f"{seed}:{Path(path).name}")
     text = Path(path).read_text(encoding="utf-8")
     try:
         pairs = restated_pairs(text)
     except Exception as exc:
-        return [("crash", path, str(exc), False, 0, "")]
+        return [("crash", path, str(exc), False, 0, "", None)]
     if not pairs:
         return []
     a, b = rng.choice(pairs)
+    planned = [(kind, b.q.start, b.q.end, altered[start:end], a.q.text, a.line)
+               for kind, altered, start, end in alterations(text, b, rng)]
+    return _score(path, text, planned, loose)
+
+
+def replay_article(args):
+    """Score the recorded alterations of one article (``--set``)."""
+    path, recorded, loose = args
+    text = Path(path).read_text(encoding="utf-8")
+    planned = []
+    for r in recorded:
+        if _digest(text[r["start"]:r["end"]]) != r["original"]:
+            return [("changed", path, "the corpus file differs from the recorded set", False, 0, "", None)]
+        planned.append((r["kind"], r["start"], r["end"], r["altered"], "", r["first_line"]))
+    return _score(path, text, planned, loose)
+
+
+def _score(path, text, planned, loose):
+    import numlint
+
     base = collections.Counter((f.code, text[f.start:f.end]) for f in numlint.check_text(text, path))
     rows = []
-    for kind, altered, start, end in alterations(text, b, rng):
+    for kind, b_start, b_end, new_mention, first_text, first_line in planned:
+        altered = text[:b_start] + new_mention + text[b_end:]
+        start, end = b_start, b_start + len(new_mention)
         findings = numlint.check_text(altered, path)
         hit = False
         extra = 0
@@ -201,10 +236,14 @@ def run_article(args):
         line = altered.count("\n", 0, start) + 1
         sentence_start = max(altered.rfind("\n", 0, start), altered.rfind(". ", 0, start) + 1)
         context = altered[sentence_start:altered.find("\n", end) if altered.find("\n", end) > 0 else len(altered)]
-        rows.append((kind, path, f"{text[b.q.start:b.q.end]!r} -> {altered[start:end]!r} line {line} "
-                     f"(first stated as {a.q.text!r} on line {a.line}): {context.strip()[:300]}"
+        first = f"{first_text!r} on line {first_line}" if first_text else f"line {first_line}"
+        rows.append((kind, path, f"{text[b_start:b_end]!r} -> {altered[start:end]!r} line {line} "
+                     f"(first stated as {first}): {context.strip()[:300]}"
                      + (f" || new elsewhere: {sorted(new_elsewhere)}" if extra else ""), hit, extra,
-                     ",".join(sorted({f.code for f in findings if f.start < end and start < f.end}))))
+                     ",".join(sorted({f.code for f in findings if f.start < end and start < f.end})),
+                     {"file": Path(path).parent.name + "/" + Path(path).name, "kind": kind, "start": b_start,
+                      "end": b_end, "original": _digest(text[b_start:b_end]), "altered": new_mention,
+                      "first_line": first_line}))
     return rows
 
 
@@ -217,6 +256,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--loose", action="store_true", help="count a finding that names the altered mention as related")
     ap.add_argument("--show", type=int, default=0, help="print this many misses")
+    ap.add_argument("--save-set", type=Path, help="write the alterations made to FILE (JSON)")
+    ap.add_argument("--set", dest="replay", type=Path, help="replay the alterations recorded in FILE")
     args = ap.parse_args(argv)
 
     paths = []
@@ -224,11 +265,19 @@ def main(argv=None) -> int:
         paths += sorted((CORPORA / name).glob("*.txt"))
     if args.limit:
         paths = random.Random(args.seed).sample(paths, min(args.limit, len(paths))) if args.sample else paths[:args.limit]
+    worker = run_article
+    work = [(str(p), args.seed, args.loose) for p in paths]
+    if args.replay:
+        recorded = collections.defaultdict(list)
+        for r in json.loads(args.replay.read_text(encoding="utf-8"))["alterations"]:
+            recorded[r["file"]].append(r)
+        paths = [CORPORA / name for name in sorted(recorded)]
+        work = [(str(CORPORA / name), recorded[name], args.loose) for name in sorted(recorded)]
+        worker = replay_article
     t0 = time.time()
     rows = []
     with multiprocessing.Pool(args.jobs) as pool:
-        work = [(str(p), args.seed, args.loose) for p in paths]
-        for i, res in enumerate(pool.imap_unordered(run_article, work, chunksize=8), 1):
+        for i, res in enumerate(pool.imap_unordered(worker, work, chunksize=8), 1):
             rows.extend(res)
             if i % 200 == 0 or i == len(paths):
                 print(f"\r{i}/{len(paths)} articles, {time.time() - t0:.0f}s", end="", file=sys.stderr, flush=True)
@@ -238,7 +287,7 @@ def main(argv=None) -> int:
     by_kind = collections.defaultdict(lambda: [0, 0, 0])
     codes = collections.Counter()
     with open(out_dir / "inject-results.txt", "w", encoding="utf-8") as out:
-        for kind, path, desc, hit, extra, found in sorted(rows):
+        for kind, path, desc, hit, extra, found, _ in sorted(rows, key=lambda r: r[:6]):
             by_kind[kind][0] += 1
             by_kind[kind][1] += hit
             by_kind[kind][2] += extra
@@ -256,6 +305,11 @@ def main(argv=None) -> int:
           f"new findings elsewhere per alteration={total[2] / max(total[0], 1):.3f}")
     print("codes on the altered mention:", ", ".join(f"{k}:{c}={v}" for (k, c), v in sorted(codes.items())))
     print(f"details: {out_dir / 'inject-results.txt'}")
+    if args.save_set:
+        made = sorted((r[6] for r in rows if r[6]), key=lambda r: (r["file"], r["kind"]))
+        args.save_set.write_text(json.dumps({"seed": args.seed, "alterations": made}, indent=1) + "\n",
+                                 encoding="utf-8")
+        print(f"alterations recorded: {args.save_set} ({len(made)})")
     if args.show:
         misses = [r for r in rows if not r[3]][: args.show]
         for kind, path, desc, *_ in misses:
