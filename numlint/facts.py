@@ -677,6 +677,12 @@ def identity(a: Fact, b: Fact, distinct_values: int = 2) -> int:
     return score
 
 
+def names_a_group(f: Fact) -> bool:
+    """"the two countries", "the three men": a small number spelled out after a definite article
+    points back at things already named; it is a way of saying "they", not a count to compare."""
+    return f.q.spelled and small_count(f) and f.definite
+
+
 def looks_like_year(f: Fact) -> bool:
     """"reveal 2004 earnings": a year read as a count (extraction should drop it; we never compare it)."""
     q = f.q

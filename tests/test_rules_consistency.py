@@ -197,3 +197,14 @@ def test_two_ranges_in_two_currencies_are_not_a_slipped_symbol():
     qs = [q(text, "£2m-£3m", low=2e6, high=3e6, unit="GBP", **money),
           q(text, "$5m-$7m", low=5e6, high=7e6, unit="USD", **money)]
     assert hits("NL202", text, qs) == []
+
+
+def test_the_two_countries_refers_back_and_is_not_a_count_to_compare():
+    import numlint
+
+    text = ("Aerospace show opens\nMore than 240 firms from 31 countries are attending the show.\n"
+            "Relations between the two countries have improved a lot, officials said.\n")
+    assert numlint.check_text(text) == []
+    # a count written in figures is still held against the other
+    text = text.replace("the two countries", "13 countries")
+    assert [f.code for f in numlint.check_text(text)] == ["NL101"]

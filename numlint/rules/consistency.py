@@ -23,6 +23,7 @@ from typing import Iterator
 
 from numlint.facts import (
     MAX_HEADLINE_FACTS, Fact, FactTable, distinct_values, identity, is_definite, is_tabular, looks_like_year,
+    names_a_group,
     singular,
 )
 from numlint.model import Hit
@@ -226,6 +227,8 @@ def _survey(table: FactTable, synonyms, neighbours: int, tolerance: float) -> tu
             continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
         if is_tabular(a) or is_tabular(b):
             continue
+        if names_a_group(a) or names_a_group(b):
+            continue  # "the two countries" says "they": not a figure to hold against "31 countries"
         c = table.compared(a, b, tolerance)
         if c.verdict is None:
             continue
