@@ -507,10 +507,7 @@ class FactTable:
     def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> "Comparison":
         """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
         about the same pairs, and comparing is most of their cost on a long document."""
-        cache = self.__dict__.get("_comparisons")
-        if cache is None:
-            cache = {}
-            object.__setattr__(self, "_comparisons", cache)
+        cache = self.memo(("comparisons",), dict)
         key = (a.index, b.index, approx_tolerance)
         result = cache.get(key)
         if result is None:
@@ -524,13 +521,13 @@ class FactTable:
         return tuple(f for f in self._by_sentence().get(sentence_index, ()))
 
     def _by_sentence(self) -> dict[int, list[Fact]]:
-        cache = self.__dict__.get("_sentence_cache")
-        if cache is None:
-            cache = {}
+        def group() -> dict[int, list[Fact]]:
+            by_sentence: dict[int, list[Fact]] = {}
             for f in self.facts:
-                cache.setdefault(f.sentence_index, []).append(f)
-            object.__setattr__(self, "_sentence_cache", cache)
-        return cache
+                by_sentence.setdefault(f.sentence_index, []).append(f)
+            return by_sentence
+
+        return self.memo(("by sentence",), group)
 
     def buckets(self, synonyms: Iterable[str] = ()) -> Mapping[str, tuple[Fact, ...]]:
         """``by_metric`` with synonym keys merged: each synonym entry is a line of words meaning one
@@ -539,13 +536,7 @@ class FactTable:
         Worked out once per table and synonym list (each NL1/NL2 rule asks three times) and shared,
         so it is read-only."""
         synonyms = tuple(synonyms)
-        cache = self.__dict__.get("_buckets")
-        if cache is None:
-            cache = {}
-            object.__setattr__(self, "_buckets", cache)
-        if synonyms not in cache:
-            cache[synonyms] = MappingProxyType(self._merged_buckets(synonyms))
-        return cache[synonyms]
+        return self.memo(("buckets", synonyms), lambda: MappingProxyType(self._merged_buckets(synonyms)))
 
     def _merged_buckets(self, synonyms: tuple[str, ...]) -> dict[str, tuple[Fact, ...]]:
         alias: dict[str, str] = {}
