@@ -17,7 +17,6 @@ import collections
 import multiprocessing
 import os
 import random
-import re
 import sys
 import time
 from pathlib import Path

@@ -1688,6 +1688,7 @@ def _import_inflect_unchecked() -> None:
     lending typeguard a pass-through decorator for the length of the import and putting the real one
     back. The import system's lock keeps another thread from importing inflect half-patched.
     """
+    import importlib
     import sys
 
     if "inflect" in sys.modules:
@@ -1695,7 +1696,7 @@ def _import_inflect_unchecked() -> None:
     try:
         import typeguard
     except ImportError:  # an inflect that does not use typeguard
-        import inflect  # noqa: F401
+        importlib.import_module("inflect")
         return
 
     def pass_through(target=None, **_options):
@@ -1704,6 +1705,6 @@ def _import_inflect_unchecked() -> None:
     real = typeguard.typechecked
     typeguard.typechecked = pass_through
     try:
-        import inflect  # noqa: F401
+        importlib.import_module("inflect")
     finally:
         typeguard.typechecked = real

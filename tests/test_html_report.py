@@ -161,7 +161,6 @@ def test_renders_in_headless_chromium(tmp_path):
 
 
 def test_real_fixture_every_extracted_quantity_is_marked():
-    import numlint
     from numlint.document import Document
     from numlint.linter import lint
 

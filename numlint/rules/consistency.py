@@ -56,11 +56,6 @@ def _has_marker(text: str, markers) -> str | None:
     return m.group() if m else None
 
 
-def change_marker(a: Fact, b: Fact, markers) -> str | None:
-    """A word in either sentence that says the value changed (or was revised, or compared)."""
-    return _has_marker(b.sentence, markers) or _has_marker(a.sentence, markers)
-
-
 def _fmt(f: Fact) -> str:
     return f.q.text.strip()
 
@@ -86,7 +81,6 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
     partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
     agree: dict[int, int] = {}
-    facts_by_index: dict[int, Fact] = {}
     min_identity = int(opts.get("min_identity", 3))
     # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
     warn_identity = int(opts.get("warn_identity", min_identity))
@@ -164,8 +158,6 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             rank = (lead, score if a.sentence_index != b.sentence_index else 0, -body.index)
             if head.index not in best_for_headline or rank > best_for_headline[head.index][0]:
                 best_for_headline[head.index] = (rank, key)
-        facts_by_index[a.index] = a
-        facts_by_index[b.index] = b
         partners.setdefault(a.index, []).append((a, b, marker))
         partners.setdefault(b.index, []).append((b, a, marker))
 
