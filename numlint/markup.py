@@ -615,6 +615,16 @@ class _BlockMap:
                         b.decoded(ch, o, o)
             p = stop
 
+    def soft_break(self, b: _Builder, p: int) -> None:
+        """The newline at content position p, a soft line break inside a paragraph, written as a
+        space that stands for the source line's end: a paragraph wrapped at 72 columns is one
+        paragraph to its reader, and a newline would end the sentence for the facts stage."""
+        c0 = self._seg(p)[0]
+        x = self._line_end(p - 1 if p > c0 else p)
+        # an inserted character (width 0 at the line end), not a copy of the newline
+        o = len(self.lines.original) if x >= len(self.normalized) else self.lines.to_orig(x)
+        b.decoded(" ", o, o)
+
     def _line_end(self, p: int) -> int:
         x = self.point(p)
         k = self.normalized.find("\n", x)
@@ -832,7 +842,10 @@ def _plain_inline_to_builder(content: str, b: _Builder, bmap: _BlockMap) -> None
         bmap.verbatim(b, q, e - q)
         if nl < 0:
             break
-        bmap.verbatim(b, nl, 1)
+        if end - e >= 2:
+            bmap.verbatim(b, nl, 1)  # two trailing spaces: a hard line break, kept as a newline
+        else:
+            bmap.soft_break(b, nl)
         p = nl + 1
 
 
@@ -874,5 +887,8 @@ def _inline_to_builder(children, content: str, b: _Builder, bmap: _BlockMap) -> 
             p = child.meta.get("pos", cursor) if child.meta else cursor
             nl = content.find("\n", p)
             if nl >= 0:
-                bmap.verbatim(b, nl, 1)
+                if t == "softbreak":
+                    bmap.soft_break(b, nl)
+                else:
+                    bmap.verbatim(b, nl, 1)
                 cursor = nl + 1

@@ -110,10 +110,12 @@ def test_markdown_blocks_are_separated() -> None:
     check_map(prose, source)
 
 
-def test_markdown_soft_break_stays_a_line_break_in_one_block() -> None:
+def test_markdown_soft_break_is_a_space_and_a_hard_break_a_newline() -> None:
+    # a paragraph wrapped in the source is one paragraph to its reader (and one sentence to the facts
+    # stage); two trailing spaces make a hard break, which stays a line break
     source = "The army has\n   10,000 troops  \nin all"
     prose = markdown_prose(source)
-    assert prose.text == "The army has\n10,000 troops\nin all"
+    assert prose.text == "The army has 10,000 troops\nin all"
     assert original_span(prose, source, "10,000 troops") == "10,000 troops"
     check_map(prose, source)
 
@@ -353,3 +355,10 @@ def test_markdown_fast_path_agrees_with_markdown_it(source: str) -> None:
         markup._INLINE_MARKUP = saved
     assert fast.text == slow.text
     assert list(fast.origin) == list(slow.origin) and list(fast.origin_end) == list(slow.origin_end)
+
+
+def test_a_hard_wrapped_markdown_paragraph_is_one_sentence_to_the_rules() -> None:
+    import numlint
+
+    source = "# Troops sent\n\nSome 10,000 troops were sent to the border, up from\n3,000 in March, the ministry said.\n"
+    assert [f.code for f in numlint.check_text(source, "story.md")] == ["NL102"]  # a stated change, noted
