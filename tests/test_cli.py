@@ -217,15 +217,8 @@ def test_force_color_and_no_color_through_the_command(toy, work):
     assert "\x1b[" not in run("check", "--format", "json", "news", env={"FORCE_COLOR": "1"}).output
 
 
-def runner_apart():
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()  # click >= 8.2 keeps stderr apart by default
-
-
 def test_a_file_named_twice_or_beside_its_directory_is_checked_once(toy, work):
-    result = runner_apart().invoke(cli, ["check", "--format", "json", "news/troops.txt", "news", "./news/troops.txt"])
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "news/troops.txt", "news", "./news/troops.txt"])
     report = json.loads(result.stdout)
     paths = [f["path"] for f in report["files"]]
     assert paths.count("news/troops.txt") == 1
@@ -237,7 +230,7 @@ def test_a_file_named_twice_or_beside_its_directory_is_checked_once(toy, work):
 def test_an_unreadable_file_error_is_shown_once_on_a_terminal(toy, work, monkeypatch, same_terminal, on_stderr):
     (work / "news" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
     monkeypatch.setattr(cli_module, "_same_terminal", lambda output: same_terminal)
-    result = runner_apart().invoke(cli, ["check", "news/photo.txt", "news/clean.txt"])
+    result = CliRunner().invoke(cli, ["check", "news/photo.txt", "news/clean.txt"])
     assert result.exit_code == 2
     assert result.stdout.count("news/photo.txt") == 1   # the report always carries it
     assert result.stderr.count("news/photo.txt") == on_stderr  # stderr only when it goes elsewhere

@@ -70,11 +70,7 @@ def newsroom(tmp_path, monkeypatch):
 
 
 def run(*args, input=None):
-    try:
-        runner = CliRunner(mix_stderr=False)
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(cli_module.cli, list(args), input=input)
+    result = CliRunner().invoke(cli_module.cli, list(args), input=input)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result

@@ -38,15 +38,8 @@ ARTICLE = (
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()  # click >= 8.2 keeps stderr apart by default
-
-
 def invoke(*args, input=None):
-    result = runner().invoke(cli_module.cli, list(args), input=input, catch_exceptions=True)
+    result = CliRunner().invoke(cli_module.cli, list(args), input=input, catch_exceptions=True)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(
             "numlint raised instead of reporting:\n" + "".join(traceback.format_exception(*result.exc_info))
@@ -144,21 +137,14 @@ def test_invalid_utf8_error_says_where_and_how(desk):
     assert "wire-1987.txt" in line and "line 1, column 17" in line and "iconv" in line
 
 
-def test_unreadable_file_permission(tmp_path, monkeypatch):
+def test_unreadable_file_permission(tmp_path, deny_reading):
     """Tests run as root here and root reads any file, so a chmod 000 file is readable; when running
     as root the denial is simulated at os.open (what sources.read_source calls)."""
     secret = tmp_path / "secret.txt"
     secret.write_text(ARTICLE)
     (tmp_path / "good.txt").write_text(ARTICLE)
     if IS_ROOT:
-        real_open = os.open
-
-        def deny(path, *a, **kw):
-            if os.fspath(path) == str(secret):
-                raise PermissionError(13, "Permission denied", str(secret))
-            return real_open(path, *a, **kw)
-
-        monkeypatch.setattr(os, "open", deny)
+        deny_reading(secret)
     else:
         secret.chmod(0)
     try:
