@@ -9,6 +9,7 @@ extraction or rules get better.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -52,3 +53,19 @@ def toy_findings(doc, prose, quantities, config):
 def toy(monkeypatch):
     monkeypatch.setattr(linter, "document_quantities", toy_quantities)
     monkeypatch.setattr(linter, "rule_findings", toy_findings)
+
+
+@pytest.fixture
+def deny_reading(monkeypatch):
+    """``deny_reading(path)``: opening that file fails with EACCES, as a file without read permission
+    does. Simulated at os.open (what numlint.sources calls), because root, as CI runs, reads anything."""
+    real_open = os.open
+    denied: set[str] = set()
+
+    def deny(path, *args, **kwargs):
+        if os.fspath(path) in denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    return lambda path: denied.add(os.fspath(path))

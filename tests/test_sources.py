@@ -152,18 +152,11 @@ def test_unreadable_file(tmp_path):
         f.chmod(0o644)
 
 
-def test_unreadable_file_simulated(tmp_path, monkeypatch):
+def test_unreadable_file_simulated(tmp_path, deny_reading):
     """Tests run as root here, and root can read anything: simulate EACCES at open()."""
     f = tmp_path / "secret.txt"
     f.write_text("3,000 troops")
-    real_open = os.open
-
-    def deny(path, *args, **kwargs):
-        if os.fspath(path) == str(f):
-            raise PermissionError(13, "Permission denied", str(f))
-        return real_open(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", deny)
+    deny_reading(f)
     with pytest.raises(SourceError, match="^permission denied$"):
         read_source(str(f))
 
