@@ -33,14 +33,10 @@ ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enab
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
 # Plain text: a line of its own, or (disable-line only, which names the line it is on) the end of a line.
-BRACKET_RE = re.compile(
-    r"^[ \t]*\[[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w-])" + r"(?P<rest>[^\]\n]*)\][ \t]*\r?$",
-    re.IGNORECASE | re.MULTILINE,
-)
-TRAILING_BRACKET_RE = re.compile(
-    r"(?<=\S)[ \t]*\[[ \t]*numlint[ \t]*:[ \t]*(?P<action>disable-line)(?![\w-])(?P<rest>[^\]\n]*)\][ \t]*\r?$",
-    re.IGNORECASE | re.MULTILINE,
-)
+_BRACKET = r"\[[ \t]*numlint[ \t]*:[ \t]*{action}(?![\w-])(?P<rest>[^\]\n]*)\][ \t]*\r?$"
+BRACKET_RE = re.compile(r"^[ \t]*" + _BRACKET.format(action=_ACTION), re.IGNORECASE | re.MULTILINE)
+TRAILING_BRACKET_RE = re.compile(r"(?<=\S)[ \t]*" + _BRACKET.format(action=r"(?P<action>disable-line)"),
+                                 re.IGNORECASE | re.MULTILINE)
 CODE_TOKEN_RE = re.compile(r"[^\s,]+")
 
 
