@@ -292,12 +292,13 @@ def _report_file_errors(results: list[FileResult]) -> None:
             click.echo(f"numlint: {r.path}: {r.error}", err=True)
 
 
+def _is_tty(stream) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
 def _same_terminal(output: str | None) -> bool:
     """The report goes to stdout and stdout and stderr are both a terminal (the same screen)."""
-    def tty(stream) -> bool:
-        return bool(getattr(stream, "isatty", lambda: False)())
-
-    return output is None and tty(sys.stdout) and tty(sys.stderr)
+    return output is None and _is_tty(sys.stdout) and _is_tty(sys.stderr)
 
 
 def _use_color(output: str | None) -> bool:
@@ -308,7 +309,7 @@ def _use_color(output: str | None) -> bool:
         return output is None
     if output is not None:
         return False
-    return bool(getattr(sys.stdout, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+    return _is_tty(sys.stdout) and os.environ.get("TERM") != "dumb"
 
 
 def render_report(results: list[FileResult], fmt: str, *, color: bool = False, quiet: bool = False,
