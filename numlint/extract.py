@@ -1592,7 +1592,7 @@ def _parse_spelled(raw: str) -> tuple[float | None, int]:
             if last == "big" and not current:
                 # "two hundred thousand million" (2e11, older British usage): scale words in a row multiply
                 total *= L.BIG_WORDS[w]
-                last_big = min(last_big * L.BIG_WORDS[w], math.inf)
+                last_big *= L.BIG_WORDS[w]
                 used_by_groups = m.end()
             elif L.BIG_WORDS[w] >= last_big:
                 # "one billion and three billion": a scale as large as the last one starts a second
