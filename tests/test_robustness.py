@@ -390,26 +390,11 @@ HOSTILE = {
 HUGE = {"5 MB article", "1 MB line of numbers"}
 HUGE_GUARD_SECONDS = 240
 
-# Cases that expose a bug in another module, reported to its owner and marked xfail(strict=True) so CI
-# stays green while the bug stays visible (an unexpected pass fails, so the mark goes when it is fixed).
-# A known hang gets a shorter guard so that CI does not spend a minute on each.
-KNOWN_BUGS: dict[str, str] = {}
-KNOWN_GUARD_SECONDS = 10
 
-
-def hostile_params():
-    for name in HOSTILE:
-        if name in KNOWN_BUGS:
-            yield pytest.param(name, KNOWN_GUARD_SECONDS, id=name,
-                               marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[name]))
-        else:
-            yield pytest.param(name, HUGE_GUARD_SECONDS if name in HUGE else GUARD_SECONDS, id=name)
-
-
-@pytest.mark.parametrize("name, seconds", list(hostile_params()))
-def test_hostile_text_finishes(name, seconds):
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_finishes(name):
     text, path = HOSTILE[name]
-    qs, fs = guarded(both, text, path, seconds=seconds)
+    qs, fs = guarded(both, text, path, seconds=HUGE_GUARD_SECONDS if name in HUGE else GUARD_SECONDS)
     assert_spans_inside(text, qs)
     for code, start, end, line, column in fs:
         assert 0 <= start <= end <= len(text) and line >= 1 and column >= 1
