@@ -1,0 +1,34 @@
+"""Quantities -> facts: each mention with what it measures, whose, when, per what and who says so.
+
+The package is the meaning stage of the pipeline; every rule reads the ``FactTable`` it builds.
+
+- ``sentences``: sentence spans of the prose (each mention is read in its sentence).
+- ``words``: stop words, verbs, singulars, content words.
+- ``metric``: what a figure counts or measures ("10,000 North Korean troops" -> "troops").
+- ``frame``: whose (owner), when (time), per what, says who (source), of what (base).
+- ``precision``: how precisely a figure was written, and the interval of values it stands for.
+- ``fact``: one mention in its sentence, and what can be said of a single mention.
+- ``compare``: how the values of two mentions relate.
+- ``matching``: which mentions could state the same fact.
+- ``table``: ``build_facts``, the document's ``FactTable``.
+"""
+
+from numlint.facts.compare import Comparison, compare, same_scope
+from numlint.facts.fact import (
+    Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count,
+)
+from numlint.facts.frame import find_source, find_time, infer_base
+from numlint.facts.matching import distinct_values, identity
+from numlint.facts.metric import GENERIC_HEADS, VAGUE_HEADS, infer_metric, metric_key, metric_modifiers
+from numlint.facts.precision import half_step, interval, written_scale
+from numlint.facts.sentences import split_sentences
+from numlint.facts.table import MAX_HEADLINE_FACTS, MAX_NEIGHBOURS, FactTable, build_facts, facts_for_text
+from numlint.facts.words import content_words, singular
+
+__all__ = [
+    "Comparison", "Fact", "FactTable", "GENERIC_HEADS", "MAX_HEADLINE_FACTS", "MAX_NEIGHBOURS", "VAGUE_HEADS",
+    "build_facts", "compare", "content_words", "distinct_values", "facts_for_text", "find_source", "find_time",
+    "half_step", "identity", "infer_base", "infer_metric", "interval", "is_definite", "is_subset", "is_tabular",
+    "looks_like_year", "metric_key", "metric_modifiers", "names_a_group", "same_scope", "singular",
+    "small_count", "split_sentences", "written_scale",
+]

@@ -1,0 +1,188 @@
+"""One quantity mention in its sentence (``Fact``), and what can be said of a single mention."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from numlint.facts.precision import _digits, half_step, interval, written_scale
+from numlint.model import Quantity
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One quantity mention in context. ``start``/``end`` are prose offsets; ``q`` keeps the original."""
+
+    q: Quantity
+    index: int                 # position among the document's facts (document order)
+    start: int                 # prose offsets of the mention
+    end: int
+    sentence_index: int
+    sentence: str              # the whole sentence (prose text)
+    left: str                  # the sentence before the mention
+    right: str                 # the sentence after the mention
+    metric: str | None         # the metric phrase (from extraction, else inferred here)
+    key: str | None            # the bucket: singular head noun of the metric
+    modifiers: frozenset[str]  # the metric's other words ("north", "korean")
+    owner: frozenset[str]      # proper names near the mention (whose it is)
+    time: str | None           # "2004", "last week", "in february"
+    per: str | None            # "barrel", "share", "day"
+    source: str | None         # "according to X", "X said"
+    in_heading: bool           # a headline or standfirst mention
+    line: int
+    base: str | None = None    # for a percentage: what it is a percentage of ("gdp", "state expenditure")
+    words: frozenset[str] = frozenset()  # the sentence's content words (computed once per sentence)
+    tabular: bool = False      # the sentence is a line of a table
+
+    @property
+    def unit(self) -> str:
+        return self.q.unit or ""
+
+    @property
+    def kind(self) -> str:
+        return self.q.kind
+
+    @property
+    def from_to(self) -> tuple[float, float] | None:
+        """(old, new) for "from 5% to 7%" read as one range by extraction; None for anything else.
+
+        A range after "from" with "to" between its bounds is a change, not a range: the bound written
+        first is the old value (extraction gives low <= high, so the order comes from the digits).
+        """
+        q = self.q
+        if not q.is_range or q.low is None or q.high is None or not re.search(r"\bto\b", q.text):
+            return None
+        if not re.search(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", self.left[-20:], re.I):
+            return None
+        first, _, second = q.text.partition(" to ")
+        a, b = _digits(first), _digits(second)
+        lo, hi = min(q.low, q.high), max(q.low, q.high)
+        if a is None or b is None:
+            return None
+        return (lo, hi) if a <= b else (hi, lo)
+
+    # Properties of one mention that the consistency rules ask about once per PAIR it is in: worked
+    # out on first use and kept (cached_property writes to the instance dict, which a frozen
+    # dataclass allows), so a mention in fifty pairs runs each regex once, not fifty times.
+
+    @functools.cached_property
+    def scale(self) -> tuple[float, int]:
+        """``written_scale`` of the mention: (multiplier, decimals) as written."""
+        return written_scale(self.q)
+
+    @functools.cached_property
+    def half(self) -> float:
+        """``half_step`` of the value as written (of the low bound, for a range)."""
+        q = self.q
+        return half_step(q, q.value if q.value is not None else q.bounds[0])
+
+    def span(self, approx_tolerance: float) -> tuple[float, float]:
+        """``interval(self.q, approx_tolerance)``, kept per tolerance (compare asks once per pair)."""
+        spans = self.__dict__.setdefault("_spans", {})
+        iv = spans.get(approx_tolerance)
+        if iv is None:
+            iv = spans[approx_tolerance] = interval(self.q, approx_tolerance)
+        return iv
+
+    @functools.cached_property
+    def around(self) -> str:
+        """The mention with a few characters either side, lower-cased (for word lists to match)."""
+        return (self.left[-8:] + self.q.text + self.right[:12]).lower()
+
+    @functools.cached_property
+    def definite(self) -> bool:
+        """"the 450 jobs", "its £5bn profit": the mention points back at one the reader has met."""
+        return bool(_DEFINITE.search(self.left[-30:])) and not _RELATIVE.match(self.right)
+
+    @functools.cached_property
+    def subset(self) -> bool:
+        """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
+        return bool(_SUBSET.search(self.left[-30:]) or _SUBSET_AFTER.match(self.right))
+
+    def note(self) -> str:
+        """A short note naming the mention, for Hit.related: "10,000 troops (line 5)"."""
+        what = self.q.text.strip()
+        if self.metric and self.metric.split()[-1] not in what.lower():
+            what = f"{what} {self.metric.split()[-1]}"
+        where = "headline" if self.in_heading else f"line {self.line}"
+        return f"{what} ({where})"
+
+
+
+
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our|all|all the|all of the)\s+(?:[a-z\-]+\s+)?$", re.I)
+_RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:where|which|that|who|whose|whom)\b", re.I)
+
+
+
+def is_definite(f: Fact) -> bool:
+    """"the 450 jobs", "its £5bn profit": a mention that points back at one the reader has met."""
+    return f.definite
+
+
+_SUBSET = re.compile(
+    r"\b(?:other|another|further|more|additional|extra|remaining|last|first|next|top|best|final|"
+    r"latest|all but)\s+(?:[a-z\-]+\s+)?$", re.I)
+
+
+# "buy 200,000 more shares", "20 other areas": the word after the number marks a set beside the one before.
+_SUBSET_AFTER = re.compile(r"^\s*(?:more|other|additional|extra|further)\b", re.I)
+
+
+def is_subset(f: Fact) -> bool:
+    """"another 20 areas", "the other two houses", "the top 50": a different set from the one before."""
+    return f.subset
+
+
+def is_tabular(f: Fact) -> bool:
+    """A line of a table (many numbers, few words): its numbers are columns, not restatements."""
+    return f.tabular
+
+
+_NUMERIC_TOKEN = re.compile(r"\S*\d\S*")
+
+
+def _tabular(sentence: str) -> bool:
+    tokens = len(sentence.split())
+    if tokens < 8:
+        return False
+    return len(_NUMERIC_TOKEN.findall(sentence)) / tokens > 0.3
+
+
+_DATA_ROW_MAX_TOKENS = 12
+
+
+def _data_row(text: str, start: int, end: int) -> bool:
+    """A short line of its own, two figures or more and no sentence's closing mark ("Revs 12.3 mln vs
+    10.1 mln", "Shr loss 1.27 dlrs vs profit 92 cts"): a row of a results table or a fact box, whose
+    rows repeat one label with different figures by design. A headline is never one (callers check)."""
+    if (start > 0 and text[start - 1] != "\n") or (end < len(text) and text[end - 1] != "\n"):
+        return False
+    line = text[start:end].strip()
+    if not line or line[-1] in '.!?:;"”’)' or len(line.split()) > _DATA_ROW_MAX_TOKENS:
+        return False
+    return len(_NUMERIC_TOKEN.findall(line)) >= 2
+
+
+
+
+def names_a_group(f: Fact) -> bool:
+    """"the two countries", "the three men": a small number spelled out after a definite article
+    points back at things already named; it is a way of saying "they", not a count to compare."""
+    return f.q.spelled and small_count(f) and f.definite
+
+
+def looks_like_year(f: Fact) -> bool:
+    """"reveal 2004 earnings": a year read as a count (extraction should drop it; we never compare it)."""
+    q = f.q
+    return (q.kind == "count" and not q.unit and q.value is not None and 1900 <= q.value <= 2100
+            and q.value == int(q.value) and re.fullmatch(r"(?:19|20)\d\d", q.text.strip()) is not None)
+
+
+def small_count(f: Fact) -> bool:
+    """"two awards", "five nominations": small whole counts repeat and differ by chance."""
+    q = f.q
+    return q.value is not None and q.value < 10 and q.value == int(q.value) and written_scale(q) == (1.0, 0) \
+        and not q.unit
+

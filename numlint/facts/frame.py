@@ -1,0 +1,161 @@
+"""The frame of a mention besides its metric: owner (whose), time (when), per what, source (says who),
+base (of what, for a percentage)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from numlint.facts.words import _VERBS, singular
+from numlint.model import Quantity
+
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_TIME_PATTERNS = [
+    re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b"),
+    re.compile(rf"\b(?:in|since|by|until|during|last|this|next|early|late|mid-?)\s+(?:{_MONTHS})\b", re.I),
+    re.compile(r"\b(?:last|this|next|a|one|previous|the previous|the same)\s+(?:year|month|week|quarter|decade)"
+               r"(?:\s+ago)?\b", re.I),
+    re.compile(r"\b(?:first|second|third|fourth|final|last)[- ](?:quarter|half)\b", re.I),
+    re.compile(r"\b(?:full|whole|half|financial|fiscal)[- ]year\b", re.I),
+    re.compile(r"\b(?:q[1-4]|h[12])\b", re.I),
+    re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
+    re.compile(r"\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I),
+]
+# "per common share", "for each ordinary share", "11.80 dlrs for each common": a class of share between
+# "per" and its noun (or standing for the noun, in wire copy) leaves the figure a price per share.
+_SHARE_CLASS = r"(?:common|ordinary|preferred|preference)"
+# The few words between a figure and its per-word ("5 dlrs cash per share") never hold "or"/"and": in
+# "4.4 mln dlrs or eight dlrs per share" the per-word belongs to the second figure, not the total.
+_PER = re.compile(
+    rf"^\s*(?:(?!(?:or|and)\s)[A-Za-z\-]+\s+){{0,3}}?(?:a|an|per|each|every|/)\s*(?:{_SHARE_CLASS}\s+(?=shares?\b))?"
+    rf"({_SHARE_CLASS}|barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
+    r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night|second|minute|"
+    r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket)\b"
+    r"(?!\s+(?:ago|earlier|before|later|on|after|previously|in)\b)",
+    re.I,
+)
+# "1,600,000 shares at 1.25 dlrs each", "three parcels of 120,000 tonnes each": a trailing "each" makes
+# the figure a price or size per item of the plural just before it, not a total; without a plural the
+# item is unnamed ("four of 30,000 tonnes each") and the figure is per unit.
+_EACH = re.compile(r"^\s*each\b(?!\s+(?:of|other)\b)", re.I)
+_EACH_ITEM = re.compile(r"\b([a-z][a-z\-]+s)\s+(?:at|for|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+
+
+def _per(q: Quantity, left: str, right: str) -> str | None:
+    """What a figure is per: "$50 a barrel" -> "barrel", "20 dlrs per common share" -> "share",
+    "shares at 1.25 dlrs each" -> "share"; a unit's denominator ("USD / share"); None for a total."""
+    m = _PER.match(right)
+    if m and re.fullmatch(_SHARE_CLASS, m.group(1), re.I):
+        # a bare class stands for its share only after "per" or "each": "in a common fund" is no price
+        if re.search(r"\b(?:per|each)\s+\w+$", m.group(), re.I):
+            return "share"
+    elif m:
+        return m.group(1).lower()
+    if "/" in (q.unit or ""):
+        return q.unit.split("/")[1].strip()
+    if _EACH.match(right):
+        item = _EACH_ITEM.search(left[-60:])
+        word = item.group(1).lower() if item else ""
+        # a plural noun, not a verb ("sells for"): the items the figure is each of
+        return singular(word) if word and word not in _VERBS and singular(word) != word else "unit"
+    return None
+
+
+# A capitalised name of a few words. Each word starts where no word character precedes it and runs to
+# its end (the lookbehind/lookahead), and words are joined by whitespace: the earlier form
+# ``(?:[A-Z]\w*\s?){1,4}`` could split "AAAA..." into words in very many ways and backtracked
+# catastrophically on a run of capitals (found by the atheris target).
+_NAME_WORD = r"(?<![\w’'.\-])[A-Z][\w’'.\-]*(?![\w’'.\-])"
+_SOURCE_PATTERNS = [
+    re.compile(rf"\baccording to (?:the )?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"),
+    re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:said|says|told|estimated|estimates|reported)\b"),
+    re.compile(rf"\b(?:said|says|told)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"),
+]
+_PROPER = re.compile(r"\b(?:[A-Z][\w’'.\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'.\-]+)*")
+
+
+
+def find_time(text: str, near: int = 0) -> str | None:
+    """The time expression ("2004", "last week", "in February") nearest to offset ``near`` of a text
+    (the mention's place in its sentence), lower-cased; None when the text names no time."""
+    best = None
+    for start, end, words in _time_matches(text):
+        distance = start - near if start >= near else near - end
+        # a time after the mention binds a little more loosely than one before it
+        distance = distance * 1.5 if start >= near else distance
+        if best is None or distance < best[0]:
+            best = (distance, words)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=512)
+def _time_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every time expression of a sentence, found once per sentence rather than once per mention."""
+    return tuple((m.start(), m.end(), m.group().lower()) for pattern in _TIME_PATTERNS for m in pattern.finditer(text))
+
+
+@functools.lru_cache(maxsize=512)
+def find_source(sentence: str) -> str | None:
+    for pattern in _SOURCE_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            name = m.group(1).strip()
+            if name and name.split()[0] not in {"He", "She", "It", "They", "We", "I", "The", "A", "But"}:
+                return name.lower()
+            if name:
+                return name.lower()
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Precision
+
+
+_OWNER_WORD = r"(?<![\w.\-])[A-Z][\w.\-]+(?![\w.\-])"
+_POSSESSOR = re.compile(rf"({_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})['’]s\s+$")
+_PLACE_AFTER = re.compile(rf"^[^,;:.]*?\b(?:of|at|in|from)\s+((?:the\s+)?{_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})")
+
+
+def _owner(sentence: str, left: str, right: str, metric: str | None) -> frozenset[str]:
+    """Proper names that say whose the number is: "North Korea's GDP", "troops in Russia"."""
+    names = set()
+    # Bounded window and whole words (see _NAME_WORD): a run of capitals must not backtrack.
+    m = _POSSESSOR.search(left[-120:])
+    if m:
+        names.add(m.group(1).strip().lower())
+    tail = right[:80]
+    m = _PLACE_AFTER.match(tail)
+    if m:
+        names.add(m.group(1).replace("the ", "").strip().lower())
+    names = {n.rstrip(".,") for n in names}
+    return frozenset(n for n in names if n and not _NOT_OWNER.match(n))
+
+
+_NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
+
+
+_BASE = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:[A-Za-z][\w’'\-]*\s+){0,4}?[A-Za-z][\w\-]*)"
+    r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|was|were|is|are|has|had|will|would|and|but|which|who|that|"
+    r"annually|last|this|a|an|the|said|says|since|after|before|over|under|at)\b))"
+)
+
+
+def infer_base(q: Quantity, right: str) -> str | None:
+    """What a percentage is of: extraction's ``base``, else "of X" after it ("16% of state expenditure")."""
+    base = q.base
+    if not base and q.kind == "percent":
+        m = _BASE.match(right)
+        if m:
+            base = m.group(1)
+    if not base:
+        return None
+    base = re.sub(r"^.*['’]s\s+", "", base.strip().lower())   # "north korea's gdp" -> "gdp"
+    words = [w for w in base.split() if w not in {"the", "its", "their", "all"}]
+    return " ".join(words) or None
+

@@ -1,0 +1,196 @@
+"""The fact table of a document: every mention as a ``Fact`` in its sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping, TypeVar
+
+from numlint.facts.compare import Comparison, compare, same_scope
+from numlint.facts.fact import Fact, _data_row, _tabular
+from numlint.facts.frame import _owner, _per, find_source, find_time, infer_base
+from numlint.facts.metric import _inherit_metrics, infer_metric, metric_key, metric_modifiers
+from numlint.facts.sentences import split_sentences
+from numlint.facts.words import content_words, singular
+from numlint.model import Quantity
+
+T = TypeVar("T")
+
+MAX_NEIGHBOURS = 12   # facts compared with each fact in a bucket (plus every headline fact)
+MAX_HEADLINE_FACTS = 8  # headline facts per bucket compared with the whole bucket
+MAX_BUCKET = 400      # beyond this, a bucket is a list of unrelated numbers: compare neighbours only
+
+
+@dataclass(frozen=True)
+class FactTable:
+    """The facts of one document, in order, with buckets by metric key."""
+
+    text: str                                   # prose text
+    facts: tuple[Fact, ...]
+    by_metric: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
+    sentences: tuple[tuple[int, int], ...] = ()
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self.facts)
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per table and key and shared by every rule that asks with the
+        same key (the five NL1/NL2 consistency rules survey the same pairs); read-only to callers."""
+        cache = self.__dict__.get("_memo")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_memo", cache)
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> "Comparison":
+        """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
+        about the same pairs, and comparing is most of their cost on a long document."""
+        cache = self.memo(("comparisons",), dict)
+        key = (a.index, b.index, approx_tolerance)
+        result = cache.get(key)
+        if result is None:
+            result = cache[key] = compare(a, b, approx_tolerance)
+        return result
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def in_sentence(self, sentence_index: int) -> tuple[Fact, ...]:
+        return tuple(f for f in self._by_sentence().get(sentence_index, ()))
+
+    def _by_sentence(self) -> dict[int, list[Fact]]:
+        def group() -> dict[int, list[Fact]]:
+            by_sentence: dict[int, list[Fact]] = {}
+            for f in self.facts:
+                by_sentence.setdefault(f.sentence_index, []).append(f)
+            return by_sentence
+
+        return self.memo(("by sentence",), group)
+
+    def buckets(self, synonyms: Iterable[str] = ()) -> Mapping[str, tuple[Fact, ...]]:
+        """``by_metric`` with synonym keys merged: each synonym entry is a line of words meaning one
+        metric ("troop soldier", "profit earnings"); the first word names the merged bucket.
+
+        Worked out once per table and synonym list (each NL1/NL2 rule asks three times) and shared,
+        so it is read-only."""
+        synonyms = tuple(synonyms)
+        return self.memo(("buckets", synonyms), lambda: MappingProxyType(self._merged_buckets(synonyms)))
+
+    def _merged_buckets(self, synonyms: tuple[str, ...]) -> dict[str, tuple[Fact, ...]]:
+        alias: dict[str, str] = {}
+        for line in synonyms:
+            words = [singular(w) for w in re.split(r"[\s,=]+", line) if w]
+            for w in words[1:]:
+                alias[w] = words[0]
+        merged: dict[str, list[Fact]] = {}
+        for key, facts in self.by_metric.items():
+            merged.setdefault(alias.get(key, key), []).extend(facts)
+        return {k: tuple(sorted(v, key=lambda f: f.index)) for k, v in merged.items()}
+
+    def pairs(self, synonyms: Iterable[str] = (), max_neighbours: int = MAX_NEIGHBOURS) -> Iterator[tuple[Fact, Fact]]:
+        """Pairs (a, b), a before b, of facts in one bucket whose scope is compatible.
+
+        Each fact meets its ``max_neighbours`` following facts in the bucket and every headline fact:
+        linear in the number of facts, whatever the document's length.
+        """
+        for facts in self.buckets(synonyms).values():
+            if len(facts) < 2:
+                continue
+            headline_facts = 0
+            for i, a in enumerate(facts):
+                partners = list(facts[i + 1:i + 1 + max_neighbours])
+                if a.in_heading and headline_facts < MAX_HEADLINE_FACTS:
+                    # A headline figure is checked against the whole body, not just its neighbours.
+                    headline_facts += 1
+                    partners += list(facts[i + 1 + max_neighbours:i + 1 + max_neighbours + MAX_BUCKET])
+                for b in partners:
+                    if same_scope(a, b):
+                        yield a, b
+
+
+
+
+def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
+    """Every quantity of a document as a Fact in its sentence, bucketed by metric key."""
+    text = prose.text
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    headings = list(getattr(prose, "headings", []) or [])
+    facts: list[Fact] = []
+    ordered = sorted(quantities, key=lambda q: (q.start, q.end))
+    word_cache: dict[int, frozenset[str]] = {}
+    table_cache: dict[int, bool] = {}
+
+    def sentence_words(si: int, sentence: str) -> frozenset[str]:
+        if si not in word_cache:
+            word_cache[si] = content_words(sentence)
+        return word_cache[si]
+
+    def sentence_tabular(si: int, sentence: str, in_heading: bool) -> bool:
+        if si not in table_cache:
+            s0, s1 = sentences[si] if sentences else (0, len(text))
+            table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
+        return table_cache[si]
+
+    for q in ordered:
+        ps = prose.to_prose(q.start)
+        pe = prose.to_prose(q.end) if q.end > q.start else ps
+        pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
+        si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
+        s0, s1 = sentences[si] if sentences else (0, len(text))
+        sentence = text[s0:s1]
+        left = text[s0:ps]
+        right = text[pe:s1]
+        metric = q.metric or infer_metric(right, left)
+        in_heading = any(h0 <= ps < h1 for h0, h1 in headings)
+        facts.append(
+            Fact(
+                q=q,
+                index=len(facts),
+                start=ps,
+                end=pe,
+                sentence_index=si,
+                sentence=sentence,
+                left=left,
+                right=right,
+                metric=metric,
+                key=metric_key(metric),
+                modifiers=metric_modifiers(metric),
+                owner=_owner(sentence, left, right, metric),
+                time=find_time(sentence, len(left)),
+                per=_per(q, left, right),
+                source=find_source(sentence),
+                in_heading=in_heading,
+                line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
+                base=infer_base(q, right),
+                words=sentence_words(si, sentence),
+                tabular=sentence_tabular(si, sentence, in_heading),
+            )
+        )
+    facts = _inherit_metrics(facts)
+    by_metric: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.key:
+            by_metric.setdefault(f.key, []).append(f)
+    return FactTable(
+        text=text,
+        facts=tuple(facts),
+        by_metric={k: tuple(v) for k, v in by_metric.items()},
+        sentences=tuple(sentences),
+    )
+
+
+
+
+def facts_for_text(text: str, quantities: Iterable[Quantity]) -> FactTable:
+    """The fact table of a plain-text article and quantities found (or made by hand) in it."""
+    from numlint.document import Document
+    from numlint.markup import to_prose
+
+    doc = Document("<string>", text, "text")
+    return build_facts(doc, to_prose(text, "text"), quantities)
+
