@@ -2,35 +2,60 @@
 
 Usage (from the repo root, with the venv active):
 
-    python bench/extraction.py                      # the table
-    python bench/extraction.py --show-misses        # plus every sentence numlint gets wrong
+    python bench/extraction.py                      # the table: value, value+unit, value+concept
+    python bench/extraction.py --show 5             # plus up to 5 misses of each category
+    python bench/extraction.py --show 20 --category concept-partial   # 20 misses of one category
     python bench/extraction.py --no-quantulum       # numlint only (fast)
     python bench/extraction.py --speed 200          # also: words/s over 200 news-corpus articles
 
 Data: ../shared/corpora/newsquant-cqe/formatted_test_set/NewsQuant.json (590 sentences, 904
-gold quantities). Override with --data. This script may read ../shared; the tests never do.
+gold quantities). Override with --data. This script may read ../shared; the tests never do
+(tests/test_bench_extraction.py checks the scoring functions on hand-made examples).
 
-Scoring follows the CQE evaluation (evaluate_models.py, as described in the corpus SOURCE.md):
-* a predicted value matches a gold value when math.isclose(rel_tol=1e-5) (and abs_tol 1e-9 for 0);
-* a range is a (low, high) tuple, matched element-wise. Both systems' and the gold's tuples are
-  compared sorted (low <= high): the gold writes "from 4.8 to 4.7" as 4.8-4.7, numlint always
-  stores low <= high, and quantulum3 returns a mean anyway. Sorting favours neither system;
-* quantulum3 returns mean +- uncertainty for a range, so, as CQE did, gold ranges are averaged to
-  one number when scoring quantulum3;
-* matching is one-to-one within a sentence (greedy in gold order); precision, recall and F1 are
-  micro-averaged over all sentences.
+What CQE's scorer does (satya77/CQE_Evaluation, evaluate_models.py and tagger.py, read only):
+* value: np.isclose(rtol=1e-5); a range is a (low, high) tuple matched element-wise; gold ranges
+  are averaged for quantulum3, which returns mean +- uncertainty;
+* value+unit: the gold ``normalized_unit`` and the system's, lower-cased, must be the same string.
+  For a count CQE's unit is the counted noun, lemmatised: "13000 workers" -> "worker", "50
+  different products" -> "different product", "22 goals" -> "goal"; a bare number is "-";
+* value+concept (only scored for value-matched pairs, whatever their unit): the gold
+  ``referred_concepts`` is split on commas and white space; CQE's own concept is the noun tokens of
+  its referred-concept phrases, stop words dropped, not lemmatised. Both sides are lower-cased;
+  "partial" = at least one token in common, "complete" = the same tokens. When neither side has a
+  concept (gold "-", system none) that is a complete match, as in CQE (both sides are ["-"]);
+* P = matches / predictions, R = matches / gold, micro-averaged over the sentences.
 
-value+unit additionally requires the units to agree after one normaliser applied alike to the gold
-(CQE ``normalized_unit`` names), to quantulum3's unit names (CQE's names come from quantulum3's
-unit list, so they share a spelling) and to numlint's units (pint names / ISO codes):
+How this script applies that to numlint and quantulum3 (decided here, see the functions below):
+* matching is one-to-one within a sentence, greedy in gold order, each figure with its own
+  criterion (CQE's loop lets one prediction count against several gold for value and concept; the
+  difference is a handful of quantities);
+* value+unit "CQE": a physical, currency or percentage unit is compared by ``unit_key`` (below), so
+  "kilometre" (gold) == "kilometer" (numlint) and "dollar" == "USD"; for everything else the
+  counted noun is compared by ``noun_key``: lower case, stop words dropped, each word made singular.
+  numlint's counted noun is its ``metric`` (the field of ``extract --format json``); a count without
+  a metric is "-". quantulum3's is its unit name when that is no physical unit ("dimensionless" is
+  "-"). "noun head" is the same figure comparing only the last word of each noun ("countries" meets
+  "european country");
+* value+unit "lenient" (the figure this script printed before): every count meets every count,
+  whatever noun it counts (numlint writes counts as unit "", quantulum3 as "dimensionless");
+* value+concept: numlint's concept is the content tokens of its ``metric`` plus, for a percentage,
+  its ``base`` ("60 per cent of its revenue" -> base "revenue"): CQE's concept takes the noun after
+  "of"/"for" that follows a quantity, which is where numlint's base comes from, and the gold writes
+  that noun into the concept ("revenue, Chinese e-commerce giant"). Tokens are lower-cased and
+  stripped of edge punctuation, stop words are dropped on both sides, nothing is made singular
+  (CQE does not lemmatise concepts). quantulum3 has no concept, so it is not scored there (as in
+  the paper).
+
+The unit normaliser ``unit_key`` is applied alike to the gold (CQE ``normalized_unit`` names), to
+quantulum3's unit names (CQE's names come from quantulum3's unit list) and to numlint's units (pint
+names / ISO codes):
 * a currency name ("dollar", "pound sterling", "japanese yen", "cent") -> its ISO code (cent -> USX,
   penny -> GBX);
 * "percentage" -> percent; "percentage point", "basis point" -> their own units;
 * anything pint can parse (after metre->meter, litre->liter, " per " -> " / ") -> pint's canonical
   spelling, so "kilometre" (gold) == "kilometer" (numlint) and "mile per hour" == "mile / hour";
 * everything else ("-", "dimensionless", and CQE's noun units such as "people", "point", "goal",
-  "worker") is a count: numlint writes counts as unit "" (the counted noun goes to ``metric``) and
-  quantulum3 writes them "dimensionless", so both meet the gold there.
+  "worker") gets the key "": a count.
 
 Text preprocessing: the NewsQuant text renders "£" as "PS" (an encoding loss in the data set, see
 SOURCE.md). We turn "PS" directly before a digit back into "£" before either system sees the
@@ -47,6 +72,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -144,6 +170,7 @@ def _pint_key(low: str) -> str:
            # CQE's name for "ksi" (a pressure); pint reads "kilopound" as a mass, which made the gold
            # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
            "kilopound per square inch": "kip_per_square_inch"}.get(low, low)
+    low = re.sub(r"(?<= per )(?:square|sq) (\w+)", r"\1 ** 2", low)  # "ampere per square centimetre"
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
     expr = {"celsius": "degree_Celsius", "fahrenheit": "degree_Fahrenheit", "barrel": "oil_barrel",
@@ -160,6 +187,7 @@ def _pint_key(low: str) -> str:
         return ""  # a noun: a count
 
 
+# -- values ---------------------------------------------------------------------------------------
 def parse_gold_value(s: str):
     s = s.strip()
     try:
@@ -177,7 +205,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def values_match(pred, gold) -> bool:
-    if isinstance(gold, tuple) != isinstance(pred, tuple):
+    if pred is None or gold is None or isinstance(gold, tuple) != isinstance(pred, tuple):
         return False
     if isinstance(gold, tuple):
         g, p = sorted(gold), sorted(pred)
@@ -185,19 +213,147 @@ def values_match(pred, gold) -> bool:
     return _close(pred, gold)
 
 
-def match(preds, golds, with_unit: bool):
-    """Greedy one-to-one matching; returns (tp, matched_gold_idx, matched_pred_idx)."""
-    used = set()
-    matched_g = set()
-    for gi, (gv, gu) in enumerate(golds):
-        for pi, (pv, pu) in enumerate(preds):
-            if pi in used or gv is None or pv is None:
-                continue
-            if values_match(pv, gv) and (not with_unit or unit_key(pu) == unit_key(gu)):
+# -- counted nouns (CQE's unit of a count) ------------------------------------------------------------
+# Words that are no part of a noun or concept: CQE drops spaCy's stop words from both. A short list of
+# our own keeps the score independent of any tagger; "per" stays ("point per game" is a CQE unit).
+STOP = frozenset("""a an the of in on at for to from by with and or but as than then that this these those
+which who whom whose what its it their his her our your my me him them they we you he she there here
+some any all each every no not more most less least many much few several other another such same
+about around nearly almost over under just only also even very so up down out into onto off is are was
+were be been being has have had do does did will would can could may might must shall should""".split())
+IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+             "teeth": "tooth", "mice": "mouse", "geese": "goose", "viruses": "virus", "buses": "bus",
+             "data": "data", "series": "series", "species": "species", "news": "news", "sales": "sale"}
+_WORD = re.compile(r"[^\s,]+")
+_EDGE = "()[]{}\"'‘’“”.,;:!?"
+
+
+def singular(word: str) -> str:
+    """A crude English singular, alike for the gold and the systems: troops -> troop, companies ->
+    company, bosses -> boss, fishermen -> fisherman. CQE uses spaCy's lemma; this meets it on the
+    plurals news copy counts."""
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+def tokens(phrase: str | None) -> list[str]:
+    """Content tokens of a phrase: split on white space and commas (as CQE splits the gold), edge
+    punctuation stripped, lower-cased, stop words and "-" dropped."""
+    out = []
+    for raw in _WORD.findall((phrase or "").lower()):
+        t = raw.strip(_EDGE)
+        if t and t != "-" and t not in STOP and any(c.isalnum() for c in t):
+            out.append(t)
+    return out
+
+
+def noun_key(phrase: str | None) -> str:
+    """A counted noun as CQE's unit names it: "different products" -> "different product",
+    "Americans" -> "american"; no noun -> "-". A leading "% " (CQE's fraction marker, "% -") goes."""
+    p = (phrase or "").strip()
+    if p.startswith("%"):
+        p = p[1:]
+    words = [singular(t) for t in tokens(p)]
+    return " ".join(words) if words else "-"
+
+
+def unit_class(unit: str | None, noun: str | None) -> tuple[str, str]:
+    """("unit", key) for a physical, currency or percentage unit; else ("noun", noun_key(noun)), the
+    counted noun ("-" for none). The gold passes its ``normalized_unit`` twice (a noun unit is its
+    own noun), numlint its unit and metric, quantulum3 its unit name and its noun (None when the
+    name is "dimensionless"). An age is its own unit, as CQE's "year of age": the gold's name says
+    so, numlint says it with the metric "age" ("a 15-year-old", "aged 25")."""
+    key = unit_key(unit)
+    if key:
+        of_age = (unit or "").lower().endswith(" of age") or noun_key(noun) == "age"
+        return ("unit", key + " of age" if of_age else key)
+    return ("noun", noun_key(noun))
+
+
+def units_match_cqe(pred: tuple[str, str], gold: tuple[str, str], head_only: bool = False) -> bool:
+    """CQE's value+unit test on two ``unit_class`` results: physical units by key, counted nouns by
+    the whole normalised noun (or, with head_only, its last word)."""
+    if pred[0] != gold[0]:
+        return False
+    if head_only and pred[0] == "noun":
+        return pred[1].split()[-1] == gold[1].split()[-1]
+    return pred[1] == gold[1]
+
+
+# -- concepts -------------------------------------------------------------------------------------
+def concept_tokens(*phrases: str | None) -> frozenset[str]:
+    """The token set of a concept: the gold's ``referred_concepts`` ("-" is none), or numlint's metric
+    and base together."""
+    return frozenset(t for p in phrases if p and p.strip() != "-" for t in tokens(p))
+
+
+def concepts_match(pred: frozenset[str], gold: frozenset[str]) -> tuple[bool, bool]:
+    """(complete, partial) as CQE's concepts_match: partial = a token in common, complete = the same
+    tokens; no concept on either side counts as both (CQE compares ["-"] with ["-"])."""
+    if not pred and not gold:
+        return True, True
+    return pred == gold, bool(pred & gold)
+
+
+# -- matching and scores ----------------------------------------------------------------------------
+class Gold(NamedTuple):
+    value: object             # float or (low, high)
+    unit: str                 # CQE normalized_unit
+    concept: frozenset        # concept_tokens(referred_concepts)
+    raw: dict                 # the gold record, for --show
+
+
+class Pred(NamedTuple):
+    value: object
+    unit: str                 # the system's unit name
+    noun: str | None          # the counted noun (numlint: metric; quantulum3: its noun unit name)
+    concept: frozenset | None  # None: the system gives no concept
+    label: str                # how to show it
+
+
+def pair_ok(kind: str, p: Pred, g: Gold) -> bool:
+    """Does prediction p meet gold g under figure ``kind`` (one of KINDS)?"""
+    if not values_match(p.value, g.value):
+        return False
+    if kind == "value":
+        return True
+    if kind == "value+unit lenient":
+        return unit_key(p.unit) == unit_key(g.unit)
+    if kind in ("value+unit CQE", "value+unit noun head"):
+        return units_match_cqe(unit_class(p.unit, p.noun), unit_class(g.unit, g.unit), kind.endswith("head"))
+    if p.concept is None:
+        return False
+    complete, partial = concepts_match(p.concept, g.concept)
+    return complete if kind == "value+concept complete" else partial
+
+
+KINDS = ("value", "value+unit CQE", "value+unit noun head", "value+unit lenient",
+         "value+concept partial", "value+concept complete")
+
+
+def match(preds, golds, ok) -> dict[int, int]:
+    """Greedy one-to-one matching in gold order: {gold index: prediction index} of the pairs ok(p, g)."""
+    used: set[int] = set()
+    pairs = {}
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if pi not in used and ok(p, g):
                 used.add(pi)
-                matched_g.add(gi)
+                pairs[gi] = pi
                 break
-    return len(used), matched_g, used
+    return pairs
 
 
 def prf(tp: int, npred: int, ngold: int):
@@ -207,24 +363,100 @@ def prf(tp: int, npred: int, ngold: int):
     return p, r, f
 
 
+def score_sentences(sentences, kinds=KINDS) -> dict[str, tuple]:
+    """sentences: [(preds, golds)]. Returns {kind: (P, R, F1, tp, npred, ngold)}."""
+    out = {}
+    for kind in kinds:
+        tp = npred = ngold = 0
+        for preds, golds in sentences:
+            tp += len(match(preds, golds, lambda p, g: pair_ok(kind, p, g)))
+            npred += len(preds)
+            ngold += len(golds)
+        out[kind] = prf(tp, npred, ngold) + (tp, npred, ngold)
+    return out
+
+
+def empty_concept_matches(sentences, kind: str) -> int:
+    """How many of a concept figure's matches have no concept on either side (gold "-", prediction
+    without one): CQE counts them, and they are most of what a system earns by saying nothing."""
+    n = 0
+    for preds, golds in sentences:
+        pairs = match(preds, golds, lambda p, g: pair_ok(kind, p, g))
+        n += sum(1 for gi, pi in pairs.items() if not golds[gi].concept and not preds[pi].concept)
+    return n
+
+
+# -- misses, for reading ----------------------------------------------------------------------------
+CATEGORIES = {
+    "value-missed": "value missed (no prediction has the gold value)",
+    "spurious": "spurious value (no gold has the predicted value)",
+    "unit-noun": "unit wrong: count noun vs metric head",
+    "unit-physical": "unit wrong: physical (a physical, currency or percentage unit on either side)",
+    "concept-partial": "concept wrong partial (no token in common)",
+    "concept-complete": "concept wrong complete (a token in common, but not the same tokens)",
+}
+
+
+def miss_category_of_pair(p: Pred, g: Gold) -> list[str]:
+    """The categories a value-matched pair misses in (none when the pair is right throughout)."""
+    out = []
+    pc, gc = unit_class(p.unit, p.noun), unit_class(g.unit, g.unit)
+    if not units_match_cqe(pc, gc):
+        out.append("unit-noun" if pc[0] == gc[0] == "noun" else "unit-physical")
+    if p.concept is not None:
+        complete, partial = concepts_match(p.concept, g.concept)
+        if not partial:
+            out.append("concept-partial")
+        elif not complete:
+            out.append("concept-complete")
+    return out
+
+
+def misses(preds, golds):
+    """[(category, gold or None, pred or None)] for one sentence, from the value matching."""
+    pairs = match(preds, golds, lambda p, g: pair_ok("value", p, g))
+    out = [("value-missed", g, None) for gi, g in enumerate(golds) if gi not in pairs]
+    out += [("spurious", None, p) for pi, p in enumerate(preds) if pi not in pairs.values()]
+    for gi, pi in pairs.items():
+        out += [(c, golds[gi], preds[pi]) for c in miss_category_of_pair(preds[pi], golds[gi])]
+    return out
+
+
+# -- the systems ------------------------------------------------------------------------------------
 def repair(text: str) -> str:
     return re.sub(r"\bPS(?=\s?\d)", "£", text)
 
 
-def numlint_preds(text: str):
+def gold_of(item, average_ranges: bool) -> list[Gold]:
+    out = []
+    for g in item["quantities"]:
+        gv = parse_gold_value(str(g["value"]))
+        if average_ranges and isinstance(gv, tuple):
+            gv = (gv[0] + gv[1]) / 2
+        out.append(Gold(gv, g["normalized_unit"], concept_tokens(g["referred_concepts"]), g))
+    return out
+
+
+def numlint_preds(text: str) -> list[Pred]:
     from numlint.extract import extract_quantities
 
     out = []
     for q in extract_quantities(text):
         v = (q.low, q.high) if q.value is None else q.value
-        out.append((v, q.unit, q))
+        label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} base={q.base!r}"
+        out.append(Pred(v, q.unit, q.metric, concept_tokens(q.metric, q.base), label))
     return out
 
 
 _qparser = None
+# quantulum3's names that CQE's tagger renames before comparing (tagger.py, QuantulumTagger): its
+# names for "per cent" and "degree", and arc minutes/seconds, which it reads for "minute"/"second".
+QUANTULUM_NAMES = {"per cent": "percentage", "percentage drop": "percentage", "dollar dollar": "dollar",
+                   "degree angle": "degree", "minute of arc": "minute", "second of arc": "second",
+                   "yard yard": "yard", "cubic centimetre": "millilitre", "tonne": "metric ton"}
 
 
-def quantulum_preds(text: str):
+def quantulum_preds(text: str) -> list[Pred]:
     global _qparser
     if _qparser is None:
         import warnings
@@ -236,40 +468,43 @@ def quantulum_preds(text: str):
     out = []
     try:
         for q in _qparser.parse(text):
-            out.append((float(q.value), q.unit.name, q))
+            name = QUANTULUM_NAMES.get(q.unit.name.lower(), q.unit.name)
+            noun = None if name.lower() in ("dimensionless", "unk", "") else name
+            out.append(Pred(float(q.value), name, noun, None, f"{q.surface!r} {q.value} unit={name!r}"))
     except Exception:
         pass
     return out
 
 
-def score(data, system: str, show_misses: bool = False):
-    counts = {"value": [0, 0, 0], "value+unit": [0, 0, 0]}
+def run(data, system: str):
+    """[(text, preds, golds)] for every sentence."""
+    get = numlint_preds if system == "numlint" else quantulum_preds
+    out = []
     for item in data:
         text = repair(item["text"])
-        golds = []
-        for g in item["quantities"]:
-            gv = parse_gold_value(str(g["value"]))
-            if system == "quantulum3" and isinstance(gv, tuple):
-                gv = (gv[0] + gv[1]) / 2
-            golds.append((gv, g["normalized_unit"]))
-        preds_full = numlint_preds(text) if system == "numlint" else quantulum_preds(text)
-        preds = [(v, u) for v, u, _ in preds_full]
-        for kind, with_unit in (("value", False), ("value+unit", True)):
-            tp, mg, mp = match(preds, golds, with_unit)
-            c = counts[kind]
-            c[0] += tp
-            c[1] += len(preds)
-            c[2] += len(golds)
-            if show_misses and system == "numlint" and kind == "value+unit" and (len(mg) < len(golds) or len(mp) < len(preds)):
-                print("-" * 100)
-                print(text)
-                for gi, (gv, gu) in enumerate(golds):
-                    if gi not in mg:
-                        print(f"   MISS gold {gv} [{gu}] -> key {unit_key(gu)!r}")
-                for pi, (pv, pu, q) in enumerate(preds_full):
-                    if pi not in mp:
-                        print(f"   EXTRA pred {q.text!r} {pv} [{pu}] kind={q.kind} metric={q.metric}")
-    return {k: prf(*v) + tuple(v) for k, v in counts.items()}
+        out.append((text, get(text), gold_of(item, average_ranges=system == "quantulum3")))
+    return out
+
+
+def show_misses(runs, n: int, category: str | None) -> None:
+    by_cat: dict[str, list] = {c: [] for c in CATEGORIES}
+    for text, preds, golds in runs:
+        for cat, g, p in misses(preds, golds):
+            by_cat[cat].append((text, g, p))
+    print("\nnumlint misses by category (value-matched pairs can miss in a unit and a concept category):")
+    for cat, desc in CATEGORIES.items():
+        print(f"  {cat:17} {len(by_cat[cat]):4}  {desc}")
+    for cat in ([category] if category else CATEGORIES):
+        print(f"\n=== {cat}: {CATEGORIES[cat]} ({len(by_cat[cat])}) ===")
+        for text, g, p in by_cat[cat][:n]:
+            print("-" * 100)
+            print(text)
+            if g is not None:
+                r = g.raw
+                print(f"   gold  {r['value']} unit={r['normalized_unit']!r} -> {unit_class(g.unit, g.unit)} "
+                      f"concept={r['referred_concepts']!r}")
+            if p is not None:
+                print(f"   pred  {p.label} -> {unit_class(p.unit, p.noun)} concept={sorted(p.concept or ())}")
 
 
 def speed(n_articles: int):
@@ -291,29 +526,50 @@ def speed(n_articles: int):
           f"quantulum3 imported: {'quantulum3' in _s.modules}")
 
 
+PUBLISHED = {  # data/evaluation_output/NewsQuant.csv (F1): CQE, and quantulum3 where it was scored
+    "value": ("0.920", "0.730"), "value+unit CQE": ("0.856", "0.472"),
+    "value+concept partial": ("0.761", "-"), "value+concept complete": ("0.570", "-"),
+}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print up to N numlint misses of each category")
+    ap.add_argument("--category", choices=list(CATEGORIES), help="with --show: only this category")
     ap.add_argument("--no-quantulum", action="store_true")
     ap.add_argument("--speed", type=int, default=0, metavar="N", help="also time extraction on N news articles")
     args = ap.parse_args(argv)
     data = json.loads(args.data.read_text(encoding="utf-8"))
     ngold = sum(len(d["quantities"]) for d in data)
-    t0 = time.perf_counter()
-    results = {"numlint": score(data, "numlint", args.show_misses)}
-    t_numlint = time.perf_counter() - t0
-    if not args.no_quantulum:
+    systems = ["numlint"] + ([] if args.no_quantulum else ["quantulum3"])
+    runs, results, secs = {}, {}, {}
+    for name in systems:
         t0 = time.perf_counter()
-        results["quantulum3"] = score(data, "quantulum3")
-        t_q = time.perf_counter() - t0
+        runs[name] = run(data, name)
+        secs[name] = time.perf_counter() - t0
+        results[name] = score_sentences([(p, g) for _, p, g in runs[name]])
     print(f"\nNewsQuant: {len(data)} sentences, {ngold} gold quantities")
-    print(f"{'system':12} {'value P':>8} {'R':>6} {'F1':>6}   {'value+unit P':>12} {'R':>6} {'F1':>6}   {'time':>6}")
-    for name, res in results.items():
-        v, vu = res["value"], res["value+unit"]
-        t = t_numlint if name == "numlint" else t_q
-        print(f"{name:12} {v[0]:8.3f} {v[1]:6.3f} {v[2]:6.3f}   {vu[0]:12.3f} {vu[1]:6.3f} {vu[2]:6.3f}   {t:5.1f}s")
-    print("(published CQE: value F1 0.920, value+unit F1 0.856; quantulum3 as published: 0.730 / 0.472)")
+    print(f"{'figure':24}" + "".join(f"  {n + ' P / R / F1':>23}" for n in systems) + "   published CQE F1 (quantulum3)")
+    for kind in KINDS:
+        row = f"{kind:24}"
+        for name in systems:
+            p, r, f, *_ = results[name][kind]
+            no_concept = name == "quantulum3" and "concept" in kind
+            row += f"  {'-':>23}" if no_concept else f"  {p:7.3f} {r:6.3f} {f:7.3f}  "
+        pub = PUBLISHED.get(kind)
+        print(row + (f"   {pub[0]} ({pub[1]})" if pub else ""))
+    print("time: " + ", ".join(f"{n} {secs[n]:.1f}s" for n in systems))
+    print("value+unit CQE: counted nouns compared whole (numlint: its metric); noun head: their last word only;\n"
+          "lenient: any count meets any count. concept: numlint's metric + base, content tokens.")
+    sentences = [(p, g) for _, p, g in runs["numlint"]]
+    for kind in ("value+concept partial", "value+concept complete"):
+        p, r, f, tp, npred, ng = results["numlint"][kind]
+        empty = empty_concept_matches(sentences, kind)
+        print(f"{kind}: {empty} of numlint's {tp} matches have no concept on either side (CQE counts them); "
+              f"without them F1 {prf(tp - empty, npred, ng)[2]:.3f}")
+    if args.show:
+        show_misses(runs["numlint"], args.show, args.category)
     if args.speed:
         speed(args.speed)
     return 0
