@@ -51,6 +51,7 @@ Commands
     python bench/inject.py --set bench/inject-set.json     # replay the canonical cases exactly
     python bench/inject.py --save-set bench/inject-set.json
     python bench/inject.py --label-sheet dev --from 0 --count 40   # print pairs to label (no numlint)
+    python bench/inject.py --record-labels dev decisions.txt       # "INDEX g|h WHY" lines -> the labels file
 
     ``--set`` replays recorded alterations (file, kind, offsets, sha, new text; no corpus text), so a
     change to the selection code does not change what a later measurement is made on.
@@ -147,6 +148,33 @@ def label_sheet(split: str, start: int, count: int) -> None:
         print(f"#{i} {corpus} {rel} a={p.a.start},{p.a.end} b={p.b.start},{p.b.end} | {head}")
         print(f"  A: {_marked(text, p.a)[:400]}")
         print(f"  B: {_marked(text, p.b)[:400]}")
+
+
+WHY = ("same-fact", "different-owner", "different-time", "part-vs-whole", "list-or-table", "category",
+       "label-or-date", "price-of-different-things", "other")
+
+
+def record_labels(split: str, decisions: Path) -> int:
+    """Merge hand decisions ("INDEX g|h WHY" a line, INDEX into the label sheet of ``split``) into LABELS."""
+    sample = label_sample(split)
+    labels = load_labels()
+    n = 0
+    for line in decisions.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        index, verdict, why = line.split()
+        if verdict not in ("g", "h") or why not in WHY:
+            raise SystemExit(f"bad decision line: {line!r}")
+        corpus, rel, text, p = sample[int(index)]
+        labels[(rel, (p.a.start, p.a.end), (p.b.start, p.b.end))] = {
+            "file": rel, "split": split, "a": [p.a.start, p.a.end], "b": [p.b.start, p.b.end], "sha": p.sha,
+            "label": "genuine" if verdict == "g" else "harmless", "why": why}
+        n += 1
+    LABELS.parent.mkdir(parents=True, exist_ok=True)
+    with open(LABELS, "w", encoding="utf-8") as out:
+        for key in sorted(labels):
+            out.write(json.dumps(labels[key]) + "\n")
+    return n
 
 
 def load_labels() -> dict:
@@ -264,8 +292,14 @@ def main(argv=None) -> int:
     ap.add_argument("--label-sheet", choices=("dev", "test"), help="print label-sample pairs; runs no numlint")
     ap.add_argument("--from", dest="start", type=int, default=0)
     ap.add_argument("--count", type=int, default=40)
+    ap.add_argument("--record-labels", nargs=2, metavar=("SPLIT", "DECISIONS"),
+                    help="merge decisions ('INDEX g|h WHY' lines, indices of --label-sheet SPLIT) into the labels")
     args = ap.parse_args(argv)
 
+    if args.record_labels:
+        n = record_labels(args.record_labels[0], Path(args.record_labels[1]))
+        print(f"{n} labels recorded in {LABELS}")
+        return 0
     if args.label_sheet:
         label_sheet(args.label_sheet, args.start, args.count)
         return 0
