@@ -315,8 +315,6 @@ def alterations(text: str, tok: Token, seed: int = 7, rel: str = "") -> list[dic
             out.append({"kind": "currency", "how": f"{tok.unit}->{new}", "new": tok.text[:s] + new + tok.text[e:]})
         elif word in UNIT_SWAPS or word.lower() in UNIT_SWAPS:
             new = UNIT_SWAPS.get(word, UNIT_SWAPS.get(word.lower()))
-            if new == "miles" and re.search(r"\bkilomet(?:re|er)s\b", tok.unit):
-                new = "miles"
             if new == "km" and re.search(r"\bkilometres\b", text):
                 new = "kilometres"
             if grp == "ug" and len(new) > 3:
