@@ -1,47 +1,76 @@
-"""Error injection: make an article contradict itself and measure whether numlint notices.
+"""Error injection, chosen independently of numlint: make an article contradict itself, see if numlint notices.
 
-For each article, find a figure it states twice: two mentions in different sentences with the same
-metric (key and modifiers), the same unit and the same value, written with digits, not a small
-count that could repeat by chance (a value of at least 10, or with decimals or a scale word), not
-two times ("5.8 mln in 1985/86" and "5.8 mln in 1987/88" are two figures), not a table, and not
-an age, a year, a duration or a sports event ("the 60m title"), which the NL1 rules never compare,
-nor a bound ("up to 300": 250 later does not contradict it), a price fraction or a "per 100". Alter
-the LATER mention one way at a time:
+What it measures
+    Recall of numlint on one fact stated twice when the later mention is altered, and how many new
+    findings the alteration causes elsewhere. The headline is recall on hand-labelled *genuine* pairs.
 
-* value:    the digits change beyond any rounding (a transposition such as 450 -> 540 when the digits
-            allow it, else the value times 1.3-1.9 or 0.5-0.75, written with the same decimals);
-* scale:    the scale word slips (m <-> bn, million <-> billion, mln <-> billion);
-* currency: the currency changes ($ <-> £, dlrs <-> stg).
+How cases are chosen (``bench/_surface.py``; numlint is never imported to choose them)
+    Figure tokens are found by surface form: an optional currency prefix ($, £, €, US$, ...), a number
+    with digits (1,200 / 12.4 / 5), an optional scale word (m, bn, mln, bln, million, billion, k,
+    thousand, tn, trillion) and an optional currency or unit word (dlrs, stg, euros, %, pct, per cent,
+    km, miles, tonnes, kg, pounds, ...). Years 1900-2100, dates, clock times, phone-like groups,
+    ranges and scores ("10-12", "3-1"), numbers inside words or codes and bare integers below 10 are
+    left out. A *restated pair* is two tokens with one normalised surface (currency, digits, scale,
+    unit) in two sentences whose neighbouring content words (8 words either side, in the paragraph,
+    stop words out, crude plural stripping) share at least one word. Per repeated surface the first
+    later mention that has such an earlier partner is taken; at most 3 pairs an article, drawn with a
+    fixed seed when there are more.
 
-Recall = share of altered articles where a finding points at the altered mention (``--loose``: or
-names it as related). New findings elsewhere = findings of the altered article, not on the altered
-mention, that the original did not have (matched by code and mention text).
+Alterations of the later mention, one at a time (whichever apply, formatting kept)
+    value     a transposition of two adjacent digits (half the time, when the digits allow it), else
+              the value times a factor in 0.5-0.9 or 1.1-3, with the same decimals and separators;
+    scale     m <-> bn, mln -> billion (bln where the article writes bln), million <-> billion, ...;
+    currency  $ <-> £, € -> $, dlrs <-> stg, euros <-> dollars, ...;
+    unit      km <-> miles, kilometres -> miles, tonnes -> pounds, kg <-> pounds, metres <-> feet.
 
-    python bench/inject.py                     # all articles, all alteration kinds
-    python bench/inject.py --limit 1500 --sample --jobs 2
-    python bench/inject.py --show 20           # print 20 misses for reading
-    python bench/inject.py --save-set bench/inject-set.json   # record which mentions were altered, how
-    python bench/inject.py --set bench/inject-set.json        # replay exactly those alterations
+Scoring
+    ``numlint.check_text`` on the original and on each altered article. *Caught (strict)*: a finding of
+    severity warning or error whose span overlaps the altered mention. *Loose*: or one that names it
+    as related. *Info only*: not caught loosely, but an info finding is on it or names it. *New
+    findings elsewhere*: warning/error findings of the altered article, not on the altered mention and
+    not naming it, that the original did not have (matched by code and mention text).
 
-Which figures count as "stated twice" depends on what extraction and the fact stage find, so a change
-to either changes the set of alterations, and two recalls on two sets do not compare. ``--set`` replays
-a recorded set (file, kind, offsets and the altered mention, with a hash of the original mention so a
-changed corpus file is noticed) to measure a change on the same alterations. The set holds no corpus
-text: offsets, hashes and the mentions numlint wrote.
+The split
+    ``bench/corpus.py`` (a hash of each article's path). Every figure is reported for dev and test
+    apart, per corpus and per kind. ``--show`` prints misses for reading on dev only.
 
-Goal: recall >= 0.90.
+Labels (``bench/labels/inject-pairs.jsonl``)
+    One JSON object a line: file, split, a and b (offsets of the two mentions), sha (first 12 hex of
+    sha256 of the two mention texts joined by "\\x1f"), label (genuine: one fact stated twice, so an
+    alteration makes the article contradict itself; harmless: two facts that share a number, or a
+    label, date, score, list item...) and why (same-fact, different-owner, different-time,
+    part-vs-whole, list-or-table, category, label-or-date, price-of-different-things, other). No corpus
+    text. Labels were made by reading the two sentences, blind to numlint's output, on a deterministic
+    sample (``--label-sheet``): 260 pairs per half, bbc and reuters in proportion to their pairs, and
+    every modern pair (the modern corpus yields only 58 dev and 51 test pairs, short of the 60 wanted). Cases join labels by file and offsets; a sha that no longer matches is
+    reported as stale. The headline recall is on genuine labelled pairs; recall on all pairs (labelled
+    or not) is printed for reference.
+
+Commands
+    python bench/inject.py                                 # dev and test, all corpora, all kinds
+    python bench/inject.py --split dev --show 20           # read 20 dev misses
+    python bench/inject.py --set bench/inject-set.json     # replay the canonical cases exactly
+    python bench/inject.py --save-set bench/inject-set.json
+    python bench/inject.py --label-sheet dev --from 0 --count 40   # print pairs to label (no numlint)
+    python bench/inject.py --record-labels dev decisions.txt       # "INDEX g|h WHY" lines -> the labels file
+
+    ``--set`` replays recorded alterations (file, kind, offsets, sha, new text; no corpus text), so a
+    change to the selection code does not change what a later measurement is made on.
+
+Goal: recall >= 0.90 on genuine test pairs for each kind; new findings elsewhere low (< 0.05 per alteration).
+Baseline (main at 160d973, ``python bench/inject.py --set bench/inject-set.json``): genuine test pairs,
+strict recall value 0.163 (n=135), scale 0.231 (39), currency 0.176 (34), unit 0.000 (7); 0.003 new
+findings elsewhere per alteration.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import json
 import multiprocessing
-import os
 import random
-import re
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -49,271 +78,324 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# The corpora sit in ../shared beside the repository (as in CI); NUMLINT_SHARED points elsewhere.
-SHARED = os.environ.get("NUMLINT_SHARED", str(Path(__file__).resolve().parents[2] / "shared"))
-CORPORA = Path(SHARED, "corpora/news")
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
-SCALE_SWAPS = [("bn", "m"), ("m", "bn"), ("billion", "million"), ("million", "billion"), ("mln", "billion"),
-               ("bln", "mln")]
-CURRENCY_SWAPS = [("$", "£"), ("£", "$"), ("€", "$"), ("dlrs", "stg"), ("stg", "dlrs"), ("euros", "dollars"),
-                  ("dollars", "euros"), ("pounds", "dollars")]
+from bench import _surface as surface  # noqa: E402
+from bench.corpus import CORPORA, DEFAULT_CORPORA, articles, corpus_of, relative, split_of  # noqa: E402
+
+KINDS = ("value", "scale", "currency", "unit")
+LABELS = ROOT / "bench" / "labels" / "inject-pairs.jsonl"
+OUT = ROOT / "bench" / "out"
+SEED = 7
+LABEL_QUOTA = 260          # pairs labelled per half
+MODERN_MIN = 60            # modern over-sampled to at least this many per half (or all it has)
 
 
-def restated_pairs(text: str):
-    """(first, later) facts of one figure stated twice, as described in the module docstring."""
-    from numlint.document import Document
-    from numlint.facts import build_facts, is_tabular
-    from numlint.linter import document_quantities
+# ------------------------------------------------------------------------------------- choosing
 
-    doc = Document("x.txt", text)
-    prose, quantities = document_quantities(doc)
-    table = build_facts(doc, prose, quantities)
-    pairs = []
-    for facts in table.by_metric.values():
-        for i, a in enumerate(facts):
-            for b in facts[i + 1:i + 6]:
-                if a.sentence_index == b.sentence_index or a.modifiers != b.modifiers or a.unit != b.unit:
-                    continue
-                if a.q.value is None or b.q.value is None or a.q.value != b.q.value:
-                    continue
-                if a.time and b.time and a.time != b.time:
-                    continue  # the same number for two different times is two figures, not one
-                if is_tabular(a) or is_tabular(b):
-                    continue  # a table's columns repeat numbers by chance
-                if _never_one_figure(a) or _never_one_figure(b):
-                    continue
-                if not _NUM.search(b.q.text) or b.q.change or a.q.change:
-                    continue
-                if a.q.value < 10 and "." not in b.q.text and b.q.multiplier == 1.0 and not _scale_word(b.q.text):
-                    continue
-                pairs.append((a, b))
-    return pairs
+def plan(path: Path, seed: int = SEED) -> list[dict]:
+    """The cases of one article: each restated pair's later mention altered each applicable way."""
+    text = path.read_text(encoding="utf-8")
+    rel = relative(path)
+    cases = []
+    for p in surface.restated_pairs(text, rel, seed):
+        for alt in surface.alterations(text, p.b, seed, rel):
+            cases.append({"file": rel, "kind": alt["kind"], "how": alt["how"], "a": [p.a.start, p.a.end],
+                          "b": [p.b.start, p.b.end], "sha": p.sha, "new": alt["new"]})
+    return cases
 
 
-_AGE = re.compile(r"year-old|years? old|\baged?\b", re.I)
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+def all_pairs(split: str, corpora=DEFAULT_CORPORA):
+    """(corpus, rel, text, Pair) for every restated pair of a split, in file order."""
+    for path in articles(corpora, split):
+        text = path.read_text(encoding="utf-8")
+        rel = relative(path)
+        for p in surface.restated_pairs(text, rel, SEED):
+            yield corpus_of(path), rel, text, p
 
 
-def _never_one_figure(f) -> bool:
-    """Classes the NL1 rules never compare, so altering them says nothing about recall: ages (two
-    people of one age are common), years and durations, sports distances named as events ("60m")."""
-    from numlint.facts import looks_like_year
-
-    from numlint.registry import load_rules
-
-    vocab = load_rules()["NL101"].vocabularies
-    if f.key in vocab.get("ignore_metrics", ()) and not f.modifiers:
-        return True  # the rule declares this metric never one figure ("the 100m champion", "a 5% rise")
-    context = f.left[-8:] + f.q.text + f.right[:12]
-    return bool(_AGE.search(context)) or looks_like_year(f) or f.unit in _TIME_UNITS or bool(
-        re.match(r"\s*(?:final|title|race|hurdles|relay|freestyle|event|record)", f.right)) or bool(
-        re.match(r"-\d+/\d+", f.right)) or bool(re.search(r"\bper\s+$", f.left[-5:])) or f.q.approx in (
-        "<", "<=", ">", ">=")  # "84-5/8" (a price fraction), "per 100 people", "up to 300": not one figure said twice
-
-
-def _scale_word(text: str) -> str | None:
-    for word, _ in SCALE_SWAPS:
-        if re.search(r"(?<=\d)\s?" + re.escape(word) + r"\b", text):
-            return word
-    return None
-
-
-def _format_like(original: str, value: float) -> str:
-    decimals = len(original.split(".")[1]) if "." in original else 0
-    text = f"{value:,.{decimals}f}" if "," in original else f"{value:.{decimals}f}"
-    return text
+def label_sample(split: str) -> list[tuple]:
+    """The deterministic sample of pairs to label for one half: modern at least MODERN_MIN (or all it has),
+    the rest of LABEL_QUOTA shared by bbc and reuters in proportion to their pairs. It depends only on the
+    surface selection, so a change to ``bench/_surface.py`` changes it: label new pairs with
+    ``--record-labels``; labels already made stay keyed by offsets and sha."""
+    by_corpus = collections.defaultdict(list)
+    for corpus, rel, text, p in all_pairs(split):
+        by_corpus[corpus].append((corpus, rel, text, p))
+    total = sum(len(v) for v in by_corpus.values())
+    quota = {"modern": min(len(by_corpus["modern"]), max(MODERN_MIN, round(LABEL_QUOTA * len(by_corpus["modern"]) / total)))}
+    rest = LABEL_QUOTA - quota["modern"]
+    others = len(by_corpus["bbc"]) + len(by_corpus["reuters"])
+    quota["bbc"] = round(rest * len(by_corpus["bbc"]) / others)
+    quota["reuters"] = rest - quota["bbc"]
+    sample = []
+    for corpus in DEFAULT_CORPORA:
+        items = by_corpus[corpus]
+        k = min(quota[corpus], len(items))
+        chosen = random.Random(f"labels:{split}:{corpus}").sample(range(len(items)), k)
+        sample += [items[i] for i in sorted(chosen)]
+    return sample
 
 
-def alter_value(number: str, rng: random.Random) -> str | None:
-    digits = number.replace(",", "")
-    plain = digits.replace(".", "")
-    # a transposition of two adjacent different digits, the commonest typing slip
-    spots = [i for i in range(len(plain) - 1) if plain[i] != plain[i + 1] and not (i == 0 and plain[1] == "0")]
-    if spots and rng.random() < 0.5:
-        i = rng.choice(spots)
-        swapped = plain[:i] + plain[i + 1] + plain[i] + plain[i + 2:]
-        if "." in digits:
-            k = digits.index(".")
-            swapped = swapped[:k] + "." + swapped[k:]
-        value = float(swapped)
-        old = float(digits)
-        if abs(value - old) / old >= 0.08:
-            return _format_like(number, value)
-    value = float(digits)
-    factor = rng.uniform(1.3, 1.9) if rng.random() < 0.5 else rng.uniform(0.5, 0.75)
-    new = value * factor
-    if "." not in digits:
-        new = round(new)
-        if new == value:
-            return None
-    return _format_like(number, new)
+def _sentence(text: str, start: int) -> tuple[int, int]:
+    starts = surface.sentence_starts(text) + [len(text)]
+    i = max(j for j, s in enumerate(starts) if s <= start)
+    return starts[i], starts[i + 1]
 
 
-def alterations(text: str, b, rng: random.Random):
-    """(kind, altered text, start, end of the altered mention in it)."""
-    start, end = b.q.start, b.q.end
-    mention = text[start:end]
-    out = []
-    m = _NUM.search(mention)
-    if m:
-        new_number = alter_value(m.group(), rng)
-        if new_number:
-            new_mention = mention[:m.start()] + new_number + mention[m.end():]
-            out.append(("value", new_mention))
-    word = _scale_word(mention)
-    if word:
-        for old, new in SCALE_SWAPS:
-            if old == word:
-                new_mention = re.sub(r"(?<=\d)(\s?)" + re.escape(old) + r"\b", r"\g<1>" + new, mention, count=1)
-                out.append(("scale", new_mention))
-                break
-    if b.q.kind == "money":
-        for old, new in CURRENCY_SWAPS:
-            if old in mention:
-                out.append(("currency", mention.replace(old, new, 1)))
-                break
-    result = []
-    for kind, new_mention in out:
-        altered = text[:start] + new_mention + text[end:]
-        result.append((kind, altered, start, start + len(new_mention)))
-    return result
+def _marked(text: str, tok) -> str:
+    s, e = _sentence(text, tok.start)
+    return (text[s:tok.start] + "[[" + text[tok.start:tok.end] + "]]" + text[tok.end:e]).strip().replace("\n", " ")
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+def label_sheet(split: str, start: int, count: int) -> None:
+    """Print pairs of the label sample for reading: headline, then each mention's sentence, figure marked."""
+    sample = label_sample(split)
+    for i, (corpus, rel, text, p) in enumerate(sample[start:start + count], start):
+        head = text.strip().split("\n", 1)[0][:90]
+        print(f"#{i} {corpus} {rel} a={p.a.start},{p.a.end} b={p.b.start},{p.b.end} | {head}")
+        print(f"  A: {_marked(text, p.a)[:400]}")
+        print(f"  B: {_marked(text, p.b)[:400]}")
 
 
-def run_article(args):
-    """Choose a restated figure of one article, alter it each way, and score numlint on each."""
-    path, seed, loose = args
-    rng = random.Random(f"{seed}:{Path(path).name}")
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        pairs = restated_pairs(text)
-    except Exception as exc:
-        return [("crash", path, str(exc), False, 0, "", None)]
-    if not pairs:
-        return []
-    a, b = rng.choice(pairs)
-    planned = [(kind, b.q.start, b.q.end, altered[start:end], a.q.text, a.line)
-               for kind, altered, start, end in alterations(text, b, rng)]
-    return _score(path, text, planned, loose)
+WHY = ("same-fact", "different-owner", "different-time", "part-vs-whole", "list-or-table", "category",
+       "label-or-date", "price-of-different-things", "other")
 
 
-def replay_article(args):
-    """Score the recorded alterations of one article (``--set``)."""
-    path, recorded, loose = args
-    text = Path(path).read_text(encoding="utf-8")
-    planned = []
-    for r in recorded:
-        if _digest(text[r["start"]:r["end"]]) != r["original"]:
-            return [("changed", path, "the corpus file differs from the recorded set", False, 0, "", None)]
-        planned.append((r["kind"], r["start"], r["end"], r["altered"], "", r["first_line"]))
-    return _score(path, text, planned, loose)
+def record_labels(split: str, decisions: Path) -> int:
+    """Merge hand decisions ("INDEX g|h WHY" a line, INDEX into the label sheet of ``split``) into LABELS."""
+    sample = label_sample(split)
+    labels = load_labels()
+    n = 0
+    for line in decisions.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        index, verdict, why = line.split()
+        if verdict not in ("g", "h") or why not in WHY:
+            raise SystemExit(f"bad decision line: {line!r}")
+        corpus, rel, text, p = sample[int(index)]
+        labels[(rel, (p.a.start, p.a.end), (p.b.start, p.b.end))] = {
+            "file": rel, "split": split, "a": [p.a.start, p.a.end], "b": [p.b.start, p.b.end], "sha": p.sha,
+            "label": "genuine" if verdict == "g" else "harmless", "why": why}
+        n += 1
+    LABELS.parent.mkdir(parents=True, exist_ok=True)
+    with open(LABELS, "w", encoding="utf-8") as out:
+        for key in sorted(labels):
+            out.write(json.dumps(labels[key]) + "\n")
+    return n
 
 
-def _score(path, text, planned, loose):
+def load_labels() -> dict:
+    labels = {}
+    if LABELS.exists():
+        for line in LABELS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                labels[(r["file"], tuple(r["a"]), tuple(r["b"]))] = r
+    return labels
+
+
+# ------------------------------------------------------------------------------------- scoring
+
+def _overlaps(s: int, e: int, start: int, end: int) -> bool:
+    return s < end and start < e
+
+
+def score_article(job) -> list[dict]:
+    """Score the given cases of one article (or the cases chosen now when ``cases`` is None)."""
     import numlint
 
-    base = collections.Counter((f.code, text[f.start:f.end]) for f in numlint.check_text(text, path))
+    rel, cases, seed = job
+    path = CORPORA / rel
+    text = path.read_text(encoding="utf-8")
+    if cases is None:
+        cases = plan(path, seed)
+    if not cases:
+        return []
+    base = collections.Counter((f.code, text[f.start:f.end]) for f in numlint.check_text(text, str(path))
+                               if f.severity != "info")
     rows = []
-    for kind, b_start, b_end, new_mention, first_text, first_line in planned:
-        altered = text[:b_start] + new_mention + text[b_end:]
-        start, end = b_start, b_start + len(new_mention)
-        findings = numlint.check_text(altered, path)
-        hit = False
-        extra = 0
+    for case in cases:
+        row = dict(case, corpus=corpus_of(path), split=split_of(rel))
+        (a0, a1), (b0, b1) = case["a"], case["b"]
+        if surface.pair_sha(text[a0:a1], text[b0:b1]) != case["sha"]:
+            rows.append(dict(row, status="changed"))
+            continue
+        new = case["new"]
+        altered = text[:b0] + new + text[b1:]
+        start, end = b0, b0 + len(new)
+        strict = loose = info = False
+        codes = set()
         after = collections.Counter()
-        for f in findings:
-            on = f.start < end and start < f.end
-            rel = any(r.start < end and start < r.end for r in f.related)
-            if on or (loose and rel):
-                hit = True
-            elif not rel:
+        for f in numlint.check_text(altered, str(path)):
+            on = _overlaps(f.start, f.end, start, end)
+            rel_on = any(_overlaps(r.start, r.end, start, end) for r in f.related)
+            if f.severity == "info":
+                info = info or on or rel_on
+                continue
+            if on:
+                strict = True
+                codes.add(f.code)
+            if on or rel_on:
+                loose = True
+                codes.add(f.code)
+            else:
                 after[(f.code, altered[f.start:f.end])] += 1
-        new_elsewhere = after - base
-        extra = sum(new_elsewhere.values())
-        line = altered.count("\n", 0, start) + 1
-        sentence_start = max(altered.rfind("\n", 0, start), altered.rfind(". ", 0, start) + 1)
-        context = altered[sentence_start:altered.find("\n", end) if altered.find("\n", end) > 0 else len(altered)]
-        first = f"{first_text!r} on line {first_line}" if first_text else f"line {first_line}"
-        rows.append((kind, path, f"{text[b_start:b_end]!r} -> {altered[start:end]!r} line {line} "
-                     f"(first stated as {first}): {context.strip()[:300]}"
-                     + (f" || new elsewhere: {sorted(new_elsewhere)}" if extra else ""), hit, extra,
-                     ",".join(sorted({f.code for f in findings if f.start < end and start < f.end})),
-                     {"file": Path(path).parent.name + "/" + Path(path).name, "kind": kind, "start": b_start,
-                      "end": b_end, "original": _digest(text[b_start:b_end]), "altered": new_mention,
-                      "first_line": first_line}))
+        elsewhere = after - base
+        rows.append(dict(row, status="ok", strict=strict, loose=loose, info_only=info and not loose,
+                         codes=sorted(codes), elsewhere=sum(elsewhere.values()),
+                         elsewhere_codes=sorted({c for c, _ in elsewhere})))
     return rows
+
+
+# ------------------------------------------------------------------------------------- report
+
+def _rate(k: int, n: int) -> str:
+    return f"{k / n:.3f}" if n else "  -  "
+
+
+def report(rows: list[dict], labels: dict) -> list[str]:
+    lines = []
+    head = (f"{'split':<5} {'corpus':<8} {'kind':<8} | {'cases':>5} {'strict':>6} {'loose':>6} {'info':>4} "
+            f"{'elsew':>5} | {'gen':>4} {'strict':>6} {'loose':>6} | {'harm':>4} {'strict':>6}")
+    lines.append("all pairs: cases, recall strict/loose, info-only count, new findings elsewhere per alteration"
+                 " | genuine labelled: n, recall strict/loose | harmless labelled: n, strict")
+    lines.append(head)
+    lines.append("-" * len(head))
+    groups = collections.defaultdict(list)
+    for r in rows:
+        if r["status"] != "ok":
+            continue
+        for corpus in (r["corpus"], "ALL"):
+            for kind in (r["kind"], "ALL"):
+                groups[(r["split"], corpus, kind)].append(r)
+    order_c = {c: i for i, c in enumerate(DEFAULT_CORPORA + ("ALL",))}
+    order_k = {k: i for i, k in enumerate(KINDS + ("ALL",))}
+    for key in sorted(groups, key=lambda k: (k[0], order_c[k[1]], order_k[k[2]])):
+        g = groups[key]
+        gen = [r for r in g if r.get("label") == "genuine"]
+        harm = [r for r in g if r.get("label") == "harmless"]
+        lines.append(
+            f"{key[0]:<5} {key[1]:<8} {key[2]:<8} | {len(g):>5} {_rate(sum(r['strict'] for r in g), len(g)):>6} "
+            f"{_rate(sum(r['loose'] for r in g), len(g)):>6} {sum(r['info_only'] for r in g):>4} "
+            f"{sum(r['elsewhere'] for r in g) / max(len(g), 1):>5.3f} | {len(gen):>4} "
+            f"{_rate(sum(r['strict'] for r in gen), len(gen)):>6} {_rate(sum(r['loose'] for r in gen), len(gen)):>6} | "
+            f"{len(harm):>4} {_rate(sum(r['strict'] for r in harm), len(harm)):>6}")
+        if key[1] == "ALL" and key[2] == "ALL":
+            lines.append("-" * len(head))
+    return lines
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", action="append")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--sample", action="store_true")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--loose", action="store_true", help="count a finding that names the altered mention as related")
-    ap.add_argument("--show", type=int, default=0, help="print this many misses")
-    ap.add_argument("--save-set", type=Path, help="write the alterations made to FILE (JSON)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument("--corpus", action="append", choices=DEFAULT_CORPORA)
+    ap.add_argument("--kinds", help="comma-separated subset of " + ",".join(KINDS))
+    ap.add_argument("--limit", type=int, default=0, help="a seeded sample of this many articles")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--show", type=int, default=0, help="print this many misses with context (dev only)")
+    ap.add_argument("--save-set", type=Path, help="record the alterations made to FILE")
     ap.add_argument("--set", dest="replay", type=Path, help="replay the alterations recorded in FILE")
+    ap.add_argument("--label-sheet", choices=("dev", "test"), help="print label-sample pairs; runs no numlint")
+    ap.add_argument("--from", dest="start", type=int, default=0)
+    ap.add_argument("--count", type=int, default=40)
+    ap.add_argument("--record-labels", nargs=2, metavar=("SPLIT", "DECISIONS"),
+                    help="merge decisions ('INDEX g|h WHY' lines, indices of --label-sheet SPLIT) into the labels")
     args = ap.parse_args(argv)
 
-    paths = []
-    for name in args.corpus or ["bbc-news-2005", "reuters-21578"]:
-        paths += sorted((CORPORA / name).glob("*.txt"))
+    if args.record_labels:
+        n = record_labels(args.record_labels[0], Path(args.record_labels[1]))
+        print(f"{n} labels recorded in {LABELS}")
+        return 0
+    if args.label_sheet:
+        label_sheet(args.label_sheet, args.start, args.count)
+        return 0
+    if args.show and args.split != "dev":
+        ap.error("--show reads misses one by one: allowed with --split dev only")
+    kinds = set(args.kinds.split(",")) if args.kinds else set(KINDS)
+    if kinds - set(KINDS):
+        ap.error(f"unknown kinds: {', '.join(sorted(kinds - set(KINDS)))}")
+    corpora = tuple(args.corpus) if args.corpus else DEFAULT_CORPORA
+
+    paths = articles(corpora, args.split)
     if args.limit:
-        paths = random.Random(args.seed).sample(paths, min(args.limit, len(paths))) if args.sample else paths[:args.limit]
-    worker = run_article
-    work = [(str(p), args.seed, args.loose) for p in paths]
+        paths = sorted(random.Random(args.seed).sample(paths, min(args.limit, len(paths))))
+    rels = [relative(p) for p in paths]
     if args.replay:
         recorded = collections.defaultdict(list)
-        for r in json.loads(args.replay.read_text(encoding="utf-8"))["alterations"]:
-            recorded[r["file"]].append(r)
-        paths = [CORPORA / name for name in sorted(recorded)]
-        work = [(str(CORPORA / name), recorded[name], args.loose) for name in sorted(recorded)]
-        worker = replay_article
+        for case in json.loads(args.replay.read_text(encoding="utf-8"))["cases"]:
+            if case["kind"] in kinds:
+                recorded[case["file"]].append(case)
+        wanted = set(rels)
+        jobs = [(rel, recorded[rel], args.seed) for rel in sorted(recorded) if rel in wanted]
+    else:
+        jobs = [(rel, None, args.seed) for rel in rels]
+
     t0 = time.time()
     rows = []
     with multiprocessing.Pool(args.jobs) as pool:
-        for i, res in enumerate(pool.imap_unordered(worker, work, chunksize=8), 1):
+        for i, res in enumerate(pool.imap_unordered(score_article, jobs, chunksize=16), 1):
             rows.extend(res)
-            if i % 200 == 0 or i == len(paths):
-                print(f"\r{i}/{len(paths)} articles, {time.time() - t0:.0f}s", end="", file=sys.stderr, flush=True)
+            if i % 500 == 0 or i == len(jobs):
+                print(f"\r{i}/{len(jobs)} articles, {time.time() - t0:.0f}s", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    out_dir = ROOT / "bench" / "out"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    by_kind = collections.defaultdict(lambda: [0, 0, 0])
-    codes = collections.Counter()
-    with open(out_dir / "inject-results.txt", "w", encoding="utf-8") as out:
-        for kind, path, desc, hit, extra, found, _ in sorted(rows, key=lambda r: r[:6]):
-            by_kind[kind][0] += 1
-            by_kind[kind][1] += hit
-            by_kind[kind][2] += extra
-            if found:
-                codes[(kind, found)] += 1
-            out.write(f"{'HIT ' if hit else 'MISS'} {kind:<8} {Path(path).name}: {desc} [{found}]\n")
-    print(f"{len(paths)} articles, {len(rows)} alterations in {time.time() - t0:.0f}s "
-          f"({'loose' if args.loose else 'strict'}: a finding on the altered mention)")
-    total = [0, 0, 0]
-    for kind in sorted(by_kind):
-        n, hit, extra = by_kind[kind]
-        total = [total[0] + n, total[1] + hit, total[2] + extra]
-        print(f"  {kind:<9} n={n:<5} recall={hit / max(n, 1):.3f}  new findings elsewhere per alteration={extra / max(n, 1):.3f}")
-    print(f"  {'all':<9} n={total[0]:<5} recall={total[1] / max(total[0], 1):.3f}  "
-          f"new findings elsewhere per alteration={total[2] / max(total[0], 1):.3f}")
-    print("codes on the altered mention:", ", ".join(f"{k}:{c}={v}" for (k, c), v in sorted(codes.items())))
-    print(f"details: {out_dir / 'inject-results.txt'}")
+    rows.sort(key=lambda r: (r["file"], r["b"], r["kind"]))
+
+    labels = load_labels()
+    stale_pairs = set()
+    seen = set()
+    for r in rows:
+        key = (r["file"], tuple(r["a"]), tuple(r["b"]))
+        lab = labels.get(key)
+        if lab:
+            seen.add(key)
+            if lab["sha"] != r["sha"] or r["status"] == "changed":
+                stale_pairs.add(key)  # the labelled text is not what is there now: the label does not apply
+            else:
+                r["label"], r["why"] = lab["label"], lab["why"]
+    # labelled pairs of the articles run that no case reached (the selection or the corpus file changed)
+    ran = {job[0] for job in jobs}
+    in_scope = [k for k, lab in labels.items() if k[0] in ran]
+    missing = [k for k in in_scope if k not in seen]
+    rows = [r for r in rows if r["kind"] in kinds]
+    seen_kinds = {(r["file"], tuple(r["a"]), tuple(r["b"])) for r in rows}
+    seen = {k for k in seen if k in seen_kinds}
+    stale = len(stale_pairs)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "inject-cases.jsonl", "w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+    changed = sum(r["status"] == "changed" for r in rows)
+    print(f"{len(jobs)} articles, {len(rows)} cases ({changed} on changed corpus files) in {time.time() - t0:.0f}s; "
+          f"caught = a warning/error on the altered mention (strict) or naming it as related (loose)")
+    for line in report(rows, labels):
+        print(line)
+    gen_counts = collections.Counter((lab["split"], lab["label"]) for k, lab in labels.items() if k[0] in ran)
+    print(f"labelled pairs: {len(in_scope)} in the articles run ({', '.join(f'{s} {l} {n}' for (s, l), n in sorted(gen_counts.items()))}); "
+          f"{len(in_scope) - len(missing) - stale} found, {len(missing)} missing, {stale} stale (sha differs)"
+          + (f"; {len(seen)} with a case of the kinds asked" if kinds != set(KINDS) else ""))
+    print(f"per-case results: {OUT / 'inject-cases.jsonl'}")
     if args.save_set:
-        made = sorted((r[6] for r in rows if r[6]), key=lambda r: (r["file"], r["kind"]))
-        args.save_set.write_text(json.dumps({"seed": args.seed, "alterations": made}, indent=1) + "\n",
-                                 encoding="utf-8")
-        print(f"alterations recorded: {args.save_set} ({len(made)})")
+        keep = ("file", "kind", "how", "a", "b", "sha", "new")
+        cases = [{k: r[k] for k in keep} for r in rows if r["status"] == "ok"]
+        with open(args.save_set, "w", encoding="utf-8") as out:
+            out.write('{"seed": %d, "cases": [\n' % args.seed)
+            out.write(",\n".join(json.dumps(c, ensure_ascii=False) for c in cases))
+            out.write("\n]}\n")
+        print(f"cases recorded: {args.save_set} ({len(cases)})")
     if args.show:
-        misses = [r for r in rows if not r[3]][: args.show]
-        for kind, path, desc, *_ in misses:
-            print(f"MISS {kind} {Path(path).name}: {desc}")
+        misses = [r for r in rows if r["status"] == "ok" and not r["strict"] and r.get("label") != "harmless"]
+        misses.sort(key=lambda r: (r.get("label") != "genuine", r["file"], r["b"]))
+        for r in misses[:args.show]:
+            text = (CORPORA / r["file"]).read_text(encoding="utf-8")
+            (a0, a1), (b0, b1) = r["a"], r["b"]
+            sa, sb = _sentence(text, a0), _sentence(text, b0)
+            print(f"MISS {r['kind']} ({r['how']}) {r.get('label', 'unlabelled')} {r['file']} "
+                  f"{text[b0:b1]!r} -> {r['new']!r}{' (loose hit)' if r['loose'] else ''}{' (info only)' if r['info_only'] else ''}")
+            print("  A: " + (text[sa[0]:a0] + "[[" + text[a0:a1] + "]]" + text[a1:sa[1]]).strip().replace("\n", " ")[:300])
+            print("  B: " + (text[sb[0]:b0] + "[[" + r["new"] + "]]" + text[b1:sb[1]]).strip().replace("\n", " ")[:300])
+    print("command: python " + " ".join(shlex.quote(a) for a in [str(Path(sys.argv[0]))] + (argv or sys.argv[1:])))
     return 0
 
 
