@@ -40,6 +40,10 @@ def same_scope(a: Fact, b: Fact) -> bool:
 def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 1e6, 1e9)) -> Comparison:
     """Relate two mentions of one metric within the precision each was written with."""
     ua, ub = a.unit, b.unit
+    if ("/" in ua) != ("/" in ub):
+        # "$100" and "$163 per barrel": the per-what is read on one mention only (the facts stage
+        # weighs that); the amounts compare in the currency or unit written.
+        ua, ub = ua.split("/")[0].strip(), ub.split("/")[0].strip()
     if ua == ub and a.q.value is not None and a.q.value == b.q.value:
         # The commonest pair in long copy, a figure restated: two points of one value in one unit
         # agree however each is qualified (every interval below contains the value itself).

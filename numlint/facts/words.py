@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -58,3 +59,22 @@ _CONTENT = re.compile(r"[a-z][a-z\-]{2,}")
 def content_words(text: str) -> frozenset[str]:
     return frozenset(singular(w) for w in _CONTENT.findall(text.lower()) if w not in _STOP and w not in _VERBS)
 
+
+
+_VERB_ENDING = re.compile(r"(?<=[a-z]{3})(?:ing|ed)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem for matching the words around two mentions: "exports", "exported" and "exporting"
+    all give "export"; "troops" gives "troop". Not a lemma: only ever compared with another stem."""
+    w = singular(word)
+    w = _VERB_ENDING.sub("", w)
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]   # "produce" and "produced" -> "produc"
+    return w
+
+
+def stem_words(text: str) -> list[str]:
+    """The stems of a text's content words (no stop words, no verbs of saying or being)."""
+    return [stem(w) for w in _CONTENT.findall(text.lower()) if w not in _STOP and w not in _VERBS]
