@@ -4,7 +4,6 @@ of the 1.5 billion shekels". Runs after every mention is read, over neighbouring
 from __future__ import annotations
 
 from numlint.extract.source import Mention, Source, rx
-from numlint.lang.sentences import SENTENCE_END_RE
 from numlint.lang.stopwords import STOP_WORDS
 
 
@@ -40,7 +39,7 @@ def inherit_unit(src: Source, prev: Mention, m: Mention) -> bool | None:
     if text[last.raw_end:last.raw_end + 1] == "-" or text[m.end:m.end + 1] == "-":
         return  # "a 10-year bond", "5-"
     between = text[prev.end:m.start]
-    if len(between) > 100 or "\n" in between or SENTENCE_END_RE.search(between):
+    if len(between) > 100 or "\n" in between or src.sentence_bounds(prev.start) != src.sentence_bounds(m.start):
         return
     if not rx(r"(?i)\b(?:from|to|vs\.?|versus|compared|against|than|while|whereas|but|and|or|"
                r"previous|previously|earlier|estimate|lowest|highest|before)\b").search(between):

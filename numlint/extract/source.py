@@ -40,16 +40,13 @@ _OPENING_RE = re.compile(r"[\s\"“‘'(]*")
 class Source:
     """The prose being read: its text, its length and where its sentences start."""
 
-    __slots__ = ("text", "n", "sentences")
+    __slots__ = ("text", "n", "sentence_bounds")
 
     def __init__(self, text: str):
         self.text = text
         self.n = len(text)
-        self.sentences = SentenceIndex(text)
-
-    def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding ``pos``."""
-        return self.sentences.bounds(pos)
+        # (start, end) of the sentence holding an offset: the one splitter's index, built on first use
+        self.sentence_bounds = SentenceIndex(text).bounds
 
     def sentence_initial(self, pos: int) -> bool:
         """Whether only spaces/quotes/brackets stand between the sentence start and ``pos``."""
