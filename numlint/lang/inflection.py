@@ -19,7 +19,7 @@ people children men women police staff personnel cattle sheep fish deer livestoc
 
 
 def looks_plural(word: str) -> bool:
-    """Whether ``word`` has the shape of a plural noun ("troops", "people"; not "gas" or "loss")."""
+    """Whether ``word`` has the shape of a plural noun ("troops", "people"; not "loss" or "is")."""
     w = word.lower()
     return w in IRREGULAR_PLURALS or (w.endswith("s") and not w.endswith("ss") and len(w) > 2)
 
