@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from numlint.lang.lines import LineIndex
+
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -114,14 +116,11 @@ def mask(text: str, directives: list[Directive]) -> str:
     return "".join(chars)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-
 def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
     """Fill each directive's line and scope. ``line_col(offset) -> (line, column)`` is Document's."""
-    starts = _line_starts(text)
-    lines = [text[s:(starts[i + 1] if i + 1 < len(starts) else len(text))] for i, s in enumerate(starts)]
+    index = LineIndex(text)
+    starts = index.starts
+    lines = [text[slice(*index.span(i + 1))] for i in range(len(index))]
     open_ranges: list[Directive] = []
     for d in directives:
         d.line = line_col(d.start)[0]

@@ -344,7 +344,7 @@ def test_markdown_fast_path_agrees_with_markdown_it(source: str) -> None:
     """Blocks without inline markup skip markdown-it's inline pass; the prose must be the same."""
     import re
 
-    import numlint.markup as markup
+    import numlint.markup.markdown as markup
 
     fast = markdown_prose(source)
     saved = markup._INLINE_MARKUP

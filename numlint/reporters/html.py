@@ -12,6 +12,7 @@ import re
 from collections import Counter, OrderedDict
 
 from numlint import __version__
+from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding
 
 # Twelve colours that stay readable as a highlight behind black text and stay apart from each other.
@@ -21,7 +22,6 @@ PALETTE = (
 )
 UNKNOWN = "#e3e3e3"
 SEVERITIES = ("error", "warning", "info")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKUP = re.compile(r"<!--.*?-->|<[^>\n]*>", re.DOTALL)
 
 
@@ -162,13 +162,8 @@ def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Findin
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its line break."""
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    out = []
-    for i, s in enumerate(starts):
-        nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
-        m = _LINE_BREAK.search(text, s, nxt)
-        out.append((s, m.start() if m else nxt))
-    return out
+    index = LineIndex(text)
+    return [index.bounds(line) for line in range(1, len(index) + 1)]
 
 
 def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup, ends=None) -> str:
