@@ -271,7 +271,7 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
 
 def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
-    from numlint.rules.arithmetic import stated_changes
+    from numlint.changes import stated_changes
 
     out = set()
     for si in sorted({f.sentence_index for f in table.facts}):

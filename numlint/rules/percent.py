@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from numlint.changes import change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step, singular
 from numlint.model import Hit
 
@@ -129,13 +130,7 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
         yield Hit(mention=f.q, values={"value": f.q.text.strip(), "word": word})
 
 
-_FROM_TO = re.compile(r"\bfrom\s*$", re.I)
-_TO = re.compile(r"\bto\s*$", re.I)
-
-
 def _points(table: FactTable, rule) -> Iterator[Hit]:
-    from numlint.rules.arithmetic import change_words_re, stated_changes
-
     change_re = change_words_re(rule.vocabularies.get("change_words", ()))
     for si in sorted({f.sentence_index for f in table.facts}):
         for ch in stated_changes(list(table.in_sentence(si)), change_re):
