@@ -193,18 +193,32 @@ class _FileReader:
     def codes(self, key: str, value: Any, known: dict) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"'{key}' must be a list of rule codes, e.g. [\"NL1\", \"NL301\"]", key)
-        out = []
-        for code in value:
-            code = code.strip().upper()
-            if code != "ALL" and not any(k.startswith(code) for k in known):
-                raise self.fail(f"'{key}': unknown rule code {code!r} (see 'numlint rules')", key)
-            out.append(code)
-        return tuple(out)
+        try:
+            return resolve_codes(value, known)
+        except ValueError as exc:
+            raise self.fail(f"'{key}': {exc}", key) from None
 
     def globs(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"'{key}' must be a list of glob patterns", key)
         return tuple(value)
+
+
+def resolve_codes(values, known: dict) -> tuple[str, ...]:
+    """Codes, code prefixes (``NL1``), ``ALL`` or rule names (``percent-vs-points``) as codes and
+    prefixes, upper-cased; ``ValueError`` names the first that is none of these."""
+    names = {spec.name.lower(): code for code, spec in known.items()}
+    out = []
+    for given in values:
+        value = given.strip()
+        code = value.upper()
+        if code == "ALL" or any(k.startswith(code) for k in known):
+            out.append(code)
+        elif value.lower() in names:
+            out.append(names[value.lower()])
+        else:
+            raise ValueError(f"unknown rule code {code!r} (see 'numlint rules')")
+    return tuple(out)
 
 
 def _known_rules() -> dict:

@@ -234,3 +234,18 @@ def test_an_unreadable_file_error_is_shown_once_on_a_terminal(toy, work, monkeyp
     assert result.exit_code == 2
     assert result.stdout.count("news/photo.txt") == 1   # the report always carries it
     assert result.stderr.count("news/photo.txt") == on_stderr  # stderr only when it goes elsewhere
+
+
+def test_rule_names_work_like_codes_on_the_command_line(work):
+    (work / "points.txt").write_text("Unemployment rose from 5% to 7% last year, a 2% increase.\n", encoding="utf-8")
+    by_code = run("check", "--format", "json", "--select", "NL303", "points.txt")
+    by_name = run("check", "--format", "json", "--select", "percent-vs-points", "points.txt")
+    assert by_code.exit_code == by_name.exit_code == 1
+    codes = [f["code"] for f in json.loads(by_name.output)["files"][0]["findings"]]
+    assert codes == ["NL303"] and by_name.output == by_code.output
+    assert run("check", "--select", "NL3", "--ignore", "Percent-Vs-Points", "points.txt").exit_code == 0
+    assert run("check", "--select", "conflicting-values", "--extend-select", "percent-vs-points", "points.txt").exit_code == 1
+    (work / ".numlint.toml").write_text('select = ["percent-vs-points"]\n', encoding="utf-8")
+    assert run("check", "points.txt").exit_code == 1
+    result = run("check", "--select", "percent-vs-pints", "points.txt")
+    assert result.exit_code == 2 and "--select: unknown rule code 'PERCENT-VS-PINTS'" in result.output

@@ -100,7 +100,7 @@ def _cap(text: str, limit: int = 1000) -> str:
 
 
 def rule_descriptor(rule) -> dict:
-    from numlint.cli import explain_text
+    from numlint.explain import explain_text
 
     help_text = explain_text(rule)
     markdown = help_text
