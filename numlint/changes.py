@@ -12,22 +12,20 @@ import re
 from dataclasses import dataclass
 
 from numlint.facts import Fact
+from numlint.vocabularies import alternation, get
 
 _FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _TO = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|versus|up from|down from)\s+(?:the\s+|a\s+)?$", re.I)
-_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b|\band\b|\bafter\b", re.I)
-_CHANGE_WORDS = (
-    "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "declined", "increased", "decreased",
-    "gained", "lost", "slumped", "soared", "surged", "plunged", "sank", "edged", "up", "down", "rise", "fall",
-    "rising", "falling", "climbing", "cut", "raised", "lowered", "added", "increase", "decrease", "gain",
-    "drop", "decline", "jump", "growth", "reduction",
-)
+# The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
+_COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
+_BREAK = re.compile(r";|\b(?:" + alternation(get("clause_breaks")) + r")\b", re.I)
+_LINK = re.compile(r"\b(?:" + alternation(get("change_links")) + r")\b", re.I)
 
 
 def change_words_re(words=()) -> re.Pattern:
-    """Words that introduce a change figure ("rose 25%", "a rise of 100"), at most 20 characters before it."""
-    words = tuple(words) or _CHANGE_WORDS
+    """Words that introduce a change figure ("rose 25%", "a rise of 100"), at most 20 characters
+    before it; no words: the shared vocabulary ``stated_change_words``."""
+    words = tuple(words) or get("stated_change_words")
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b[^,;]{0,20}$", re.I)
 
 
@@ -72,8 +70,7 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
                 new = prev
             elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
                 new = nxt
-            elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and re.search(
-                    r"\b(?:up|down|rising|falling|rose|fell|compared (?:with|to)|against|versus)\b", gap(prev, o), re.I):
+            elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and _LINK.search(gap(prev, o)):
                 new = prev
             if new is None:
                 continue

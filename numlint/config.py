@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from numlint.options import OptionError
+
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
@@ -325,7 +327,7 @@ def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, k
         sub = _FileReader(path, text, table + (ident,))
         if not isinstance(opts, dict):
             raise reader.fail(f"'rules.{ident}' must be a table of options", ident)
-        declared = dict(getattr(spec, "options", {}) or {})
+        declared = {o.name: o for o in getattr(spec, "option_specs", ())}
         vocabularies = dict(getattr(spec, "vocabularies", {}) or {})
         chosen: dict[str, Any] = {}
         for key, value in opts.items():
@@ -342,39 +344,13 @@ def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, k
             if key not in declared:
                 allowed = sorted(set(declared) | set(vocabularies) | _RULE_RESERVED)
                 raise sub.fail(f"{spec.code} ({spec.name}) has no option '{key}'; options: {', '.join(allowed)}", key)
-            expected = declared[key]
-            if not _same_type(expected, value):
-                raise sub.fail(
-                    f"{spec.code} option '{key}' must be {_type_name(expected)}, not {_type_name(value)} ({value!r})", key
-                )
-            chosen[key] = value
+            try:
+                chosen[key] = declared[key].check(value)
+            except OptionError as exc:
+                raise sub.fail(f"{spec.code} option '{key}' {exc}", key) from None
         if chosen:
             options.setdefault(spec.code, {}).update(chosen)
     return severity, options
-
-
-def _same_type(expected: Any, value: Any) -> bool:
-    if isinstance(expected, bool) or isinstance(value, bool):
-        return isinstance(expected, bool) and isinstance(value, bool)
-    if isinstance(expected, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(expected, (list, tuple)):
-        return isinstance(value, list)
-    return isinstance(value, type(expected))
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,8 +27,7 @@ def explain_text(rule) -> str:
         parts += ["", "## Example", rule.example or rule.failing_examples[0]]
     if rule.use_instead or rule.passing_examples:
         parts += ["", "## Use instead", rule.use_instead or rule.passing_examples[0]]
-    if rule.options:
-        parts += ["", "## Options"] + [f"- {k} = {v!r}" for k, v in rule.options.items()]
+    parts += _options_section(rule) + _vocabularies_section(rule)
     parts += [
         "",
         "## How to silence it",
@@ -40,3 +39,31 @@ def explain_text(rule) -> str:
         "- for a known, accepted finding: record it in a baseline (--write-baseline / --baseline)",
     ]
     return "\n".join(parts)
+
+
+def _table(rule) -> str:
+    return f"[tool.numlint.rules.{rule.code}] (or [tool.numlint.rules.{rule.name}])"
+
+
+def _options_section(rule) -> list[str]:
+    specs = getattr(rule, "option_specs", ())
+    if not specs:
+        return []
+    lines = ["", "## Options", f"Set in {_table(rule)}; a value of the wrong type or out of range is an error."]
+    for option in specs:
+        lines.append(f"- {option.name} = {option.shown_default()} ({option.describe()}): {option.doc}")
+    return lines
+
+
+def _vocabularies_section(rule) -> list[str]:
+    specs = getattr(rule, "vocabulary_specs", ())
+    if not specs:
+        return []
+    lines = ["", "## Vocabularies", f"Word lists; a list given in {_table(rule)} extends the built-in one."]
+    for vocabulary in specs:
+        words = rule.vocabularies.get(vocabulary.name, ())
+        refs = getattr(rule, "vocabulary_refs", {}).get(vocabulary.name, ())
+        shared = f", shared: {', '.join('@' + r for r in refs)}" if refs else ""
+        count = f"{len(words)} entr{'y' if len(words) == 1 else 'ies'}{shared}"
+        lines.append(f"- {vocabulary.name} ({count}): {vocabulary.doc}")
+    return lines

@@ -104,7 +104,8 @@ def rule_descriptor(rule) -> dict:
 
     help_text = explain_text(rule)
     markdown = help_text
-    for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "How to silence it"):
+    for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "Vocabularies",
+                    "How to silence it"):
         markdown = markdown.replace(f"## {heading}", f"### {heading}")
     return {
         "id": rule.code,

@@ -1,12 +1,14 @@
 """Arithmetic of stated changes and of parts and totals, within one sentence (or two, for parts).
 
-``mode = "change"``: a sentence that gives an old value ("from 400"), a new one ("to 500") and the
-change between them ("rose 25%", "a rise of 100", "doubled") must add up, within the precision
-the writer used. A percentage change of percentages is left to NL303 (percent vs points).
-Vocabularies: ``multipliers`` ("doubled 2", "halved 0.5"), ``change_nouns`` ("rise", "increase").
+Relation ``change`` (``kind = "arithmetic.change"``): a sentence that gives an old value ("from
+400"), a new one ("to 500") and the change between them ("rose 25%", "a rise of 100", "doubled")
+must add up, within the precision the writer used. A percentage change of percentages is left to
+NL303 (percent vs points). The stated changes themselves are read by ``numlint.changes``.
 
-``mode = "parts"``: "of the 10,000 troops, 6,000 ... and 5,000 ..." : the parts of a stated total
-must not add up to more than the total. Vocabulary ``total_cues`` ("of the", "out of", "a total of").
+Relation ``parts``: "of the 10,000 troops, 6,000 ... and 5,000 ...": the parts of a stated total
+must not add up to more than the total.
+
+Options and vocabularies are declared in ``KIND`` below.
 """
 
 from __future__ import annotations
@@ -17,6 +19,26 @@ from typing import Iterator
 from numlint.changes import Change, change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
+
+KIND = Kind(
+    doc="Arithmetic of stated changes and of parts and totals.",
+    relations={
+        "change": Relation(
+            "a stated change that does not fit the old and new values it links",
+            options=(Option("multiplier_tolerance", float, 0.1, "relative slack of \"doubled\", \"halved\"",
+                            minimum=0, maximum=1),),
+            vocabularies=(
+                Vocabulary("multipliers", "a word and the factor it means: \"doubled 2\", \"halved 0.5\""),
+                Vocabulary("change_words", "words that introduce a change figure: \"rose\", \"a rise of\""),
+            ),
+        ),
+        "parts": Relation(
+            "the parts of a stated total that add up to more than the total",
+            vocabularies=(Vocabulary("total_cues", "words before a total whose parts follow: \"of the\", \"out of\""),),
+        ),
+    },
+)
 
 
 def _note(f: Fact) -> str:
@@ -28,7 +50,7 @@ def _num(v: float) -> str:
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
-    mode = rule.options.get("mode", "change")
+    mode = rule.relation
     if mode == "change":
         yield from _changes(table, rule)
     elif mode == "parts":
@@ -45,11 +67,11 @@ def _related(old: Fact, new: Fact):
 
 def _changes(table: FactTable, rule) -> Iterator[Hit]:
     multipliers = {}
-    for line in rule.vocabularies.get("multipliers", ()):
+    for line in rule.vocabularies["multipliers"]:
         word, factor = line.rsplit(None, 1)
         multipliers[word.lower()] = float(factor)
-    change_re = change_words_re(rule.vocabularies.get("change_words", ()))
-    tolerance = float(rule.options.get("multiplier_tolerance", 0.1))
+    change_re = change_words_re(rule.vocabularies["change_words"])
+    tolerance = rule.options["multiplier_tolerance"]
     for si in sorted({f.sentence_index for f in table.facts}):
         facts = list(table.in_sentence(si))
         for ch in stated_changes(facts, change_re):
@@ -112,7 +134,7 @@ def _clause_end(left: str, window: int = 80) -> str:
 
 def _parts(table: FactTable, rule) -> Iterator[Hit]:
     """"Of the 10,000 troops, 6,000 ... and 5,000 ...": parts named in the total's own sentence."""
-    cues = tuple(rule.vocabularies.get("total_cues", ()))
+    cues = rule.vocabularies["total_cues"]
     if not cues:
         return
     # the cue opens the sentence or a clause: "Of the 10,000 troops, ...", "..., out of 800 applicants"
