@@ -192,3 +192,14 @@ def test_option_declarations_check_values():
     kind = Kind("k", options=(count,), vocabularies=(Vocabulary("v", "v"),),
                 relations={"x": Relation("x", options=(ratio,))})
     assert [o.name for o in kind.options_for("x")] == ["n", "r"] and [v.name for v in kind.vocabularies_for("x")] == ["v"]
+
+
+def test_rule_docs_are_generated_and_current():
+    """docs/rules/ is generated from the definitions: run `python -m numlint.explain docs/rules`."""
+    from numlint.explain import doc_pages
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules"
+    pages = doc_pages()
+    assert sorted(p.name for p in docs.glob("*.md")) == sorted(pages), "run: python -m numlint.explain docs/rules"
+    for name, text in pages.items():
+        assert (docs / name).read_text(encoding="utf-8") == text, f"docs/rules/{name} is stale: python -m numlint.explain docs/rules"
