@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from numlint.facts import Fact
 from numlint.vocabularies import alternation, get
 
-_FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+                   re.I)
 _TO = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 # The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
 _COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
@@ -62,7 +63,9 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
             group = [o]
             new = o
         elif o.q.value is not None and (_FROM.search(o.left[-40:]) or _COMPARED.search(o.left[-30:])):
-            same = lambda f: f.unit == o.unit and f.q.value is not None and f.index not in used
+            def same(f: Fact, o: Fact = o) -> bool:
+                return f.unit == o.unit and f.q.value is not None and f.index not in used
+
             prev = next((f for f in reversed(facts[:i]) if same(f)), None)
             nxt = next((f for f in facts[i + 1:] if same(f)), None)
             new = None
@@ -85,11 +88,13 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
         if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
                 and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
-        elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 and not _BREAK.search(gap(before[-1], first)):
+        elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 \
+                and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
         elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
                 after[0].q.change or change_re.search(gap(last, after[0]))) \
-                and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) and not re.search(r"\bif\b", gap(last, after[0])):
+                and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) \
+                and not re.search(r"\bif\b", gap(last, after[0])):
             change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")
         if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
             change = None

@@ -58,20 +58,25 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default text; github under GitHub Actions).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
-@click.option("--select", help="Comma-separated codes, prefixes or rule names to check (e.g. NL1,percent-vs-points); replaces the config's.")
-@click.option("--extend-select", help="Codes, prefixes or rule names to check in addition to the selected ones (e.g. NL901).")
+@click.option("--select", help="Comma-separated codes, prefixes or rule names to check "
+                                "(e.g. NL1,percent-vs-points); replaces the config's.")
+@click.option("--extend-select",
+              help="Codes, prefixes or rule names to check in addition to the selected ones (e.g. NL901).")
 @click.option("--ignore", help="Comma-separated codes, prefixes or rule names to skip (added to the config's).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Read configuration from FILE only (no discovery).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read configuration from FILE only (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (still 2 on errors).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings: no summary line.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code instead of the findings.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline FILE.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline FILE.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record every current finding in FILE (JSON, atomically) and exit 0.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Check files in N processes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check files in N processes.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
           statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
@@ -94,7 +99,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         _write_or_exit(run.render_baseline(results), write_baseline_path)
         total = sum(len(r.findings) for r in results)
         if not quiet:
-            click.echo(f"numlint: recorded {total} finding{'s' if total != 1 else ''} in {write_baseline_path}", err=True)
+            plural = "s" if total != 1 else ""
+            click.echo(f"numlint: recorded {total} finding{plural} in {write_baseline_path}", err=True)
         _report_file_errors(results)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN)
 

@@ -71,7 +71,7 @@ class Config:
         # The more specific prefix wins; on a tie, ignore wins (select NL1, ignore NL1 -> off).
         return dropped is None or len(dropped) < len(chosen)
 
-    def for_path(self, path: str) -> "Config":
+    def for_path(self, path: str) -> Config:
         """This configuration with the ``per-file-ignores`` that match ``path`` added to ``ignore``."""
         extra: list[str] = []
         for pattern, codes in self.per_file_ignores:
@@ -338,7 +338,8 @@ def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, k
                 continue
             if key in vocabularies:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise sub.fail(f"{spec.code} vocabulary '{key}' must be a list of strings (they extend the built-in list)", key)
+                    raise sub.fail(f"{spec.code} vocabulary '{key}' must be a list of strings "
+                                   "(they extend the built-in list)", key)
                 chosen[key] = tuple(value)
                 continue
             if key not in declared:

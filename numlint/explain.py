@@ -72,7 +72,8 @@ def _vocabularies_section(rule) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # docs/rules/: one Markdown page per rule, generated from the same definitions and declarations
 
-DOCS_NOTE = "<!-- Generated from rules/*.toml and the kinds' declarations by `python -m numlint.explain docs/rules`; do not edit. -->"
+DOCS_NOTE = ("<!-- Generated from rules/*.toml and the kinds' declarations by "
+             "`python -m numlint.explain docs/rules`; do not edit. -->")
 
 
 def _cell(text: str) -> str:
@@ -113,7 +114,7 @@ def rule_markdown(rule) -> str:
     if vocabularies:
         lines += ["", "## Vocabularies", "",
                   "Word lists; a list given in the rule's table extends the built-in one "
-                  f"(`metric_synonyms = [\"casualty casualties\"]`).", "",
+                  "(`metric_synonyms = [\"casualty casualties\"]`).", "",
                   "| vocabulary | entries | shared list | meaning |", "|---|---|---|---|"]
         for v in vocabularies:
             refs = getattr(rule, "vocabulary_refs", {}).get(v.name, ())

@@ -163,7 +163,7 @@ def _vocabularies(path: Path, declared: tuple[Vocabulary, ...], given: dict):
     return values, refs
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule, by code, sorted by code."""
     rules: dict[str, RuleSpec] = {}

@@ -267,7 +267,8 @@ def render_statistics(results: list[FileResult], fmt: str, color: bool) -> str:
     if fmt == "json":
         import json
 
-        rows = [{"count": n, "code": code, "name": name, "severity": sev} for n, code, name, sev in text.statistics(results)]
+        rows = [{"count": n, "code": code, "name": name, "severity": sev}
+                for n, code, name, sev in text.statistics(results)]
         return json.dumps(rows, indent=2) + "\n"
     return text.render_statistics(results, color=color)
 

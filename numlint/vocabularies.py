@@ -44,7 +44,7 @@ def vocabularies_dir() -> Path:
     return definitions_dir() / "vocabularies"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _raw() -> dict[str, tuple[tuple[str, ...], str]]:
     """name -> (items as written, file), every file read once per process."""
     out: dict[str, tuple[tuple[str, ...], str]] = {}
@@ -72,7 +72,7 @@ def source(name: str) -> str:
     return _raw()[name][1]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get(name: str) -> tuple[str, ...]:
     """A shared vocabulary, its references spliced in (in order, each item once)."""
     return _expand(name, ())

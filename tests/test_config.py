@@ -76,7 +76,8 @@ def test_pyproject_table_is_read(tmp_path):
 
 
 def test_dot_numlint_toml_uses_top_level_keys(tmp_path):
-    cfg = read_config_file(write(tmp_path / ".numlint.toml", 'ignore = ["NL3"]\n[rules.NL101]\nmax_neighbours = 4\n'), KNOWN)
+    path = write(tmp_path / ".numlint.toml", 'ignore = ["NL3"]\n[rules.NL101]\nmax_neighbours = 4\n')
+    cfg = read_config_file(path, KNOWN)
     assert cfg.ignore == ("NL3",) and cfg.rule_options == {"NL101": {"max_neighbours": 4}}
 
 
@@ -91,8 +92,8 @@ def test_dot_numlint_toml_uses_top_level_keys(tmp_path):
      "NL101 option 'approx_tolerance' must be a number from 0 to 1, not a string ('10%')"),
     ('[tool.numlint.rules.NL101]\nstrict = 1\n', 2, "NL101 option 'strict' must be true or false, not a number"),
     ('[tool.numlint.rules.NL101]\nmax_neighbours = 3\ntolerance = 0.2\n', 3,
-     "NL101 (conflicting-values) has no option 'tolerance'; options: approx_tolerance, max_neighbours, metric_synonyms, "
-     "severity, strict, style"),
+     "NL101 (conflicting-values) has no option 'tolerance'; options: approx_tolerance, max_neighbours, "
+     "metric_synonyms, severity, strict, style"),
     # The relation a rule checks is its kind's, not an option: "mode" is an unknown option.
     ('[tool.numlint.rules.NL101]\nmode = "scale"\n', 2, "NL101 (conflicting-values) has no option 'mode'"),
     ('[tool.numlint.rules.NL101]\n\napprox_tolerance = -5\n', 3,
@@ -103,13 +104,16 @@ def test_dot_numlint_toml_uses_top_level_keys(tmp_path):
      "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not 0"),
     ('[tool.numlint.rules.NL101]\nmax_neighbours = true\n', 2,
      "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not true or false (True)"),
-    ('[tool.numlint.rules.NL101]\nstyle = "medium"\n', 2, "NL101 option 'style' must be one of short, long, not 'medium'"),
+    ('[tool.numlint.rules.NL101]\nstyle = "medium"\n', 2,
+     "NL101 option 'style' must be one of short, long, not 'medium'"),
     ('[tool.numlint]\nrules = { NL101 = { approx_tolerance = 2 } }\n', 2,
      "NL101 option 'approx_tolerance' must be a number from 0 to 1, not 2"),
-    ('[tool.numlint.rules.NL101]\nmetric_synonyms = "troop soldier"\n', 2, "vocabulary 'metric_synonyms' must be a list of strings"),
+    ('[tool.numlint.rules.NL101]\nmetric_synonyms = "troop soldier"\n', 2,
+     "vocabulary 'metric_synonyms' must be a list of strings"),
     ('[tool.numlint.rules.NL101]\nseverity = "fatal"\n', 2, "NL101 severity must be one of info, warning, error"),
     ('[tool.numlint]\nselect = []\n\n[tool.numlint.rules.NL777]\nmode = "x"\n', 4, "unknown rule 'NL777'"),
-    ('[tool.numlint.per-file-ignores]\n"a/*.md" = ["NL1"]\n"b/*.md" = ["XX1"]\n', 3, "'b/*.md': unknown rule code 'XX1'"),
+    ('[tool.numlint.per-file-ignores]\n"a/*.md" = ["NL1"]\n"b/*.md" = ["XX1"]\n', 3,
+     "'b/*.md': unknown rule code 'XX1'"),
 ])
 def test_each_error_names_file_and_line(tmp_path, body, line, fragment):
     path = write(tmp_path / "pyproject.toml", body)
@@ -146,7 +150,8 @@ def test_config_option_replaces_discovery_and_command_line_overrides(tmp_path):
     resolver._known = KNOWN
     cfg = resolver.for_file(str(tmp_path / "a.txt"))
     assert cfg.select == ("NL3",) and cfg.ignore == () and cfg.fail_on == "info"
-    resolver = Resolver(overrides={"select": ("NL101",), "ignore": ("NL901",), "fail_on": "error"}, config_path=str(other))
+    overrides = {"select": ("NL101",), "ignore": ("NL901",), "fail_on": "error"}
+    resolver = Resolver(overrides=overrides, config_path=str(other))
     resolver._known = KNOWN
     cfg = resolver.for_file(str(tmp_path / "a.txt"))
     assert cfg.select == ("NL101",) and cfg.ignore == ("NL901",) and cfg.fail_on == "error"
@@ -241,7 +246,8 @@ def test_cli_real_rule_options_validated(tmp_path):
     assert run(["check", "a.txt"], tmp_path).exit_code == 0
     write(tmp_path / ".numlint.toml", "[rules.NL101]\nno_such_option = 1\n")
     result = run(["check", "a.txt"], tmp_path)
-    assert result.exit_code == 2 and ".numlint.toml:2: NL101 (conflicting-values) has no option 'no_such_option'" in result.output
+    assert result.exit_code == 2
+    assert ".numlint.toml:2: NL101 (conflicting-values) has no option 'no_such_option'" in result.output
 
 
 def test_cli_format_and_fail_on_from_config_and_overridden(tmp_path):
@@ -276,8 +282,10 @@ def test_configured_severity_wins_over_a_hits_own(tmp_path):
     ("NL101", 'mode = "scale"', "NL101 (conflicting-values) has no option 'mode'"),
     ("NL303", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
     ("percent-vs-points", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
-    ("NL101", 'kinds = ["count", "votes"]', "NL101 option 'kinds' must be a list of: count, money, measure, percent, ratio, not 'votes'"),
-    ("NL202", "slip_min_identity = 100", "NL202 option 'slip_min_identity' must be a whole number from -20 to 20, not 100"),
+    ("NL101", 'kinds = ["count", "votes"]',
+     "NL101 option 'kinds' must be a list of: count, money, measure, percent, ratio, not 'votes'"),
+    ("NL202", "slip_min_identity = 100",
+     "NL202 option 'slip_min_identity' must be a whole number from -20 to 20, not 100"),
     ("NL101", "slip_min_identity = -10", "NL101 (conflicting-values) has no option 'slip_min_identity'"),
     ("NL103", 'change_markers = ["then"]', "NL103 (rounding-drift) has no option 'change_markers'"),
 ])
@@ -308,7 +316,8 @@ def test_every_declared_option_round_trips_through_the_config(tmp_path):
         merged = rule_with_options(rule, cfg)
         assert merged.options == rule.options
         if rule.code == "NL101":
-            assert merged.vocabularies["metric_synonyms"] == rule.vocabularies["metric_synonyms"] + ("casualty casualties",)
+            extended = rule.vocabularies["metric_synonyms"] + ("casualty casualties",)
+            assert merged.vocabularies["metric_synonyms"] == extended
 
 
 def test_user_options_reach_the_kind(tmp_path):

@@ -110,7 +110,8 @@ def test_shared_vocabularies_are_used_and_resolve():
         assert RULES[rule].vocabulary_refs["metric_synonyms"] == ("metric_synonyms",)
     assert RULES["NL101"].vocabularies["change_markers"] == vocabularies.get("change_markers")
     # "@name" inside a list splices the shared list in place
-    assert vocabularies.get("stated_change_words")[: len(vocabularies.get("change_words"))] == vocabularies.get("change_words")
+    change_words = vocabularies.get("change_words")
+    assert vocabularies.get("stated_change_words")[: len(change_words)] == change_words
     assert vocabularies.resolve(["x", "@clause_breaks", "y"]) == ("x", *vocabularies.get("clause_breaks"), "y")
     with pytest.raises(vocabularies.VocabularyError):
         vocabularies.resolve("@no_such_list")
@@ -148,7 +149,8 @@ def _definition(tmp_path, kind, extra=""):
     ("conversion.foo", "", "kind 'conversion' has no relations"),
     ("nosuchkind", "", "no rule kind 'nosuchkind'"),
     ("consistency.scale", "[options]\nmode = 'conflict'\n", "[options] 'mode' is not an option of this kind"),
-    ("consistency.scale", "[options]\napprox_tolerance = 3\n", "[options] approx_tolerance must be a number from 0 to 1, not 3"),
+    ("consistency.scale", "[options]\napprox_tolerance = 3\n",
+     "[options] approx_tolerance must be a number from 0 to 1, not 3"),
     ("consistency.scale", "[options]\nslip_min_identity = 1\n", "'slip_min_identity' is not an option"),
     ("percent.points", "[vocabularies]\ntopics = []\n", "[vocabularies] 'topics' is not a vocabulary of this kind"),
     ("percent.points", "[vocabularies]\nchange_words = '@nope'\n", "no shared vocabulary 'nope'"),
@@ -191,7 +193,8 @@ def test_option_declarations_check_values():
         words.check(["a", "c"])
     kind = Kind("k", options=(count,), vocabularies=(Vocabulary("v", "v"),),
                 relations={"x": Relation("x", options=(ratio,))})
-    assert [o.name for o in kind.options_for("x")] == ["n", "r"] and [v.name for v in kind.vocabularies_for("x")] == ["v"]
+    assert [o.name for o in kind.options_for("x")] == ["n", "r"]
+    assert [v.name for v in kind.vocabularies_for("x")] == ["v"]
 
 
 def test_rule_docs_are_generated_and_current():
@@ -202,4 +205,5 @@ def test_rule_docs_are_generated_and_current():
     pages = doc_pages()
     assert sorted(p.name for p in docs.glob("*.md")) == sorted(pages), "run: python -m numlint.explain docs/rules"
     for name, text in pages.items():
-        assert (docs / name).read_text(encoding="utf-8") == text, f"docs/rules/{name} is stale: python -m numlint.explain docs/rules"
+        stale = f"docs/rules/{name} is stale: python -m numlint.explain docs/rules"
+        assert (docs / name).read_text(encoding="utf-8") == text, stale

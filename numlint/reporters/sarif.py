@@ -23,8 +23,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from numlint import __version__
-from numlint import baseline
+from numlint import __version__, baseline
 from numlint.baseline import keyed
 from numlint.model import FileResult, Finding
 

@@ -14,7 +14,7 @@ Options and vocabularies are declared in ``KIND`` below.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint.changes import Change, change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step
@@ -153,7 +153,8 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             if f.q.value >= total.q.value or f.q.approx in (">", ">=") or f.from_to:
                 continue
-            if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) or re.search(r"\b(?:from|to)\s+$", f.left[-8:]):
+            if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) \
+                    or re.search(r"\b(?:from|to)\s+$", f.left[-8:]):
                 continue  # "8,584 billion of the 11,500 billion": a part of another whole; "from 400": an old value
             parts.append(f)
         if len(parts) < 2:

@@ -11,14 +11,15 @@ Options and the ``hedges`` vocabulary are declared in ``KIND`` below.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint import units
-from numlint.vocabularies import alternation
 from numlint.facts import Fact, FactTable, half_step
 from numlint.model import Hit
 from numlint.options import Kind, Option, Vocabulary
+from numlint.vocabularies import alternation
 
 KIND = Kind(
     doc="A value restated in another unit beside it must convert.",
@@ -60,7 +61,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     max_gap = rule.options["max_gap"]
     join = _join_re(rule.vocabularies["hedges"])
     facts = table.facts
-    for a, b in zip(facts, facts[1:]):
+    for a, b in itertools.pairwise(facts):
         if a.sentence_index != b.sentence_index or a.q.value is None or b.q.value is None:
             continue
         between = _between(a, b)

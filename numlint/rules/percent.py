@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint import vocabularies
 from numlint.changes import change_words_re, stated_changes
@@ -53,7 +53,8 @@ KIND = Kind(
         "over_100": Relation(
             "shares of one whole, side by side, adding up to more than 100%",
             options=(
-                Option("window", int, 0, "sentences apart, at most, for shares to be side by side", minimum=0, maximum=50),
+                Option("window", int, 0, "sentences apart, at most, for shares to be side by side",
+                       minimum=0, maximum=50),
                 Option("rounding_slack", float, 0.5, "percentage points of rounding allowed per share",
                        minimum=0, maximum=10),
             ),
@@ -148,8 +149,12 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
     share_nouns = rule.vocabularies["share_nouns"]
     cues = tuple(c.lower() for c in rule.vocabularies["base_cues"])
     lookback = rule.options["lookback"]
-    people_re = re.compile(r"^\s*(?:of\s+(?:them|those|people)\s+)?(?:" + "|".join(map(re.escape, people)) + r")\b", re.I) if people else None
-    share_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, share_nouns)) + r")\b(?!\s+(?:of|in)\b)", re.I) if share_nouns else None
+    people_re = share_re = None
+    if people:
+        people_re = re.compile(r"^\s*(?:of\s+(?:them|those|people)\s+)?(?:" + "|".join(map(re.escape, people)) + r")\b",
+                               re.I)
+    if share_nouns:
+        share_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, share_nouns)) + r")\b(?!\s+(?:of|in)\b)", re.I)
     for f in table.facts:
         if not _percent(f) or f.base or f.q.change or f.q.is_range:
             continue

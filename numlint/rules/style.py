@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint.facts import FactTable
 from numlint.model import Hit
