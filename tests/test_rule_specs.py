@@ -207,3 +207,12 @@ def test_rule_docs_are_generated_and_current():
     for name, text in pages.items():
         stale = f"docs/rules/{name} is stale: python -m numlint.explain docs/rules"
         assert (docs / name).read_text(encoding="utf-8") == text, stale
+
+
+def test_a_kind_can_give_a_shared_vocabulary_no_rule_names(tmp_path, monkeypatch):
+    """Vocabulary(default="@name"): every rule of the kind gets the shared list (users can extend it)."""
+    kind = Kind("k", vocabularies=(Vocabulary("months", "month names", default="@months"),))
+    monkeypatch.setattr(registry, "kind_declaration", lambda name, path="": kind)
+    spec = registry._spec_from_toml(_definition(tmp_path, "fake"))
+    assert spec.vocabularies["months"] == vocabularies.get("months") and spec.vocabulary_refs["months"] == ("months",)
+    assert spec.vocabularies["months"][0] == "January"
