@@ -1,14 +1,8 @@
 """One metric, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
 
-Options: ``mode`` picks which relation between two mentions of a metric the rule reports
-(``conflict``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``); ``approx_tolerance`` is the
-relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention;
-``min_identity`` and ``warn_identity`` are how alike two mentions must look to be reported (as the
-rule's severity, or as a warning), and ``slip_min_identity`` the same for one number written in two
-currencies (a slipped symbol).
-Vocabularies: ``metric_synonyms`` (lines of words meaning one metric), ``change_markers`` (words that
-explain why a value changed: "up from", "revised"); ``ignore_metrics`` (metric keys that are never
-one figure, such as "time" or "point").
+The relation between two mentions of a metric that a rule reports is its kind's relation
+(``kind = "consistency.conflict"``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``), fixed
+by the rule definition; its options and vocabularies are declared in ``KIND`` below.
 
 The mention reported is the one that is out of line: the value fewer mentions agree with, or, on a
 tie, the later one (the reader met the first one first).
@@ -27,6 +21,37 @@ from numlint.facts import (
     singular,
 )
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
+
+_SLIP = Option("slip_min_identity", int, None, "how alike one number written in two currencies (a slipped symbol) "
+               "must look to be reported; none: as min_identity", minimum=-20, maximum=20)
+_MARKERS = Vocabulary("change_markers", "words that explain why a value changed: \"up from\", \"revised\"")
+KIND = Kind(
+    doc="One metric, two values: the relation between two mentions of one metric that the rule reports.",
+    options=(
+        Option("approx_tolerance", float, 0.1, "relative slack of \"about\", \"an estimated\"", minimum=0, maximum=1),
+        Option("max_neighbours", int, 12, "comparisons per mention, at most", minimum=1, maximum=1000),
+        Option("min_identity", int, 3, "how alike two mentions must look to be reported", minimum=-20, maximum=20),
+        Option("warn_identity", int, None, "how alike two mentions must look to be reported as a warning (below "
+               "min_identity); none: as min_identity", minimum=-20, maximum=20),
+        Option("kinds", list, ("count", "money", "measure", "percent", "ratio"), "the kinds of quantity compared",
+               choices=("count", "money", "measure", "percent", "ratio")),
+    ),
+    vocabularies=(
+        Vocabulary("metric_synonyms", "lines of words meaning one metric: \"troop soldier\""),
+        Vocabulary("ignore_metrics", "metric keys that are never one figure, such as \"time\" or \"point\""),
+        Vocabulary("ignore_mentions", "words around a mention that rule it out: \"year-old\", \"aged\""),
+        Vocabulary("ignore_units", "units whose figures are never compared: \"year\", \"day\""),
+    ),
+    relations={
+        "conflict": Relation("two values that disagree, and nothing says why", vocabularies=(_MARKERS,)),
+        "change": Relation("two values that disagree where the text says why", vocabularies=(_MARKERS,)),
+        "drift": Relation("one figure rounded two ways"),
+        "scale": Relation("the same digits a thousand or a million times apart"),
+        "unit": Relation("one figure in two units or currencies", options=(_SLIP,)),
+        "currency": Relation("one figure in two currencies", options=(_SLIP,)),
+    },
+)
 
 _CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
                        r"elsewhere|instead|unlike|compared)\b", re.I)
@@ -36,7 +61,7 @@ _CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by co
 _ANOTHER = re.compile(r"\b(?<!any )(?<!every )(?<!no )"
                       r"(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
 
-MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
+MODES = tuple(KIND.relations)
 
 
 @functools.lru_cache(maxsize=64)
@@ -66,24 +91,24 @@ def _metric_name(a: Fact, b: Fact) -> str:
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
     opts = rule.options
-    mode = opts.get("mode", "conflict")
+    mode = rule.relation
     if mode not in MODES:
         raise ValueError(f"consistency: unknown mode {mode!r}")
-    tolerance = float(opts.get("approx_tolerance", 0.1))
-    neighbours = int(opts.get("max_neighbours", 12))
+    tolerance = opts["approx_tolerance"]
+    neighbours = opts["max_neighbours"]
     synonyms = rule.vocabularies.get("metric_synonyms", ())
     markers = rule.vocabularies.get("change_markers", ())
     ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
     ignored_text = tuple(m.lower() for m in rule.vocabularies.get("ignore_mentions", ()))
     ignored_units = set(rule.vocabularies.get("ignore_units", ()))
-    kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
+    kinds = set(opts["kinds"])
 
     # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
     partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
     agree: dict[int, int] = {}
-    min_identity = int(opts.get("min_identity", 3))
+    min_identity = opts["min_identity"]
     # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
-    warn_identity = int(opts.get("warn_identity", min_identity))
+    warn_identity = min_identity if opts["warn_identity"] is None else opts["warn_identity"]
     # A slipped currency symbol ("£8m" here, "$8m" there) is judged like NL201's slipped scale word:
     # the same written number in two currencies for one metric is itself the evidence that the two are
     # one figure (one such pair across the 5,752 articles of the clean corpus), so names that differ
@@ -271,7 +296,7 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
 
 def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
-    from numlint.rules.arithmetic import stated_changes
+    from numlint.changes import stated_changes
 
     out = set()
     for si in sorted({f.sentence_index for f in table.facts}):
