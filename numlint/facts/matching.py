@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Iterator
 
-from numlint import units
+from numlint import units, vocabularies
 from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
 from numlint.facts.metric import VAGUE_HEADS
 from numlint.facts.words import singular, stem_words
@@ -484,14 +484,12 @@ class Found:
 
 # Markers that say how a figure came about ("profits rose to £5m"): they explain a later, different
 # value only when they stand by that later mention.
-CHANGE_VERBS = frozenset({"rose", "fell", "risen", "fallen", "increased", "decreased", "grew", "dropped", "jumped",
-                          "climbed", "slipped", "doubled", "tripled", "halved"})
+CHANGE_VERBS = frozenset(vocabularies.get("change_verbs"))
 
 
 # Markers that compare two figures of one sentence ("10,000, up from 3,000", "54 mln against 36 mln"):
 # they never explain a figure elsewhere.
-COMPARISON_MARKERS = frozenset({"against", "versus", "compared with", "compared to", "up from", "down from",
-                                "rose from", "fell from", "increased from", "decreased from"})
+COMPARISON_MARKERS = frozenset(vocabularies.get("in_sentence_markers"))
 
 
 def restates(features: dict[str, float]) -> bool:

@@ -1,14 +1,15 @@
-"""One metric, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
+"""One fact, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
 
-Options: ``mode`` picks which relation between two mentions of a metric the rule reports
-(``conflict``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``); ``approx_tolerance`` is the
-relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention;
-``min_identity`` and ``warn_identity`` are how alike two mentions must look to be reported (as the
-rule's severity, or as a warning), and ``slip_min_identity`` the same for one number written in two
-currencies (a slipped symbol).
-Vocabularies: ``metric_synonyms`` (lines of words meaning one metric), ``change_markers`` (words that
-explain why a value changed: "up from", "revised"); ``ignore_metrics`` (metric keys that are never
-one figure, such as "time" or "point").
+The relation between two mentions that a rule reports is its kind's relation
+(``kind = "consistency.conflict"``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``), fixed
+by the rule definition; its options and vocabularies are declared in ``KIND`` below.
+
+Which mentions could state one fact, and how likely they are to, is the facts stage's business
+(``numlint.facts.matching``): every candidate pair comes with its comparison and the probability
+that the two mentions state one fact. A rule reports a pair in its relation whose probability
+reaches its threshold: ``min_same_fact`` at the rule's severity, ``warn_same_fact`` one level
+quieter, ``slip_same_fact`` for a slip (the same written number under two scale words, in two
+currencies or in two units).
 
 The mention reported is the one that is out of line: the value fewer mentions agree with, or, on a
 tie, the later one (the reader met the first one first).
@@ -20,10 +21,44 @@ import dataclasses
 import re
 from typing import Iterator
 
+from numlint.changes import stated_changes
 from numlint.facts import Comparison, Fact, FactTable, matching
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
 
-MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
+_PROBABILITY = dict(minimum=0, maximum=1)
+_MARKERS = Vocabulary("change_markers", "words that explain why a value changed: \"up from\", \"revised\"")
+KIND = Kind(
+    doc="One fact, two values: the relation between two mentions of one fact that the rule reports.",
+    options=(
+        Option("approx_tolerance", float, 0.1, "relative slack of \"about\", \"an estimated\"", minimum=0, maximum=1),
+        Option("min_same_fact", float, 0.5, "how likely the two mentions must be to state one fact to be reported "
+               "at the rule's severity", **_PROBABILITY),
+        Option("warn_same_fact", float, None, "how likely, at least, to be reported as a warning (below "
+               "min_same_fact); none: as min_same_fact", **_PROBABILITY),
+        Option("slip_same_fact", float, None, "how likely, at least, for a slip: one written number under two "
+               "scale words, currencies or units; none: as min_same_fact", **_PROBABILITY),
+        Option("kinds", list, ("count", "money", "measure", "percent", "ratio"), "the kinds of quantity compared",
+               choices=("count", "money", "measure", "percent", "ratio")),
+    ),
+    vocabularies=(
+        Vocabulary("metric_synonyms", "lines of words meaning one metric: \"troop soldier\""),
+        Vocabulary("ignore_metrics", "metric keys that are never one figure, such as \"time\" or \"point\""),
+        Vocabulary("ignore_mentions", "words around a mention that rule it out: \"year-old\", \"aged\""),
+        Vocabulary("ignore_units", "units whose figures are never compared: \"year\", \"day\""),
+        _MARKERS,
+    ),
+    relations={
+        "conflict": Relation("two values that disagree, and nothing says why"),
+        "change": Relation("two values that disagree where the text says why"),
+        "drift": Relation("one figure rounded two ways"),
+        "scale": Relation("the same digits a thousand or a million times apart"),
+        "unit": Relation("one figure in two units or currencies"),
+        "currency": Relation("one figure in two currencies"),
+    },
+)
+
+MODES = tuple(KIND.relations)
 
 
 _has_marker = matching.find_marker
@@ -39,24 +74,22 @@ def _metric_name(a: Fact, b: Fact) -> str:
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
     opts = rule.options
-    mode = opts.get("mode", "conflict")
+    mode = rule.relation
     if mode not in MODES:
-        raise ValueError(f"consistency: unknown mode {mode!r}")
-    tolerance = float(opts.get("approx_tolerance", 0.1))
+        raise ValueError(f"consistency: unknown relation {mode!r}")
+    tolerance = opts["approx_tolerance"]
     synonyms = tuple(rule.vocabularies.get("metric_synonyms", ()))
     markers = tuple(rule.vocabularies.get("change_markers", ()))
     ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
     ignored_text = tuple(m.lower() for m in rule.vocabularies.get("ignore_mentions", ()))
     ignored_units = set(rule.vocabularies.get("ignore_units", ()))
-    kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
-    # How likely the two mentions must be to state one fact (``numlint.facts.matching``) to be
-    # reported at the rule's severity, or one level quieter (a warning).
-    min_same = float(opts.get("min_same_fact", 0.5))
-    warn_same = float(opts.get("warn_same_fact", min_same))
+    kinds = set(opts["kinds"])
+    min_same = opts["min_same_fact"]
+    warn_same = min_same if opts["warn_same_fact"] is None else opts["warn_same_fact"]
     # A slip (the same written number under two scale words, in two currencies or in two units that
-    # do not convert into each other) is itself near-certain evidence of one figure: reported unless
-    # the text makes the pair unlikely to be one fact.
-    slip_same = float(opts.get("slip_same_fact", min_same))
+    # do not convert into each other) is itself strong evidence of one figure: reported unless the
+    # text makes the pair unlikely to be one fact.
+    slip_same = min_same if opts["slip_same_fact"] is None else opts["slip_same_fact"]
 
     survey = table.memo(("consistency", synonyms, markers, tolerance),
                         lambda: _survey(table, synonyms, markers, tolerance))
@@ -238,8 +271,6 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
 
 def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
-    from numlint.rules.arithmetic import stated_changes
-
     out = set()
     for si in sorted({f.sentence_index for f in table.facts}):
         for ch in stated_changes(list(table.in_sentence(si))):
