@@ -65,9 +65,9 @@ sentence; that repairs the data, it is not a rule of numlint.
 from __future__ import annotations
 
 import argparse
-import os
 import json
 import math
+import os
 import re
 import sys
 import time

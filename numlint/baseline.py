@@ -90,7 +90,7 @@ def _fallback(f: Finding) -> str:
     # depend on the line.
     import hashlib
 
-    return hashlib.sha256(f"{f.code}\x1f{f.message}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{f.code}\x1f{f.message}".encode()).hexdigest()[:16]
 
 
 def render(results: list[FileResult]) -> str:

@@ -57,7 +57,7 @@ class Directive:
     used: set[str] = field(default_factory=set)
     scope: tuple[int, int] = (0, 0)  # original offsets covered; for disable-next-line, a line range
     target_line: int | None = None
-    closed_by: "Directive | None" = None
+    closed_by: Directive | None = None
 
     @property
     def text_codes(self) -> str:

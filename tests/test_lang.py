@@ -13,7 +13,6 @@ from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.lines import LineIndex
 from numlint.lang.sentences import SentenceIndex, split_sentences
 
-
 # --- LineIndex -------------------------------------------------------------------------------------
 
 def test_line_index_counts_lf_crlf_and_lone_cr_as_editors_do():

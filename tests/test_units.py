@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from numlint.lang import measures, money
 from numlint import units
 from numlint.extract import extract_quantities
+from numlint.lang import measures, money
 
 
 def test_import_does_not_build_the_registry_or_import_pint():

@@ -15,10 +15,16 @@ from numlint.extract.units import PERCENT_RE, UNIT_ABBR_RE, UNIT_WORD_RE
 from numlint.lang.cues import ONE_IDIOMS
 from numlint.lang.inflection import looks_plural
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
-from numlint.lang.numbers import (BIG_WORDS, FRACTION_WORDS, SCALE_NAMES, TENS_WORDS, UNICODE_FRACTIONS,
-                                  UNITS_WORDS, VAGUE_PLURALS)
+from numlint.lang.numbers import (
+    BIG_WORDS,
+    FRACTION_WORDS,
+    SCALE_NAMES,
+    TENS_WORDS,
+    UNICODE_FRACTIONS,
+    UNITS_WORDS,
+    VAGUE_PLURALS,
+)
 from numlint.lang.stopwords import STOP_WORDS
-
 
 # --- cores --------------------------------------------------------------------------------------
 # Digits with thousands commas, or plain digits, with decimals. The possessive ``++`` makes a long run

@@ -12,8 +12,15 @@ import re
 from numlint.extract.currency import CURRENCY_WORD_RE, pounds_are_money
 from numlint.extract.fallback import quantulum_unit
 from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
-from numlint.lang.measures import (CAPITALISED_UNIT_WORDS, COUNT_DENOMINATORS, GLUED_ONLY_ABBREVIATIONS,
-                                   NOT_UNIT_SYMBOLS, PERCENT_WORDS, UNIT_ABBREVIATIONS, UNIT_WORDS)
+from numlint.lang.measures import (
+    CAPITALISED_UNIT_WORDS,
+    COUNT_DENOMINATORS,
+    GLUED_ONLY_ABBREVIATIONS,
+    NOT_UNIT_SYMBOLS,
+    PERCENT_WORDS,
+    UNIT_ABBREVIATIONS,
+    UNIT_WORDS,
+)
 from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR
 
 PERCENT_RE = re.compile(r"\s?" + alt(PERCENT_WORDS, "i") + r"(?![A-Za-z])")

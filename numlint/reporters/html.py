@@ -38,7 +38,7 @@ def metric_of(q) -> str | None:
     return None
 
 
-def metric_colours(result: FileResult) -> "OrderedDict[str, str]":
+def metric_colours(result: FileResult) -> OrderedDict[str, str]:
     """metric -> colour, in order of first appearance (so colours are stable for an article)."""
     colours: OrderedDict[str, str] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
