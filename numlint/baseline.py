@@ -116,7 +116,8 @@ def load(path: str) -> Counter:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not a numlint baseline (invalid JSON: {exc.msg})") from None
-    if not isinstance(data, dict) or data.get("numlint_baseline") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
+    if (not isinstance(data, dict) or data.get("numlint_baseline") != FORMAT_VERSION
+            or not isinstance(data.get("findings"), list)):
         raise BaselineError(f"{path}: not a numlint baseline (expected \"numlint_baseline\": {FORMAT_VERSION})")
     keys: Counter = Counter()
     for entry in data["findings"]:

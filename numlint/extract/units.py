@@ -81,7 +81,8 @@ def _currency_word(src: Source, amt: Amount, p: int, win: str) -> None:
     if ok:
         # a prefix wins over a later word ("$5 dollars"), except a minor unit ("$0.5 cents")
         amt.currency = code if not amt.currency or code in _MINOR_CODES else amt.currency
-        amt.surface_unit = (amt.surface_unit + " " + m.group(0).strip()).strip() if amt.surface_unit else m.group(0).strip()
+        written = m.group(0).strip()
+        amt.surface_unit = (amt.surface_unit + " " + written).strip() if amt.surface_unit else written
         amt.end = p + m.end()
 
 
@@ -250,7 +251,8 @@ def read_per(src: Source, amt: Amount) -> None:
     q = p + m.end()
     rest = text[q:q + 30]
     # "a year earlier", "a year ago": a time reference, not a rate
-    if article and rx(r"(?i)(?:year|month|week|day)\s(?:earlier|ago|before|later|after|previously|on|from|in)\b").match(rest):
+    if article and rx(r"(?i)(?:year|month|week|day)"
+                      r"\s(?:earlier|ago|before|later|after|previously|on|from|in)\b").match(rest):
         return
     denom = None
     dm = rx(r"([A-Za-z]+)(?![A-Za-z])").match(rest)
