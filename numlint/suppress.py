@@ -33,7 +33,8 @@ from numlint.lang.lines import LineIndex
 
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
-COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
+COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->",
+                        re.IGNORECASE | re.DOTALL)
 # Plain text: a line of its own, or (disable-line only, which names the line it is on) the end of a line.
 _BRACKET = r"\[[ \t]*numlint[ \t]*:[ \t]*{action}(?![\w-])(?P<rest>[^\]\n]*)\][ \t]*\r?$"
 BRACKET_RE = re.compile(r"^[ \t]*" + _BRACKET.format(action=_ACTION), re.IGNORECASE | re.MULTILINE)
@@ -57,7 +58,7 @@ class Directive:
     used: set[str] = field(default_factory=set)
     scope: tuple[int, int] = (0, 0)  # original offsets covered; for disable-next-line, a line range
     target_line: int | None = None
-    closed_by: "Directive | None" = None
+    closed_by: Directive | None = None
 
     @property
     def text_codes(self) -> str:
@@ -95,7 +96,8 @@ def parse(text: str, fmt: str = "text") -> list[Directive]:
             end = m.end()
             if pattern is not COMMENT_RE:
                 end = m.start() + len(m.group().rstrip("\r"))
-            found.append(Directive(m.group("action").lower(), tuple(codes), m.start(), end, tuple(spans), reason=reason))
+            found.append(Directive(m.group("action").lower(), tuple(codes), m.start(), end, tuple(spans),
+                                   reason=reason))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -144,7 +146,8 @@ def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
             open_ranges.append(d)
         elif d.action == "enable":
             for opened in list(open_ranges):
-                if not d.codes or set(opened.codes) & set(d.codes) or (opened.codes and set(opened.codes) <= set(d.codes)):
+                if (not d.codes or set(opened.codes) & set(d.codes)
+                        or (opened.codes and set(opened.codes) <= set(d.codes))):
                     opened.scope = (opened.end, d.start)
                     opened.closed_by = d
                     open_ranges.remove(opened)
@@ -220,7 +223,7 @@ def unused(directives: list[Directive], selected: set[str], known: set[str]) -> 
             if "*" not in d.used and selected:
                 out.append(Unused(d, None, d.start, d.end, "suppresses nothing"))
             continue
-        for code, (lo, hi) in zip(d.codes, d.code_spans):
+        for code, (lo, hi) in zip(d.codes, d.code_spans, strict=True):
             prefix = "" if code == "ALL" else code
             if not any(k.startswith(prefix) for k in known):
                 out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')"))

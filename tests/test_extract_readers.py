@@ -67,7 +67,8 @@ def test_spelled_core_finds_runs_of_number_words():
 
 # --- currency and scale ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, code", [("$5", "USD"), ("US$ 5", "USD"), ("HK$5", "HKD"), ("RM120", "MYR"), ("£5", "GBP")])
+@pytest.mark.parametrize("text, code", [("$5", "USD"), ("US$ 5", "USD"), ("HK$5", "HKD"), ("RM120", "MYR"),
+                                        ("£5", "GBP")])
 def test_currency_prefix(text, code):
     start = DIGIT_CORE.search(text).start()
     assert read_currency_prefix(Source(text), start) == (code, 0)
@@ -165,12 +166,14 @@ def test_a_score_is_no_range():
         read_range(src, Mention(start=9, end=10, low=amt), False, False)
 
 
-@pytest.mark.parametrize("lead, approx", [("about ", "~"), ("more than ", ">"), ("an estimated ", "~"), ("~", "~"), ("at least ", ">=")])
+@pytest.mark.parametrize("lead, approx", [("about ", "~"), ("more than ", ">"), ("an estimated ", "~"), ("~", "~"),
+                                          ("at least ", ">=")])
 def test_approx_before(lead, approx):
     assert approx_before("it had " + lead)[0] == approx
 
 
-@pytest.mark.parametrize("after, approx", [(" or more", ">="), (" or so", "~"), (" and over", ">="), ("+", ">="), ("-plus", ">=")])
+@pytest.mark.parametrize("after, approx", [(" or more", ">="), (" or so", "~"), (" and over", ">="), ("+", ">="),
+                                           ("-plus", ">=")])
 def test_approx_after(after, approx):
     assert approx_after(APPROX_AFTER_RE.match(after)) == approx
 

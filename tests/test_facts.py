@@ -84,7 +84,10 @@ def _pair(text, a, b):
 
 def test_compare_verdicts():
     text = "Profit was £5m. Profit was £5bn. Profit was £5.0m. Profit was £7m. Profit was $5m. Profit was 5.04m."
-    q = lambda s, v, nth=0, unit="GBP": mention(text, s, v, nth, unit=unit, kind="money", metric="profit")
+
+    def q(s, v, nth=0, unit="GBP"):
+        return mention(text, s, v, nth, unit=unit, kind="money", metric="profit")
+
     assert _pair(text, q("£5m", 5e6), q("£5bn", 5e9)).verdict == "scale"
     assert _pair(text, q("£5m", 5e6), q("£5.0m", 5e6)).verdict == "same"
     assert _pair(text, q("£5m", 5e6), q("£7m", 7e6)).verdict == "conflict"
@@ -163,7 +166,9 @@ def test_a_per_word_after_or_belongs_to_the_second_figure():
 
 
 def test_a_wrapped_line_goes_on_in_one_sentence_but_a_new_line_in_capitals_does_not():
-    text = "Troops rise to 10,000\nSome 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.\nA second line.\n"
+    text = ("Troops rise to 10,000\n"
+            "Some 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.\n"
+            "A second line.\n")
     assert [text[a:b].strip() for a, b in split_sentences(text)] == [
         "Troops rise to 10,000",
         "Some 10,000 troops were sent to the\nborder, up from 3,000 last\nyear.",

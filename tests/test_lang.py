@@ -13,7 +13,6 @@ from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.lines import LineIndex
 from numlint.lang.sentences import SentenceIndex, split_sentences
 
-
 # --- LineIndex -------------------------------------------------------------------------------------
 
 def test_line_index_counts_lf_crlf_and_lone_cr_as_editors_do():
@@ -57,7 +56,8 @@ def _sentences(text):
     ("They played into their 50s. \"Yes,\" he said.", ["They played into their 50s.", "\"Yes,\" he said."]),
     ("Profit rose 5 pct. The bank said.", ["Profit rose 5 pct.", "The bank said."]),
     ("J. K. Rowling wrote it.", ["J. K. Rowling wrote it."]),
-    ("Headline\nSome 3,000 troops were sent to the\nborder on Monday.", ["Headline", "Some 3,000 troops were sent to the\nborder on Monday."]),
+    ("Headline\nSome 3,000 troops were sent to the\nborder on Monday.",
+     ["Headline", "Some 3,000 troops were sent to the\nborder on Monday."]),
 ])
 def test_sentence_ends(text, expected):
     assert _sentences(text) == expected
@@ -95,7 +95,8 @@ def test_singular_leaves_what_is_no_word():
     assert singular("5g") == "5g" and singular("") == "" and singular("’s") == ""
 
 
-@pytest.mark.parametrize("word, plural", [("troops", True), ("people", True), ("loss", False), ("is", False), ("troop", False)])
+@pytest.mark.parametrize("word, plural", [("troops", True), ("people", True), ("loss", False), ("is", False),
+                                          ("troop", False)])
 def test_looks_plural(word, plural):
     assert looks_plural(word) is plural
 

@@ -15,10 +15,16 @@ from numlint.extract.units import PERCENT_RE, UNIT_ABBR_RE, UNIT_WORD_RE
 from numlint.lang.cues import ONE_IDIOMS
 from numlint.lang.inflection import looks_plural
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
-from numlint.lang.numbers import (BIG_WORDS, FRACTION_WORDS, SCALE_NAMES, TENS_WORDS, UNICODE_FRACTIONS,
-                                  UNITS_WORDS, VAGUE_PLURALS)
+from numlint.lang.numbers import (
+    BIG_WORDS,
+    FRACTION_WORDS,
+    SCALE_NAMES,
+    TENS_WORDS,
+    UNICODE_FRACTIONS,
+    UNITS_WORDS,
+    VAGUE_PLURALS,
+)
 from numlint.lang.stopwords import STOP_WORDS
-
 
 # --- cores --------------------------------------------------------------------------------------
 # Digits with thousands commas, or plain digits, with decimals. The possessive ``++`` makes a long run
@@ -82,7 +88,8 @@ def read_fast(src: Source, start: int, end: int) -> Mention | None:
     raw = text[start:end]
     prev = text[start - 1] if start > 0 else " "
     nxt = text[end] if end < src.n else " "
-    if prev not in _FAST_GAPS or (nxt not in _FAST_GAPS and nxt != "%" and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
+    if prev not in _FAST_GAPS or (nxt not in _FAST_GAPS and nxt != "%"
+                                  and not (nxt in ",." and text[end + 1:end + 2] in ("", " ", "\n"))):
         return None
     try:
         number = float(raw.translate(GROUP_SEPS))
@@ -142,7 +149,7 @@ def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | N
     try:
         number = float(raw.translate(GROUP_SEPS))
     except ValueError:
-        raise Skip(end)
+        raise Skip(end) from None
     if number != number or number in (float("inf"), float("-inf")):
         raise Skip(end)
     decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
@@ -229,7 +236,8 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
                     or CURRENCY_WORD_RE.match(nxt, am_.end())):
             amt.end = end + am_.end()  # "half a percentage point", "half an hour"
             return amt
-        if rx(r"\s(?:of|the)\s").match(nxt) and not rx(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$").search(left):
+        if (rx(r"\s(?:of|the)\s").match(nxt)
+                and not rx(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$").search(left)):
             amt.kind = "ratio"
             return amt
         return None
@@ -253,7 +261,8 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
         # "the two companies", "the last three months", "some seven miles", "another two hours":
         # a determiner before the number does not make it an idiom when a unit or a plural noun
         # follows ("the one", "no one", "each one", "the same two" stay out)
-        dm_ = rx(r"(?i)\b(no|any|every|some|each|which|the|same|only|this|that|last|first|next|another)[ -]$").search(left)
+        dm_ = rx(r"(?i)\b(no|any|every|some|each|which|the|same|only|this|that|last|first|next|another)"
+                 r"[ -]$").search(left)
         if dm_:
             det = dm_.group(1).lower()
             plural_next = wm is not None and wm.group(1).lower() not in STOP_WORDS and looks_plural(wm.group(1))

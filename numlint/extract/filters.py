@@ -64,7 +64,8 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
             cm_ = rx(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
             # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
             # (nor is a comma-grouped one: "delivered 63,150 Model 3s")
-            if cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end] and not src.sentence_initial(mention.end + 1):
+            if (cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end]
+                    and not src.sentence_initial(mention.end + 1)):
                 tail = cm_.group(2).strip().lower()
                 caps = cm_.group(1).split()
                 if (not tail or not tail[0].isalpha() or (tail in STOP_WORDS and tail not in ("and", "or"))
@@ -77,8 +78,9 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
                 lw = word.lower().rstrip(".")
                 if lw in ID_CUES or lw + "." in ID_CUES:
                     raise Skip(end)
-                if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and lw not in APPROX_WORDS and \
-                        lw not in CHANGE_VERBS and not src.sentence_initial(mention.start - len(word) - 1):
+                if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and \
+                        lw not in APPROX_WORDS and lw not in CHANGE_VERBS and \
+                        not src.sentence_initial(mention.start - len(word) - 1):
                     raise Skip(end)
                 if "&" in word:
                     raise Skip(end)

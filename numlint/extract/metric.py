@@ -15,7 +15,7 @@ sentence (a capitalised word there is no name).
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
 from numlint.lang.inflection import looks_plural
@@ -207,7 +207,8 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
     if need_link:
         if i and low[i - 1] in ("just", "only"):
             i -= 1
-        if i >= 2 and low[i - 1] in ("by", "to", "of", "at") and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"]):
+        if (i >= 2 and low[i - 1] in ("by", "to", "of", "at")
+                and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"])):
             i -= 1
         if i >= 2 and low[i - 2:i] == ["stood", "at"]:
             i -= 2

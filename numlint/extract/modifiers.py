@@ -6,8 +6,15 @@ from __future__ import annotations
 import re
 
 from numlint.extract.source import alt
-from numlint.lang.change import (APPROXIMATORS, APPROXIMATORS_AFTER, CHANGE_DOWN_AFTER, CHANGE_NOUNS, CHANGE_UP_AFTER,
-                                 CHANGE_VERBS, RAISE_WORDS)
+from numlint.lang.change import (
+    APPROXIMATORS,
+    APPROXIMATORS_AFTER,
+    CHANGE_DOWN_AFTER,
+    CHANGE_NOUNS,
+    CHANGE_UP_AFTER,
+    CHANGE_VERBS,
+    RAISE_WORDS,
+)
 
 _WORDS_AFTER = [w for w in APPROXIMATORS_AFTER if w[0].isalpha()]
 APPROX_AFTER_RE = re.compile(r"(?i)\s(" + alt(_WORDS_AFTER).replace("\\ ", r"\s") + r")(?![A-Za-z])|("

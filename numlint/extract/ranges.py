@@ -59,7 +59,8 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
         typ = "w"
     if m.group(0) in (" -", " –") and numpos == q:
         return  # "Stoxx 50 -1.3%": a minus sign, not a range
-    if sep == "to" and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit and a.scale is None and not a.currency:
+    if (sep == "to" and a.integer_shape and 1000 <= a.number <= 2150
+            and not a.unit and a.scale is None and not a.currency):
         # "in 2018 to 3.9 million": a year, then a new quantity
         bm = rx(r"[\d,.]+\s?(?:[a-zA-Z%$£€]|per)").match(text[numpos:numpos + 30])
         if bm and typ == "d" and not between:
@@ -75,10 +76,14 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
     if a.currency and b.currency is None and b.unit == "" and sep in ("-", "–", "—", "to"):
         b.currency = a.currency
     # year ranges and scores are not quantity ranges
-    if a.integer_shape and b.integer_shape and not a.currency and not a.unit and not b.unit and a.scale is None and b.scale is None:
-        if 1000 <= a.number <= 2150 and (1000 <= b.number <= 2150 or (sep in ("-", "–", "/") and 0 <= b.number <= 99 and len(text[b.start:b.raw_end]) == 2)):
+    if (a.integer_shape and b.integer_shape and not a.currency and not a.unit and not b.unit
+            and a.scale is None and b.scale is None):
+        if 1000 <= a.number <= 2150 and (
+                1000 <= b.number <= 2150
+                or (sep in ("-", "–", "/") and 0 <= b.number <= 99 and len(text[b.start:b.raw_end]) == 2)):
             raise Skip(b.end)
-        if sep in ("-", "–", "—") and (b.number < a.number or _SPORT_CUES.search(text[max(0, a.start - 40):b.end + 30])):
+        if sep in ("-", "–", "—") and (
+                b.number < a.number or _SPORT_CUES.search(text[max(0, a.start - 40):b.end + 30])):
             raise Skip(b.end)  # a score: "won 3-1", "a 9-2 lead"
     # units must agree; one side may carry it for both ("20-30%", "3,000 to 5,000 troops")
     if a.unit and b.unit and a.unit != b.unit:

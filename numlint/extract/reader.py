@@ -9,8 +9,16 @@ from dataclasses import replace
 from numlint.extract import metric
 from numlint.extract.amount import read_amount
 from numlint.extract.filters import filter_non_quantities
-from numlint.extract.modifiers import (APPROX_AFTER_RE, CHANGE_AFTER_RE, approx_after, approx_before, change_before,
-                                       change_gap, ends_with_word, tail_tokens)
+from numlint.extract.modifiers import (
+    APPROX_AFTER_RE,
+    CHANGE_AFTER_RE,
+    approx_after,
+    approx_before,
+    change_before,
+    change_gap,
+    ends_with_word,
+    tail_tokens,
+)
 from numlint.extract.ranges import read_or, read_range
 from numlint.extract.source import LEFT, WINDOW, Mention, Source
 from numlint.extract.units import read_age

@@ -16,7 +16,8 @@ from numlint.lang.numbers import SCALE_ABBREVIATIONS, SCALE_LETTERS, SCALE_NAMES
 from numlint.lang.stopwords import STOP_WORDS
 
 _HUNDRED = r"hundred(?:\s" + alt(SCALE_NAMES) + ")?"
-SCALE_SPACED = re.compile(r"\s?(" + alt((*SCALE_NAMES, *SCALE_ABBREVIATIONS))[3:-1] + "|" + _HUNDRED + r")(?![A-Za-z])", re.I)
+SCALE_SPACED = re.compile(r"\s?(" + alt((*SCALE_NAMES, *SCALE_ABBREVIATIONS))[3:-1] + "|" + _HUNDRED + r")(?![A-Za-z])",
+                          re.I)
 SCALE_GLUED = re.compile("(" + alt(SCALE_LETTERS)[3:-1] + r")(?![A-Za-z0-9])")
 _SCALE_AFTER_SPELLED = re.compile(r"(?i)\s?(" + alt(SCALE_ABBREVIATIONS)[3:-1] + r")(?![A-Za-z])")
 _RACE_AFTER = re.compile(r"\s" + alt(RACE_WORDS) + r"\b")

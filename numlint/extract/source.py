@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from numlint.lang.sentences import SentenceIndex
 
@@ -21,7 +21,7 @@ LEFT = 56  # characters read before it (the longest left rule, "metric of [appro
 DEBUG = bool(os.environ.get("NUMLINT_DEBUG"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def rx(pattern: str):
     """A compiled regex, cached (cheaper per call than re.match(pattern, ...) on the hot path)."""
     return re.compile(pattern)

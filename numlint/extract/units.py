@@ -12,8 +12,15 @@ import re
 from numlint.extract.currency import CURRENCY_WORD_RE, pounds_are_money
 from numlint.extract.fallback import quantulum_unit
 from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
-from numlint.lang.measures import (CAPITALISED_UNIT_WORDS, COUNT_DENOMINATORS, GLUED_ONLY_ABBREVIATIONS,
-                                   NOT_UNIT_SYMBOLS, PERCENT_WORDS, UNIT_ABBREVIATIONS, UNIT_WORDS)
+from numlint.lang.measures import (
+    CAPITALISED_UNIT_WORDS,
+    COUNT_DENOMINATORS,
+    GLUED_ONLY_ABBREVIATIONS,
+    NOT_UNIT_SYMBOLS,
+    PERCENT_WORDS,
+    UNIT_ABBREVIATIONS,
+    UNIT_WORDS,
+)
 from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR
 
 PERCENT_RE = re.compile(r"\s?" + alt(PERCENT_WORDS, "i") + r"(?![A-Za-z])")
@@ -74,7 +81,8 @@ def _currency_word(src: Source, amt: Amount, p: int, win: str) -> None:
     if ok:
         # a prefix wins over a later word ("$5 dollars"), except a minor unit ("$0.5 cents")
         amt.currency = code if not amt.currency or code in _MINOR_CODES else amt.currency
-        amt.surface_unit = (amt.surface_unit + " " + m.group(0).strip()).strip() if amt.surface_unit else m.group(0).strip()
+        written = m.group(0).strip()
+        amt.surface_unit = (amt.surface_unit + " " + written).strip() if amt.surface_unit else written
         amt.end = p + m.end()
 
 
@@ -243,7 +251,8 @@ def read_per(src: Source, amt: Amount) -> None:
     q = p + m.end()
     rest = text[q:q + 30]
     # "a year earlier", "a year ago": a time reference, not a rate
-    if article and rx(r"(?i)(?:year|month|week|day)\s(?:earlier|ago|before|later|after|previously|on|from|in)\b").match(rest):
+    if article and rx(r"(?i)(?:year|month|week|day)"
+                      r"\s(?:earlier|ago|before|later|after|previously|on|from|in)\b").match(rest):
         return
     denom = None
     dm = rx(r"([A-Za-z]+)(?![A-Za-z])").match(rest)

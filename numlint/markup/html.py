@@ -13,8 +13,6 @@ from html.entities import html5 as _HTML5_ENTITIES
 
 from numlint.markup.prose import IdentityMap, Prose, ProseWriter
 
-
-
 _SKIP_ELEMENTS = frozenset(
     "script style pre code template noscript textarea svg math iframe object xmp plaintext".split()
 )

@@ -105,7 +105,7 @@ _MD: MarkdownIt | None = None
 # Blockquote markers beyond this depth are dropped before parsing: past its maxNesting markdown-it
 # silently discards a container's content, and 3,000 nested '>' must still show their text.
 _MAX_QUOTE_DEPTH = 25
-_DEEP_QUOTE = re.compile(r"(?m)^((?:[ \t]{0,3}>){%d})(?:[ \t]{0,3}>)+" % _MAX_QUOTE_DEPTH)
+_DEEP_QUOTE = re.compile(r"(?m)^((?:[ \t]{0,3}>){" + str(_MAX_QUOTE_DEPTH) + r"})(?:[ \t]{0,3}>)+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 
