@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import CORPORA, articles, relative  # noqa: E402
 
 RULE_OF_KIND = {"value": "NL101", "scale": "NL201", "currency": "NL202", "unit": "NL202"}
-THRESHOLDS = (0.0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def _hits(text: str, path: str) -> list[tuple[str, int, int, float]]:

@@ -278,16 +278,16 @@ def test_configured_severity_wins_over_a_hits_own(tmp_path):
     ("NL101", "approx_tolerance = -5", "NL101 option 'approx_tolerance' must be a number from 0 to 1, not -5"),
     ("NL203", "relative_tolerance = 5", "NL203 option 'relative_tolerance' must be a number from 0 to 1, not 5"),
     ("NL301", "window = -1", "NL301 option 'window' must be a whole number from 0 to 50, not -1"),
-    ("NL101", "max_neighbours = 1.5", "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not 1.5"),
+    ("NL101", "min_same_fact = 1.5", "NL101 option 'min_same_fact' must be a number from 0 to 1, not 1.5"),
     ("NL101", 'mode = "scale"', "NL101 (conflicting-values) has no option 'mode'"),
     ("NL303", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
     ("percent-vs-points", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
     ("NL101", 'kinds = ["count", "votes"]',
      "NL101 option 'kinds' must be a list of: count, money, measure, percent, ratio, not 'votes'"),
-    ("NL202", "slip_min_identity = 100",
-     "NL202 option 'slip_min_identity' must be a whole number from -20 to 20, not 100"),
+    ("NL202", "slip_same_fact = 100",
+     "NL202 option 'slip_same_fact' must be a number from 0 to 1, not 100"),
     ("NL101", "slip_min_identity = -10", "NL101 (conflicting-values) has no option 'slip_min_identity'"),
-    ("NL103", 'change_markers = ["then"]', "NL103 (rounding-drift) has no option 'change_markers'"),
+    ("NL103", 'change_words = ["then"]', "NL103 (rounding-drift) has no option 'change_words'"),
 ])
 def test_real_rule_option_errors_are_config_errors(tmp_path, table, body, fragment):
     write(tmp_path / "pyproject.toml", f'[project]\nname = "desk"\n\n[tool.numlint.rules.{table}]\n{body}\n')

@@ -151,7 +151,7 @@ def _definition(tmp_path, kind, extra=""):
     ("consistency.scale", "[options]\nmode = 'conflict'\n", "[options] 'mode' is not an option of this kind"),
     ("consistency.scale", "[options]\napprox_tolerance = 3\n",
      "[options] approx_tolerance must be a number from 0 to 1, not 3"),
-    ("consistency.scale", "[options]\nslip_min_identity = 1\n", "'slip_min_identity' is not an option"),
+    ("consistency.scale", "[options]\nmin_identity = 1\n", "'min_identity' is not an option"),
     ("percent.points", "[vocabularies]\ntopics = []\n", "[vocabularies] 'topics' is not a vocabulary of this kind"),
     ("percent.points", "[vocabularies]\nchange_words = '@nope'\n", "no shared vocabulary 'nope'"),
     ("percent.points", "[vocabularies]\nchange_words = 'rose'\n", "must be a list of strings or \"@name\""),
@@ -165,12 +165,13 @@ def test_a_broken_definition_fails_at_load_time(tmp_path, kind, extra, fragment)
 def test_a_definition_sets_its_own_values_over_the_kinds_defaults(tmp_path):
     spec = registry._spec_from_toml(_definition(tmp_path, "consistency.unit", """
         [options]
-        min_identity = 1
+        min_same_fact = 0.25
         [vocabularies]
         metric_synonyms = ["@metric_synonyms", "vote ballot"]
     """))
-    assert spec.relation == "unit" and spec.options["min_identity"] == 1 and spec.option("min_identity").default == 1
-    assert spec.options["approx_tolerance"] == 0.1 and spec.options["slip_min_identity"] is None
+    assert spec.relation == "unit" and spec.options["min_same_fact"] == 0.25
+    assert spec.option("min_same_fact").default == 0.25
+    assert spec.options["approx_tolerance"] == 0.1 and spec.options["slip_same_fact"] is None
     assert spec.vocabularies["metric_synonyms"] == vocabularies.get("metric_synonyms") + ("vote ballot",)
     assert spec.vocabularies["ignore_units"] == ()
 

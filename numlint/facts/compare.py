@@ -97,8 +97,9 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     if ca <= 0 or cb <= 0:
         return Comparison("conflict", converted=converted)
     ratio = max(ca, cb) / min(ca, cb)
-    if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
-        return Comparison("unit", ratio=ratio, converted=converted)
+    # Two units that do not agree once converted ("400 km" and "100 miles") are two values of one
+    # quantity: a conflict like any other (a slipped unit on the same digits is told apart by the
+    # facts stage, from how the figures are written).
     return Comparison("conflict", ratio=ratio, converted=converted)
 
 

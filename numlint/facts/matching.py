@@ -71,6 +71,24 @@ def local_words(f: Fact) -> frozenset[str]:
     return _window_words(f.left, f.right)
 
 
+@functools.lru_cache(maxsize=65536)
+def _anchors(left: str, right: str) -> tuple[str | None, str | None]:
+    before = stem_words(" ".join(left[-40:].split()[-3:]))
+    after = stem_words(" ".join(right[:40].split()[:3]))
+    return (before[-1] if before else None, after[0] if after else None)
+
+
+def anchors(f: Fact) -> tuple[str | None, str | None]:
+    """The content words right before and right after a mention ("supply [30,000] vehicles"): what a
+    restatement most often keeps, whatever metric was inferred."""
+    return _anchors(f.left, f.right)
+
+
+def significant_digits(f: Fact) -> int:
+    """How many significant digits the figure is written with: "1.25" 3, "30,000" 1, "42" 2."""
+    return len((written_digits(f) or "").replace(".", "").strip("0"))
+
+
 def written_digits(f: Fact) -> str | None:
     """The digits as written, without thousands separators: "£5m" and "£5bn" share "5"."""
     m = _DIGITS.search(f.q.text)
@@ -172,7 +190,7 @@ def candidate_pairs(facts: Iterable[Fact], key_of) -> Iterator[tuple[Fact, Fact]
 
 FEATURES = (
     "key_same", "key_differ", "key_vague", "modifiers_shared", "modifiers_differ",
-    "local_overlap", "local_shared", "sentence_overlap",
+    "local_overlap", "local_shared", "anchor_before", "anchor_after", "sentence_overlap",
     "owner_same", "owner_differ", "time_same", "time_differ", "source_differ", "base_same", "base_differ",
     "headline_body", "headline_lead", "definite_later", "distance",
     "contrast_later", "another_later", "subset_either", "alternative", "crowded", "small_counts",
@@ -181,7 +199,7 @@ FEATURES = (
 )
 # How the two values relate: kept apart from the evidence of the text, and added to it in the model.
 VALUE_FEATURES = (
-    "transposed", "one_digit", "ratio_small", "ratio_mid", "ratio_large", "ratio_huge",
+    "transposed", "one_digit", "short_digit_change", "ratio_small", "ratio_mid", "ratio_large", "ratio_huge",
     "slip_scale", "slip_currency", "slip_unit", "currency_differ", "unit_differ",
 )
 ALL_FEATURES = FEATURES + VALUE_FEATURES
@@ -192,6 +210,8 @@ REASONS = {
     "modifiers_shared": "the same description",
     "local_overlap": "the same words around both",
     "local_shared": "shared words around both ({shared})",
+    "anchor_before": "the same word before both",
+    "anchor_after": "the same word after both",
     "sentence_overlap": "sentences that share their words",
     "owner_same": "the same name nearby",
     "time_same": "the same time",
@@ -232,6 +252,11 @@ def pair_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
         f["local_overlap"] = len(shared) / len(la | lb)
         if shared:
             f["local_shared"] = min(len(shared), 3) / 3
+    (ba, aa), (bb, ab) = anchors(a), anchors(b)
+    if ba and ba == bb:
+        f["anchor_before"] = 1.0
+    if aa and aa == ab:
+        f["anchor_after"] = 1.0
     wa, wb = a.words, b.words
     if wa and wb:
         f["sentence_overlap"] = len(wa & wb) / len(wa | wb)
@@ -309,10 +334,17 @@ def value_features(a_digits: str | None, a_value: float, b_digits: str | None, b
         return f
     da, db = (a_digits or "").replace(".", ""), (b_digits or "").replace(".", "")
     if da and len(da) == len(db) and da != db:
-        if sorted(da) == sorted(db):
-            f["transposed"] = 1.0
-        elif sum(x != y for x, y in zip(da, db)) == 1:
-            f["one_digit"] = 1.0
+        # Two digits swapped or one digit changed is what a typing slip looks like, but figures of
+        # one or two significant digits differ that way by chance ("42%" and "48%", "30,000" and
+        # "36,000"), so only longer figures count as a slip's shape.
+        long_figure = len(da.strip("0")) >= 3 or len(db.strip("0")) >= 3
+        if sorted(da) == sorted(db) or sum(x != y for x, y in zip(da, db)) == 1:
+            if not long_figure:
+                f["short_digit_change"] = 1.0
+            elif sorted(da) == sorted(db):
+                f["transposed"] = 1.0
+            else:
+                f["one_digit"] = 1.0
     lo, hi = sorted((abs(a_value), abs(b_value)))
     ratio = hi / lo if lo > 0 else math.inf
     f["ratio_small" if ratio < 1.5 else "ratio_mid" if ratio < 3 else "ratio_large" if ratio < 10

@@ -27,7 +27,10 @@ from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
 _PROBABILITY = dict(minimum=0, maximum=1)
-_MARKERS = Vocabulary("change_markers", "words that explain why a value changed: \"up from\", \"revised\"")
+# Every consistency rule reads the change markers, because the evidence of a pair (numlint.facts.matching)
+# is worked out once per document for all five and includes whether a marker stands by a mention.
+_MARKERS = Vocabulary("change_markers", "words that explain why a value changed: \"up from\", \"revised\"",
+                      default="@change_markers")
 KIND = Kind(
     doc="One fact, two values: the relation between two mentions of one fact that the rule reports.",
     options=(
@@ -244,11 +247,11 @@ def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
     if mode in ("unit", "currency", "scale") and _side_by_side(a, b):
         return False  # "9 billion yuan (US$1.3 billion)", "10 km (6 miles)": a conversion, NL203's business
     if mode == "unit":
-        # a currency slip, or one figure in two units that do not convert into each other ("10 km"
-        # here, "10 miles" there); a figure given in two units that agree is a conversion, not a slip
-        return verdict == "currency" and pair.slip or verdict == "unit" and pair.slip
+        # a currency slip, or one written number in two units that do not convert into each other
+        # ("10 km" here, "10 miles" there); a figure given in two units that agree is a conversion
+        return pair.slip and verdict in ("currency", "conflict")
     if mode == "conflict":
-        return verdict == "conflict" and marker is None
+        return verdict == "conflict" and marker is None and not pair.slip
     if mode == "change":
         return verdict == "conflict" and marker is not None
     return verdict == mode
