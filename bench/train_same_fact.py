@@ -79,7 +79,7 @@ def corruptions(a, rng) -> list[tuple[str, dict]]:
         new_digit = rng.choice([d for d in "0123456789" if d != plain[i] and not (i == 0 and d == "0")] or ["1"])
         out.append(("digit", plain[:i] + new_digit + plain[i + 1:]))
     rows = []
-    for how, new_plain in out:
+    for _how, new_plain in out:
         scale = float(new_plain) / float(plain) if float(plain) else 2.0
         rows.append(("value", value_features(plain, va, new_plain, va * scale, a.unit, a.unit, a.scale[0], a.scale[0])))
     while True:
@@ -130,7 +130,7 @@ def examples_of(path: str) -> list[tuple[dict, int, float]]:
             by_kind: dict[str, list] = {}
             for kind, value in rows:
                 by_kind.setdefault(kind, []).append(value)
-            for kind, values in by_kind.items():
+            for values in by_kind.values():
                 for value in values:
                     out.append(({**features, **value}, 1, 1.0 / len(values)))
         elif c.verdict in ("conflict", "scale", "currency", "unit"):
@@ -169,7 +169,7 @@ def fit(rows, names, l2: float = 1e-3, steps: int = 600, rate: float = 1.0):
         bias -= rate * gb / total
         for i in range(len(w)):
             w[i] -= rate * (gw[i] / total + 2 * l2 * w[i])
-    return bias, dict(zip(names, w))
+    return bias, dict(zip(names, w, strict=True))
 
 
 def evaluate(model, rows) -> tuple[float, float]:
@@ -202,7 +202,7 @@ def main() -> None:
     with multiprocessing.Pool(args.jobs) as pool:
         results = pool.map(examples_of, [str(p) for p in paths], chunksize=20)
     train, hold = [], []
-    for p, rows in zip(paths, results):
+    for p, rows in zip(paths, results, strict=True):
         (hold if held_out(p) else train).extend(rows)
     npos = sum(y for _, y, _ in train)
     print(f"{len(paths)} dev articles in {time.time() - t0:.0f}s: {len(train)} training pairs "
@@ -216,8 +216,8 @@ def main() -> None:
         print(f"  {k:18} {v:+.2f}")
     if not args.dry_run:
         data = {
-            "trained_on": f"bench/train_same_fact.py on the dev half: {len(train)} pairs ({npos} corrupted restatements), "
-                          f"l2={args.l2}, steps={args.steps}",
+            "trained_on": f"bench/train_same_fact.py on the dev half: {len(train)} pairs "
+                          f"({npos} corrupted restatements), l2={args.l2}, steps={args.steps}",
             "bias": round(bias, 4),
             "weights": {k: round(v, 4) for k, v in weights.items()},
         }

@@ -94,7 +94,8 @@ def main() -> None:
             rec.append(f"{sum(p >= t for p in ps) / max(len(ps), 1):8.3f}")
         noise = {c: sum(1 for hits in clean for code, _, _, p in hits if code == c and p >= t) * 100 / len(dev)
                  for c in ("NL101", "NL201", "NL202")}
-        print(f"{t:9.2f}  " + "  ".join(rec) + f"   {noise['NL101']:20.2f}  {noise['NL201']:5.2f}  {noise['NL202']:5.2f}")
+        rates = f"{noise['NL101']:20.2f}  {noise['NL201']:5.2f}  {noise['NL202']:5.2f}"
+        print(f"{t:9.2f}  " + "  ".join(rec) + "   " + rates)
     counts = {k: sum(1 for kk, _ in caught if kk == k) for k in RULE_OF_KIND}
     print("cases per kind:", counts)
 

@@ -181,12 +181,6 @@ def _warrants(text: str, prices: list[str]):
     return qs
 
 
-def test_share_counts_do_not_make_the_share_prices_a_list():
-    # the bucket holds three share counts and two prices per share: the prices disagree with each other
-    text = WARRANTS.format(price="2.75", extra="")
-    assert [h.mention.text for h in hits("NL101", text, _warrants(text, ["2.75"]))] == ["2.75 dlrs"]
-
-
 def test_a_list_of_share_prices_is_still_a_list():
     extra = " Other holders may sell shares at 3.40 dlrs each, and staff their shares at 1.90 dlrs each."
     text = WARRANTS.format(price="2.75", extra=extra)

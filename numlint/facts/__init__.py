@@ -13,12 +13,18 @@ The package is the meaning stage of the pipeline; every rule reads the ``FactTab
 - ``table``: ``build_facts``, the document's ``FactTable``.
 """
 
+from numlint.facts import matching
 from numlint.facts.compare import Comparison, compare, same_scope
 from numlint.facts.fact import (
-    Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count,
+    Fact,
+    is_definite,
+    is_subset,
+    is_tabular,
+    looks_like_year,
+    names_a_group,
+    small_count,
 )
 from numlint.facts.frame import find_source, find_time, infer_base
-from numlint.facts import matching
 from numlint.facts.metric import GENERIC_HEADS, VAGUE_HEADS, infer_metric, metric_key, metric_modifiers
 from numlint.facts.precision import half_step, interval, written_scale
 from numlint.facts.sentences import split_sentences

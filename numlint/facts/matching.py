@@ -25,9 +25,9 @@ import functools
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterable, Iterator
 
 from numlint import units, vocabularies
 from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
@@ -84,6 +84,17 @@ def anchors(f: Fact) -> tuple[str | None, str | None]:
     return _anchors(f.left, f.right)
 
 
+_BEFORE_NOUN_USE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|title|race|event|record|"
+                            r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
+
+
+def names_an_event(f: Fact) -> bool:
+    """A measure written as a noun: "the men's 3,000m", "run the 1,500m at the world championships",
+    "the 100m final": the name of an event, not a distance measured."""
+    return f.q.kind == "measure" and bool(_BEFORE_NOUN_USE.search(f.left[-12:])) and bool(_NO_NOUN_AFTER.match(f.right))
+
+
 def significant_digits(f: Fact) -> int:
     """How many significant digits the figure is written with: "1.25" 3, "30,000" 1, "42" 2."""
     return len((written_digits(f) or "").replace(".", "").strip("0"))
@@ -134,8 +145,23 @@ def compatible(a: Fact, b: Fact) -> bool:
 
 
 def _excluded(f: Fact) -> bool:
-    """Mentions never compared with another: table rows, years read as counts, "the two countries"."""
-    return is_tabular(f) or looks_like_year(f) or names_a_group(f)
+    """Mentions never compared with another: table rows, years read as counts, "the two countries",
+    and figures that are names ("the men's 3,000m"): labels, restated by design, never a value."""
+    return is_tabular(f) or looks_like_year(f) or names_a_group(f) or names_an_event(f)
+
+
+def _take(b: Fact, candidates: Iterable[Fact], limit: int, seen: set[int], picks: list[Fact]) -> None:
+    """Add to ``picks`` up to ``limit`` of ``candidates`` that could be one quantity with ``b``."""
+    n = 0
+    for a in candidates:
+        if n >= limit:
+            break
+        if a.index in seen or (a.sentence_index == b.sentence_index and a.q.start == b.q.start):
+            continue
+        if compatible(a, b):
+            seen.add(a.index)
+            picks.append(a)
+            n += 1
 
 
 def candidate_pairs(facts: Iterable[Fact], key_of) -> Iterator[tuple[Fact, Fact]]:
@@ -151,28 +177,15 @@ def candidate_pairs(facts: Iterable[Fact], key_of) -> Iterator[tuple[Fact, Fact]
             continue
         seen: set[int] = set()
         picks: list[Fact] = []
-
-        def take(candidates: Iterable[Fact], limit: int) -> None:
-            n = 0
-            for a in candidates:
-                if n >= limit:
-                    break
-                if a.index in seen or (a.sentence_index == b.sentence_index and a.q.start == b.q.start):
-                    continue
-                if compatible(a, b):
-                    seen.add(a.index)
-                    picks.append(a)
-                    n += 1
-
         # the nearest earlier mentions; the scan is bounded so a run of incompatible figures stays linear
-        take(reversed(earlier[-4 * NEAREST:]), NEAREST)
+        _take(b, reversed(earlier[-4 * NEAREST:]), NEAREST, seen, picks)
         key = key_of(b)
         if key:
-            take(reversed(by_key.get(key, ())), SAME_KEY)
+            _take(b, reversed(by_key.get(key, ())), SAME_KEY, seen, picks)
         digits = written_digits(b)
         if digits:
-            take(reversed(by_digits.get(digits, ())), SAME_DIGITS)
-        take(headline, HEADLINE)
+            _take(b, reversed(by_digits.get(digits, ())), SAME_DIGITS, seen, picks)
+        _take(b, headline, HEADLINE, seen, picks)
         for a in sorted(picks, key=lambda f: f.index):
             yield a, b
         earlier.append(b)
@@ -190,7 +203,7 @@ def candidate_pairs(facts: Iterable[Fact], key_of) -> Iterator[tuple[Fact, Fact]
 
 FEATURES = (
     "key_same", "key_differ", "key_vague", "modifiers_shared", "modifiers_differ",
-    "local_overlap", "local_shared", "anchor_before", "anchor_after", "sentence_overlap",
+    "local_overlap", "local_shared", "local_disjoint", "anchor_before", "anchor_after", "sentence_overlap",
     "owner_same", "owner_differ", "time_same", "time_differ", "source_differ", "base_same", "base_differ",
     "headline_body", "headline_lead", "definite_later", "distance",
     "contrast_later", "another_later", "subset_either", "alternative", "crowded", "small_counts",
@@ -199,7 +212,7 @@ FEATURES = (
 )
 # How the two values relate: kept apart from the evidence of the text, and added to it in the model.
 VALUE_FEATURES = (
-    "transposed", "one_digit", "short_digit_change", "ratio_small", "ratio_mid", "ratio_large", "ratio_huge",
+    "transposed", "one_digit", "ratio_small", "ratio_mid", "ratio_large", "ratio_huge",
     "slip_scale", "slip_currency", "slip_unit", "currency_differ", "unit_differ",
 )
 ALL_FEATURES = FEATURES + VALUE_FEATURES
@@ -252,6 +265,8 @@ def pair_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
         f["local_overlap"] = len(shared) / len(la | lb)
         if shared:
             f["local_shared"] = min(len(shared), 3) / 3
+        else:
+            f["local_disjoint"] = 1.0
     (ba, aa), (bb, ab) = anchors(a), anchors(b)
     if ba and ba == bb:
         f["anchor_before"] = 1.0
@@ -334,17 +349,11 @@ def value_features(a_digits: str | None, a_value: float, b_digits: str | None, b
         return f
     da, db = (a_digits or "").replace(".", ""), (b_digits or "").replace(".", "")
     if da and len(da) == len(db) and da != db:
-        # Two digits swapped or one digit changed is what a typing slip looks like, but figures of
-        # one or two significant digits differ that way by chance ("42%" and "48%", "30,000" and
-        # "36,000"), so only longer figures count as a slip's shape.
-        long_figure = len(da.strip("0")) >= 3 or len(db.strip("0")) >= 3
-        if sorted(da) == sorted(db) or sum(x != y for x, y in zip(da, db)) == 1:
-            if not long_figure:
-                f["short_digit_change"] = 1.0
-            elif sorted(da) == sorted(db):
-                f["transposed"] = 1.0
-            else:
-                f["one_digit"] = 1.0
+        # Two digits swapped or one digit changed: what a typing slip looks like.
+        if sorted(da) == sorted(db):
+            f["transposed"] = 1.0
+        elif sum(x != y for x, y in zip(da, db, strict=True)) == 1:
+            f["one_digit"] = 1.0
     lo, hi = sorted((abs(a_value), abs(b_value)))
     ratio = hi / lo if lo > 0 else math.inf
     f["ratio_small" if ratio < 1.5 else "ratio_mid" if ratio < 3 else "ratio_large" if ratio < 10
@@ -511,7 +520,7 @@ class Found:
 
     pairs: tuple            # (a, b, Comparison, features), a before b, verdict not None
     context: Context
-    markers: dict           # fact index -> the change marker in its clause
+    markers: dict           # fact index -> the change markers in its clause, nearest first
 
 
 # Markers that say how a figure came about ("profits rose to £5m"): they explain a later, different
@@ -524,10 +533,15 @@ CHANGE_VERBS = frozenset(vocabularies.get("change_verbs"))
 COMPARISON_MARKERS = frozenset(vocabularies.get("in_sentence_markers"))
 
 
+TIES = ("key_same", "local_shared", "anchor_before", "anchor_after", "headline_body", "definite_later")
+
+
 def restates(features: dict[str, float]) -> bool:
-    """Two mentions with one value that the text also ties together: a restatement that confirms the
-    figure (and so leaves a lone different value out of line)."""
-    return any(k in features for k in ("key_same", "local_shared", "headline_body", "definite_later"))
+    """Whether the text ties two mentions together (one metric, shared words around them, the same
+    word beside both, headline and body, a back-reference): with one value, a restatement that
+    confirms the figure; with the same digits slipped, what makes the slip one figure's and not a
+    coincidence of two facts ("a profit of £5bn" ... "was paid £5m")."""
+    return any(k in features for k in TIES)
 
 
 # A change marker belongs to a mention when it sits in the mention's clause with no other figure
@@ -536,25 +550,30 @@ def restates(features: dict[str, float]) -> bool:
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 
 
-def marker_near(f: Fact, markers) -> str | None:
-    """A change marker ("up from", "last year", "revised", "expected") in the mention's own clause."""
+def markers_near(f: Fact, markers) -> tuple[str, ...]:
+    """The change markers ("up from", "a year earlier", "revised", "expected") in the mention's own
+    clause, with no other figure between marker and mention, nearest first."""
     if not markers:
-        return None
+        return ()
+    pattern = _marker_re(tuple(markers))
+    found: list[tuple[int, str]] = []
     left = f.left[-60:]
     cut = list(_CLAUSE_BREAK.finditer(left))
     if cut:
         left = left[cut[-1].end():]
-    found = _marker_re(tuple(markers)).search(left.lower()) if left else None
-    if found:
-        rest = list(_marker_re(tuple(markers)).finditer(left.lower()))[-1]
-        if not _DIGITS.search(left[rest.end():]):
-            return rest.group()
+    for m in pattern.finditer(left.lower()):
+        # no figure between marker and mention, and none just before the marker, which it would
+        # trail ("from £4.0bn a year earlier, beating the £4.6bn ...": the marker is £4.0bn's)
+        if not _DIGITS.search(left[m.end():]) and not _DIGITS.search(left[max(0, m.start() - 12):m.start()]):
+            found.append((len(left) - m.end(), m.group()))
     right = f.right[:40]
-    m = _marker_re(tuple(markers)).search(right.lower())
-    if m and not _DIGITS.search(right[:m.end()]) and not _CLAUSE_BREAK.search(right[:m.start()]) \
-            and not re.match(r"\s*(?:about\s+|some\s+|around\s+)?[$£€]?\d", right[m.end():]):
-        return m.group()
-    return None
+    for m in pattern.finditer(right.lower()):
+        if _DIGITS.search(right[:m.start()]) or _CLAUSE_BREAK.search(right[:m.start()]):
+            break
+        if re.match(r"\s*(?:about\s+|some\s+|around\s+)?[$£€]?\d", right[m.end():]):
+            continue  # "10,000, up from 3,000": the marker introduces the other figure
+        found.append((m.start(), m.group()))
+    return tuple(word for _, word in sorted(found))
 
 
 def survey(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Found:
@@ -565,7 +584,7 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Found:
     def key_of(f: Fact) -> str | None:
         return alias.get(f.key, f.key) if f.key else None
 
-    near = {f.index: m for f in table.facts if (m := marker_near(f, markers))}
+    near = {f.index: m for f in table.facts if (m := markers_near(f, markers))}
     ctx = document_context(table.facts, key_of, frozenset(near))
     out = []
     for a, b in candidate_pairs(table.facts, key_of):

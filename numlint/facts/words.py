@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 
-
 _STOP = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
     "its", "their", "his", "her", "our", "this", "that", "these", "those", "was", "were", "is", "are",
@@ -13,11 +12,11 @@ _STOP = {
     "says", "than", "more", "less", "about", "around", "some", "over", "under", "up", "down", "as",
     "per", "each", "every", "year", "years", "month", "months", "week", "weeks", "day", "days", "it",
     "which", "who", "while", "after", "before", "since", "until", "into", "between", "among", "last",
-    "next", "this", "other", "new", "another", "both", "all", "such", "only", "just", "also", "now",
+    "next", "other", "new", "another", "both", "all", "such", "only", "just", "also", "now",
     "then", "there", "here", "when", "where", "if", "so", "not", "no", "they", "he", "she", "we",
     "you", "i", "them", "him", "us", "ago", "times", "time", "cent", "percent", "point", "points",
     "million", "billion", "trillion", "thousand", "mln", "bln", "bn", "m", "k", "pct", "dlrs",
-    "hundred", "per", "cents", "pence", "pounds", "dollars", "euros", "yen", "yuan", "a", "further",
+    "hundred", "cents", "pence", "pounds", "dollars", "euros", "yen", "yuan", "further",
     "extra", "additional", "estimated", "nearly", "almost", "roughly", "approximately", "least",
     "most", "record", "total", "shares", "share",
 }

@@ -10,6 +10,7 @@ through ``ProseWriter``; nothing else builds the map.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass, field
 
@@ -46,11 +47,19 @@ class Prose:
         return bisect.bisect_left(self.origin, offset)
 
 
+# A headline ends without a full stop; a first line that ends like a sentence is the lede of copy
+# filed without a headline (wire copy, a pasted paragraph), and is body copy.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
 def plain_prose(text: str) -> Prose:
+    """Plain text is its own prose; its first line is the headline unless it ends like a sentence."""
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    headline = (0, len(text[:first_line_end].rstrip("\r")))
-    return Prose(text=text, headings=[headline] if headline[1] > 0 else [])
+    line = text[:first_line_end].rstrip("\r")
+    headline = (0, len(line))
+    is_headline = headline[1] > 0 and not _SENTENCE_END.search(line)
+    return Prose(text=text, headings=[headline] if is_headline else [])
 
 
 

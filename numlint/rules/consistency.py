@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint.changes import stated_changes
 from numlint.facts import Comparison, Fact, FactTable, matching
@@ -125,6 +125,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             if c.verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
+            if c.verdict == "conflict" and "another_later" in pair.features:
+                continue  # "the other class ... 60 basis points": the text names a second item
             weak[(a.index, b.index)] = pair.probability < min_same and not pair.slip
             marker = survey.marker(a, b)
         if not _wanted(mode, pair, marker):
@@ -191,26 +193,28 @@ class Survey:
     pairs: list
     agree: dict
     conversions: set
-    markers: dict               # fact index -> the change marker in its clause
+    markers: dict               # fact index -> the change markers in its clause
     in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
 
     def marker(self, a: Fact, b: Fact) -> str | None:
         """What explains two values of one figure in two sentences: a marker in one mention's clause
-        that sets it at another time or status ("it has since risen to 10,000", "3,000 a year
+        that sets it at another time or status ("it has since risen to 10,000", "£400m a year
         earlier", "initially", "forecast"). Not a marker both clauses share ("slipped 11%" ...
-        "slipped 19%" are two statements of one change); not a verb of change by the earlier mention
-        ("profits rose to £5m" says how that figure came about, not why a later one differs); not a
-        comparison word ("against", "compared with"), nor a marker of a change its own sentence
-        states ("dropped to 57 from 120"): those relate figures within one sentence."""
-        ma, mb = self.markers.get(a.index), self.markers.get(b.index)
-        if ma and mb and (ma == mb or {ma, mb} <= matching.CHANGE_VERBS):
-            return None
-        for f, m in ((b, mb), (a, ma)):
-            if not m or m in matching.COMPARISON_MARKERS or f.index in self.in_sentence_changes:
-                continue
-            if f is a and m in matching.CHANGE_VERBS:
-                continue
-            return m
+        "slipped 19%" are two statements of one change); not a comparison word ("against", "up
+        from"), which relates figures within one sentence; not a verb of change by the earlier
+        mention ("profits rose to £5m" says how that figure came about, not why a later one
+        differs), nor by a later one whose own sentence states that change ("dropped to 57 from 120")."""
+        ma, mb = self.markers.get(a.index, ()), self.markers.get(b.index, ())
+        shared = set(ma) & set(mb)
+        if set(ma) & matching.CHANGE_VERBS and set(mb) & matching.CHANGE_VERBS:
+            shared |= matching.CHANGE_VERBS
+        for f, found in ((b, mb), (a, ma)):
+            for m in found:
+                if m in shared or m in matching.COMPARISON_MARKERS:
+                    continue
+                if m in matching.CHANGE_VERBS and (f is a or f.index in self.in_sentence_changes):
+                    continue
+                return m
         return None
 
     def parts_and_total(self, a: Fact, b: Fact) -> bool:
@@ -233,7 +237,8 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
                 agree[b.index] = agree.get(b.index, 0) + 1
             continue
         p = model.probability(features)
-        slip = any(k in features for k in ("slip_scale", "slip_currency", "slip_unit")) and not _side_by_side(a, b)
+        slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
+                and matching.restates(features) and not _side_by_side(a, b))
         ka, kb = found.context.key_of(a), found.context.key_of(b)
         reasons = tuple(model.reasons(features, a, b, found.context))
         pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, reasons))
@@ -254,6 +259,8 @@ def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
         return verdict == "conflict" and marker is None and not pair.slip
     if mode == "change":
         return verdict == "conflict" and marker is not None
+    if mode == "scale":
+        return verdict == "scale" and pair.slip
     return verdict == mode
 
 
@@ -285,7 +292,7 @@ def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
 def _conversions(table: FactTable) -> set[int]:
     """Facts restated in another unit beside them: each such mention already gives both units."""
     out = set()
-    for a, b in zip(table.facts, table.facts[1:]):
+    for a, b in zip(table.facts, table.facts[1:], strict=False):
         if a.unit != b.unit and _side_by_side(a, b):
             out.update((a.index, b.index))
     # "one trillion won ($960m; £499m)": the whole chain is one amount
