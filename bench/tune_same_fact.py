@@ -1,23 +1,24 @@
 """Choose the consistency rules' same-fact thresholds on the DEV half: recall against noise.
 
-For each threshold on the same-fact probability (``numlint.facts.matching``), prints on the dev half
+For each candidate threshold on the same-fact probability (``numlint.facts.matching``), the rules are
+run for real with that threshold (``[tool.numlint.rules.CODE]`` options, as a user would set them)
+and the script prints, on the dev half only,
 
 * recall on the genuine hand-labelled injected inconsistencies (``bench/inject-set.json`` joined with
-  ``bench/labels/inject-pairs.jsonl``), per kind: a value slip caught by NL101, a slipped scale word
-  by NL201, a slipped currency or unit by NL202;
-* findings per 100 clean dev articles that the same rule would raise at that threshold.
+  ``bench/labels/inject-pairs.jsonl``): a warning or error on the altered mention, per kind (value,
+  scale, currency, unit);
+* findings per 100 clean dev articles, per consistency rule.
 
-Each rule is run once with its threshold at zero, and every hit keeps the probability of the pair
-it reports (``Hit.values["same_fact"]``), so one run gives the whole curve. The test half is never
-read here; measure the chosen thresholds on it with ``bench/inject.py`` and ``bench/noise.py``.
+The test half is never read here; measure the chosen thresholds on it with ``bench/inject.py`` and
+``bench/noise.py``.
 
-    python bench/tune_same_fact.py
+    python bench/tune_same_fact.py                       # the default grid
+    python bench/tune_same_fact.py --thresholds 0.8 0.9
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import multiprocessing
 import sys
@@ -28,76 +29,74 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import CORPORA, articles, relative  # noqa: E402
 
-RULE_OF_KIND = {"value": "NL101", "scale": "NL201", "currency": "NL202", "unit": "NL202"}
-THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+KINDS = ("value", "scale", "currency", "unit")
+CODES = ("NL101", "NL102", "NL103", "NL201", "NL202")
+THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.93, 0.96)
 
 
-def _hits(text: str, path: str) -> list[tuple[str, int, int, float]]:
-    """(code, start, end, probability) of every NL101/NL201/NL202 hit with thresholds at zero."""
-    from numlint.document import Document
-    from numlint.facts import build_facts
-    from numlint.linter import document_quantities
-    from numlint.registry import load_rules
-    from numlint.rules import consistency
+def _config(t: float):
+    from numlint.config import Config
 
-    doc = Document(path, text)
-    prose, quantities = document_quantities(doc)
-    table = build_facts(doc, prose, quantities)
-    out = []
-    for code in ("NL101", "NL201", "NL202"):
-        rule = load_rules()[code]
-        rule = dataclasses.replace(rule, options={**rule.options, "min_same_fact": 0.0, "warn_same_fact": 0.0,
-                                                  "slip_same_fact": 0.0})
-        for hit in consistency.check(table, rule):
-            out.append((code, hit.mention.start, hit.mention.end, float(hit.values["same_fact"])))
-    return out
+    options = {
+        "NL101": {"warn_same_fact": t, "min_same_fact": max(t, 0.97)},
+        "NL102": {"min_same_fact": t},
+        "NL103": {"min_same_fact": t},
+        "NL201": {"slip_same_fact": t},
+        "NL202": {"slip_same_fact": t},
+    }
+    return Config(rule_options=options)
 
 
-def clean_job(path: str):
-    return _hits(Path(path).read_text(encoding="utf-8"), path)
+def clean_job(job) -> dict[str, int]:
+    import numlint
+
+    path, t = job
+    counts = dict.fromkeys(CODES, 0)
+    for f in numlint.check_text(Path(path).read_text(encoding="utf-8"), path, _config(t)):
+        if f.code in counts:
+            counts[f.code] += 1
+    return counts
 
 
-def case_job(case: dict):
+def case_job(job) -> tuple[str, bool]:
+    import numlint
+
+    case, t = job
     text = (CORPORA / case["file"]).read_text(encoding="utf-8")
     b0, b1 = case["b"]
     altered = text[:b0] + case["new"] + text[b1:]
     start, end = b0, b0 + len(case["new"])
-    code = RULE_OF_KIND[case["kind"]]
-    best = -1.0
-    for c, s, e, p in _hits(altered, case["file"]):
-        if c == code and s < end and start < e:
-            best = max(best, p)
-    return case["kind"], best
+    caught = any(f.severity != "info" and f.start < end and start < f.end
+                 for f in numlint.check_text(altered, case["file"], _config(t)))
+    return case["kind"], caught
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS)
     args = ap.parse_args()
     labels = {}
     for line in (ROOT / "bench/labels/inject-pairs.jsonl").read_text().splitlines():
         r = json.loads(line)
         labels[(r["file"], tuple(r["a"]), tuple(r["b"]))] = r["label"]
+    dev_files = {relative(p) for p in articles(split="dev")}
     cases = [c for c in json.loads((ROOT / "bench/inject-set.json").read_text())["cases"]
-             if labels.get((c["file"], tuple(c["a"]), tuple(c["b"]))) == "genuine"
-             and c["file"] in {relative(p) for p in articles(split="dev")}]
+             if labels.get((c["file"], tuple(c["a"]), tuple(c["b"]))) == "genuine" and c["file"] in dev_files]
     dev = [str(p) for p in articles(split="dev")]
+    counts = {k: sum(1 for c in cases if c["kind"] == k) for k in KINDS}
+    print(f"dev half: {len(dev)} clean articles; genuine injected cases {counts}")
+    print("threshold " + "".join(f"{k:>9}" for k in KINDS) + "   per 100 clean: " + "  ".join(CODES))
     with multiprocessing.Pool(args.jobs) as pool:
-        caught = pool.map(case_job, cases, chunksize=4)
-        clean = pool.map(clean_job, dev, chunksize=20)
-    print(f"dev half: {len(cases)} genuine injected cases, {len(dev)} clean articles")
-    print("threshold  " + "  ".join(f"{k:>8}" for k in RULE_OF_KIND) + "   per 100 clean: NL101  NL201  NL202")
-    for t in THRESHOLDS:
-        rec = []
-        for kind in RULE_OF_KIND:
-            ps = [p for k, p in caught if k == kind]
-            rec.append(f"{sum(p >= t for p in ps) / max(len(ps), 1):8.3f}")
-        noise = {c: sum(1 for hits in clean for code, _, _, p in hits if code == c and p >= t) * 100 / len(dev)
-                 for c in ("NL101", "NL201", "NL202")}
-        rates = f"{noise['NL101']:20.2f}  {noise['NL201']:5.2f}  {noise['NL202']:5.2f}"
-        print(f"{t:9.2f}  " + "  ".join(rec) + "   " + rates)
-    counts = {k: sum(1 for kk, _ in caught if kk == k) for k in RULE_OF_KIND}
-    print("cases per kind:", counts)
+        for t in args.thresholds:
+            caught = pool.map(case_job, [(c, t) for c in cases], chunksize=4)
+            clean = pool.map(clean_job, [(p, t) for p in dev], chunksize=20)
+            recall = []
+            for kind in KINDS:
+                got = [ok for k, ok in caught if k == kind]
+                recall.append(f"{sum(got) / max(len(got), 1):9.3f}")
+            noise = "  ".join(f"{sum(c[code] for c in clean) * 100 / len(dev):5.2f}" for code in CODES)
+            print(f"{t:9.2f} " + "".join(recall) + "   " + " " * 15 + noise, flush=True)
 
 
 if __name__ == "__main__":

@@ -393,8 +393,17 @@ class SameFactModel:
     trained_on: str = ""
 
     def probability(self, features: dict[str, float]) -> float:
+        """How likely the pair is a figure stated twice with one side gone wrong: the evidence of the
+        text and the value relation together (what NL101, NL201 and NL202 report on)."""
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def same_fact(self, features: dict[str, float]) -> float:
+        """How likely the two mentions state one fact on the evidence of the text alone: the value
+        relation and the change markers left out, since an explained change (NL102) or a second
+        rounding (NL103) is one fact whatever its values and whatever explains them."""
+        text_only = {k: v for k, v in features.items() if k not in VALUE_FEATURES and k != "marker_near"}
+        return self.probability(text_only)
 
     def reasons(self, features: dict[str, float], a: Fact, b: Fact, ctx: Context, limit: int = 3) -> list[str]:
         """The evidence that most raised the probability, in words, strongest first."""

@@ -111,6 +111,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
+        if mode in ("change", "drift") and (a.index in survey.slipped or b.index in survey.slipped):
+            continue  # a figure whose scale word, currency or unit slipped is NL201/NL202's finding
         if a.sentence_index == b.sentence_index:
             # Two values in one sentence are set side by side on purpose; only a change that the
             # sentence spells out between them ("10,000, up from 3,000") is worth a note.
@@ -121,13 +123,16 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             threshold = min(min_same, warn_same)
             if pair.slip:
                 threshold = slip_same
-            if pair.probability < threshold:
+            # an explained change or a second rounding is judged as one fact on the text alone; a
+            # conflict or a slip on the text and the value relation together
+            score = pair.same_fact if mode in ("change", "drift") else pair.probability
+            if score < threshold:
                 continue
             if c.verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
             if c.verdict == "conflict" and "another_later" in pair.features:
                 continue  # "the other class ... 60 basis points": the text names a second item
-            weak[(a.index, b.index)] = pair.probability < min_same and not pair.slip
+            weak[(a.index, b.index)] = score < min_same and not pair.slip
             marker = survey.marker(a, b)
         if not _wanted(mode, pair, marker):
             continue
@@ -177,7 +182,8 @@ class PairView:
     a: Fact
     b: Fact
     comparison: Comparison
-    probability: float          # that the two mentions state one fact
+    probability: float          # that the pair is one figure stated twice, one side gone wrong
+    same_fact: float            # that the two mentions state one fact, on the text alone
     features: dict
     key: str | None             # the shared metric key, when both have one
     slip: bool                  # the same written number under two scale words, currencies or units
@@ -195,7 +201,7 @@ class Survey:
     conversions: set
     markers: dict               # fact index -> the change markers in its clause
     in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
-
+    slipped: frozenset = frozenset()  # fact indexes of the mentions of a slip pair
     def marker(self, a: Fact, b: Fact) -> str | None:
         """What explains two values of one figure in two sentences: a marker in one mention's clause
         that sets it at another time or status ("it has since risen to 10,000", "£400m a year
@@ -241,10 +247,12 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
                 and matching.restates(features) and not _side_by_side(a, b))
         ka, kb = found.context.key_of(a), found.context.key_of(b)
         reasons = tuple(model.reasons(features, a, b, found.context))
-        pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, reasons))
+        pairs.append(PairView(a, b, c, p, model.same_fact(features), features, ka if ka == kb else None, slip,
+                              reasons))
     changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
                         for i in pair)
-    return Survey(table, pairs, agree, _conversions(table), found.markers, changed)
+    slipped = frozenset(i for pair in pairs if pair.slip for i in (pair.a.index, pair.b.index))
+    return Survey(table, pairs, agree, _conversions(table), found.markers, changed, slipped)
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
