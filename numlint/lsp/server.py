@@ -110,11 +110,20 @@ class NumlintServer(LanguageServer):
         doc = self.docs.get(uri)
         if doc is None or self.stopping:
             return None
-        doc.timer = None
+        if doc.timer is not None:   # a hover or code action got here first: no second lint
+            doc.timer.cancel()
+            doc.timer = None
         text, version = doc.text, doc.version
         loop = asyncio.get_running_loop()
+
+        def work():
+            # Queued behind another lint and edited meanwhile: skip it (the newer edit has its own).
+            if doc.version != version or self.docs.get(uri) is not doc or self.stopping:
+                return None
+            return self.engine.lint(text, doc.path, doc.language_id)
+
         try:
-            outcome = await loop.run_in_executor(self.lint_pool, self.engine.lint, text, doc.path, doc.language_id)
+            outcome = await loop.run_in_executor(self.lint_pool, work)
         except Exception as exc:
             if os.environ.get("NUMLINT_DEBUG"):
                 raise
@@ -126,7 +135,7 @@ class NumlintServer(LanguageServer):
                 self.log(f"numlint: internal error on {uri} (a bug in numlint; please report it with this "
                          f"document): {detail}\n{traceback.format_exc(limit=8)}", T.MessageType.Error)
             return None
-        if self.docs.get(uri) is not doc or doc.version != version or self.stopping:
+        if outcome is None or self.docs.get(uri) is not doc or doc.version != version or self.stopping:
             return None   # edited (a newer lint is scheduled) or closed meanwhile
         doc.outcome, doc.outcome_version, doc.index, doc.failed = outcome, version, LineIndex(text), False
         if outcome.skipped:
