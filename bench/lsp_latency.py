@@ -4,7 +4,7 @@ Builds a Markdown article of at least 5,000 words from the fixture articles in f
 section, repeated with its figures left as they are), starts ``numlint lsp`` over stdio as an editor
 does, opens the article, then:
 
-1. latency: ``--samples`` single keystrokes, each typed after the last one's diagnostics arrived,
+1. latency: ``--samples`` single keystrokes at the end of a paragraph half-way down, each typed after the last one's diagnostics arrived,
    timed from sending ``didChange`` to receiving ``publishDiagnostics`` for that version (this includes
    the server's debounce, ``--debounce-ms``, which is what a user waits);
 2. a session: ``--edits`` keystrokes (default 2,000) typed in bursts of ``--burst`` at ``--gap-ms``
@@ -81,9 +81,11 @@ async def bench(args) -> dict:
             open_seconds = time.perf_counter() - t0
             memory_open = rss_kib(s.pid)
 
-            # Type at the end of the article's last paragraph.
+            # Type at the end of a paragraph half-way down, so every figure after it moves (as when
+            # a reporter edits in the middle of a story).
             lines = text.split("\n")
-            line = len(lines) - 2
+            line = next(i for i in range(len(lines) // 2, len(lines))
+                        if lines[i].strip() and not lines[i].startswith("#"))
             col = len(lines[line])
 
             def keystroke(ch: str) -> None:

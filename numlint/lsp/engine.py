@@ -194,6 +194,10 @@ class Engine:
         self._stamps: dict[str, tuple] = {}
 
     def set_settings(self, settings: Settings) -> None:
+        if settings.config and not os.path.isabs(settings.config):
+            from dataclasses import replace
+
+            settings = replace(settings, config=os.path.join(self.root, settings.config))
         self.settings = settings
         self._resolver = None
 

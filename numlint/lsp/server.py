@@ -17,10 +17,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from lsprotocol import types as T
-from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
-from pygls.uris import from_fs_path, to_fs_path
+try:
+    from lsprotocol import types as T
+    from pygls.lsp.server import LanguageServer
+    from pygls.protocol import LanguageServerProtocol
+    from pygls.uris import from_fs_path, to_fs_path
+except ImportError:  # pragma: no cover - without the lsp extra the module imports (numlint's tests walk
+    T = None         # every module) but cannot run; numlint.lsp.main says what to install
+    LanguageServer = LanguageServerProtocol = object
 
 from numlint import __version__
 from numlint.lsp import engine as E
@@ -29,7 +33,7 @@ from numlint.lsp.positions import UTF16, LineIndex, apply_change
 logger = logging.getLogger("numlint.lsp")
 
 SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning,
-            "info": T.DiagnosticSeverity.Information}
+            "info": T.DiagnosticSeverity.Information} if T is not None else {}
 RANK = {"info": 0, "warning": 1, "error": 2}
 CONFIG_POLL_SECONDS = 2.0
 
@@ -47,6 +51,7 @@ class OpenDocument:
     timer: asyncio.TimerHandle | None = None
     stamp: Any = None                        # config files this document's lint depended on
     failed: bool = False
+    told_skipped: bool = False
 
 
 class _Protocol(LanguageServerProtocol):
@@ -75,13 +80,15 @@ class NumlintServer(LanguageServer):
         self.stopping = False
 
     # -- messages to the client -------------------------------------------------------------
-    def log(self, message: str, kind: T.MessageType = T.MessageType.Info) -> None:
+    def log(self, message: str, kind=None) -> None:
+        kind = kind or T.MessageType.Info
         try:
             self.window_log_message(T.LogMessageParams(type=kind, message=message))
         except Exception:  # pragma: no cover - a closed pipe
             logger.warning("%s", message)
 
-    def show(self, message: str, kind: T.MessageType = T.MessageType.Warning) -> None:
+    def show(self, message: str, kind=None) -> None:
+        kind = kind or T.MessageType.Warning
         try:
             self.window_show_message(T.ShowMessageParams(type=kind, message=f"numlint: {message}"))
         except Exception:  # pragma: no cover
@@ -138,7 +145,8 @@ class NumlintServer(LanguageServer):
         if outcome is None or self.docs.get(uri) is not doc or doc.version != version or self.stopping:
             return None   # edited (a newer lint is scheduled) or closed meanwhile
         doc.outcome, doc.outcome_version, doc.index, doc.failed = outcome, version, LineIndex(text), False
-        if outcome.skipped:
+        if outcome.skipped and not doc.told_skipped:
+            doc.told_skipped = True
             self.log(f"numlint: {uri}: not checked ({outcome.skipped})")
         self.publish(uri, [self.diagnostic(doc, f) for f in outcome.findings], version)
         self.publish_config_problems()

@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lsprotocol import types as T
-from pygls.lsp.client import LanguageClient
+try:
+    from lsprotocol import types as T
+    from pygls.lsp.client import LanguageClient
+except ImportError:  # pragma: no cover - importable without the lsp extra, not usable
+    T = LanguageClient = None
 
 # What every editor snippet in docs/editors.md starts (tests/test_lsp_client.py checks they agree).
 SERVER_COMMAND = ("numlint", "lsp")
