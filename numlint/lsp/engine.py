@@ -269,8 +269,28 @@ class Engine:
         if path and config.exclude and any(path_matches(path, pat, config.root) for pat in config.exclude):
             return Outcome(text, fmt, config_problem=problem, skipped=f"excluded by {config.source}")
         result = lint(Document(path or "<editor>", text, fmt), config)
+        _trim_caches()
         return Outcome(text, fmt, findings=tuple(result.findings), quantities=tuple(result.quantities),
                        config_problem=problem, config_source=config.source)
+
+
+# Caches keyed by Quantity (whose hash includes its offsets) fill up in a long-lived process: every
+# edit above a figure moves it and makes a new key. ``numlint check`` never notices; a server that lints
+# a 5,000-word story a thousand times would hold ~50 MB in numlint.facts.precision.written_scale
+# (lru_cache(maxsize=65536)). Trimmed here, after a lint, in the one lint thread; a cache that has
+# moved or gone in a refactor is simply not trimmed.
+_TRIMMED_CACHES = (("numlint.facts.precision", "written_scale"),)
+_TRIM_ABOVE = 8192
+
+
+def _trim_caches() -> None:
+    import sys
+
+    for module_name, name in _TRIMMED_CACHES:
+        func = getattr(sys.modules.get(module_name), name, None)
+        info = getattr(func, "cache_info", None)
+        if info is not None and info().currsize > _TRIM_ABOVE:
+            func.cache_clear()
 
 
 # ---------------------------------------------------------------------------------------------
