@@ -4,9 +4,10 @@ Builds a Markdown article of at least 5,000 words from the fixture articles in f
 section, repeated with its figures left as they are), starts ``numlint lsp`` over stdio as an editor
 does, opens the article, then:
 
-1. latency: ``--samples`` single keystrokes at the end of a paragraph half-way down, each typed after the last one's diagnostics arrived,
-   timed from sending ``didChange`` to receiving ``publishDiagnostics`` for that version (this includes
-   the server's debounce, ``--debounce-ms``, which is what a user waits);
+1. latency: ``--samples`` single keystrokes at the end of a paragraph half-way down, each typed after
+   the last one's diagnostics arrived, timed from sending ``didChange`` to receiving
+   ``publishDiagnostics`` for that version (this includes the server's debounce, ``--debounce-ms``,
+   which is what a user waits);
 2. a session: ``--edits`` keystrokes (default 2,000) typed in bursts of ``--burst`` at ``--gap-ms``
    apart, waiting for the diagnostics after each burst, as someone types a word and pauses; then the
    server's resident memory (VmRSS, and its peak VmHWM, from /proc; Linux only) against the memory
@@ -32,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lsprotocol import types as T  # noqa: E402
 
 from numlint.lsp.testing import Session  # noqa: E402
 
@@ -169,8 +169,8 @@ def main() -> None:
     print(f"session: {ses['edits']:,} edits in bursts of {ses['burst']} ({ses['seconds']:.0f} s); last keystroke "
           f"to diagnostics median {bl['median']:.0f} ms, p95 {bl['p95']:.0f} ms")
     if mem["after_open"]:
-        print(f"server memory: {mem['after_open'] / 1024:.0f} MiB after open, {mem['after_edits'] / 1024:.0f} MiB after "
-              f"{ses['edits']:,} edits (peak {mem['peak'] / 1024:.0f} MiB)")
+        print(f"server memory: {mem['after_open'] / 1024:.0f} MiB after open, "
+              f"{mem['after_edits'] / 1024:.0f} MiB after {ses['edits']:,} edits (peak {mem['peak'] / 1024:.0f} MiB)")
     print(f"hover after the session: {result['hover_after_session_ms']:.0f} ms")
 
 

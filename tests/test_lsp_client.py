@@ -11,7 +11,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,6 +20,7 @@ pytest.importorskip("pygls")
 pytest.importorskip("lsprotocol")
 
 from lsprotocol import types as T  # noqa: E402
+from pygls.exceptions import JsonRpcException  # noqa: E402
 
 from numlint.lsp.testing import SERVER_COMMAND, Session, apply_edits, server_command  # noqa: E402
 
@@ -283,7 +283,7 @@ def test_exit_without_shutdown_is_status_1_and_requests_after_shutdown_fail(tmp_
         s = Session(root=tmp_path)
         await s.__aenter__()
         await s.client.shutdown_async(None)
-        with pytest.raises(Exception):
+        with pytest.raises(JsonRpcException):
             await asyncio.wait_for(s.hover(tmp_path.joinpath("a.md").as_uri(), 0, 0), 10)
         s.client.exit(None)
         assert await asyncio.wait_for(s.client._server.wait(), 20) == 0

@@ -9,10 +9,9 @@ import sys
 import pytest
 
 import numlint
-from numlint.lsp import parse_address
 from numlint.lsp import engine as E
+from numlint.lsp import parse_address
 from numlint.lsp.positions import UTF8, UTF16, UTF32, LineIndex, apply_change, units
-
 
 # -- positions --------------------------------------------------------------------------------
 
@@ -223,7 +222,8 @@ def test_check_never_imports_pygls(tmp_path):
         "from click.testing import CliRunner\n"
         "from numlint.cli import cli\n"
         f"CliRunner().invoke(cli, ['check', {str(story)!r}])\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs') or m.startswith('numlint.lsp')]\n"
+        "bad = [m for m in sys.modules\n"
+        "       if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs') or m.startswith('numlint.lsp')]\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,8 @@ def parse_settings(raw: Any, known: dict | None = None) -> tuple[Settings, list[
             if known is not None:
                 bad = [c for c in codes if c != "ALL" and not any(k.startswith(c) for k in known)]
                 if bad:
-                    problems.append(f"{norm!r}: unknown rule code{'s' if len(bad) > 1 else ''} {', '.join(bad)} (left out)")
+                    plural = "s" if len(bad) > 1 else ""
+                    problems.append(f"{norm!r}: unknown rule code{plural} {', '.join(bad)} (left out)")
                     codes = tuple(c for c in codes if c not in bad)
             values[name] = codes
         elif name == "fail_on":
@@ -314,14 +315,19 @@ def explain(code: str) -> str | None:
     spec = rule(code)
     if spec is None:
         return None
-    try:
-        from numlint.cli import explain_text
-    except ImportError:  # pragma: no cover - the CLI split may move it
-        explain_text = None
+    explain_text = None
+    for module in ("numlint.explain", "numlint.cli"):   # numlint.explain once the CLI split lands
+        try:
+            explain_text = getattr(__import__(module, fromlist=["explain_text"]), "explain_text", None)
+        except ImportError:  # pragma: no cover
+            continue
+        if explain_text is not None:
+            break
     if explain_text is not None:
         text = explain_text(spec)
     else:  # pragma: no cover
-        text = f"{spec.code} {spec.name} ({spec.severity})\n\n## What it does\n{spec.summary}\n\n## Why is this bad?\n{spec.why}"
+        text = (f"{spec.code} {spec.name} ({spec.severity})\n\n## What it does\n{spec.summary}\n\n"
+                f"## Why is this bad?\n{spec.why}")
     head, _, rest = text.partition("\n")
     # Hovers are small: one heading level down, the title in bold.
     return f"**{head}**\n" + re.sub(r"(?m)^## ", "#### ", rest)
@@ -356,7 +362,8 @@ def describe_quantity(q, quantities, line_of) -> str:
     rows = [("value", value)]
     unit = q.unit or ("(a count)" if q.kind == "count" else "")
     if unit:
-        rows.append(("unit", unit + (f" (written {q.surface_unit!r})" if q.surface_unit and q.surface_unit != q.unit else "")))
+        written = f" (written {q.surface_unit!r})" if q.surface_unit and q.surface_unit != q.unit else ""
+        rows.append(("unit", unit + written))
     rows.append(("kind", q.kind))
     approx = {"~": "about", ">": "more than", "<": "less than", ">=": "at least", "<=": "up to"}.get(q.approx)
     if approx:

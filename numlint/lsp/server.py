@@ -14,7 +14,7 @@ import logging
 import os
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 try:
@@ -171,7 +171,8 @@ class NumlintServer(LanguageServer):
             self.lint_now(doc)
 
     def publish(self, uri: str, diagnostics: list[T.Diagnostic], version: int | None = None) -> None:
-        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+        self.text_document_publish_diagnostics(
+            T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
     # -- findings -> LSP ----------------------------------------------------------------------
     def lsp_range(self, index: LineIndex, start: int, end: int) -> T.Range:
@@ -194,7 +195,8 @@ class NumlintServer(LanguageServer):
             source="numlint",
             related_information=[
                 T.DiagnosticRelatedInformation(
-                    location=T.Location(uri=doc.uri, range=self.lsp_range(doc.index, r.start, r.end)), message=r.message)
+                    location=T.Location(uri=doc.uri, range=self.lsp_range(doc.index, r.start, r.end)),
+                    message=r.message)
                 for r in f.related
             ] or None,
             data={"rule": f.rule, "fingerprint": f.fingerprint},

@@ -85,7 +85,7 @@ class Session:
     def pid(self) -> int:
         return self.client._server.pid  # the server process pygls started
 
-    async def __aenter__(self) -> "Session":
+    async def __aenter__(self) -> Session:
         env = dict(os.environ if self.env is None else self.env)
         await self.client.start_io(*server_command(), env=env, cwd=str(self.cwd) if self.cwd else None)
         general = T.GeneralClientCapabilities(position_encodings=self.position_encodings) \
@@ -97,7 +97,8 @@ class Session:
                 did_change_watched_files=T.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
                 if self.watched_files else None),
             text_document=T.TextDocumentClientCapabilities(
-                publish_diagnostics=T.PublishDiagnosticsClientCapabilities(related_information=True, version_support=True),
+                publish_diagnostics=T.PublishDiagnosticsClientCapabilities(related_information=True,
+                                                                           version_support=True),
                 hover=T.HoverClientCapabilities(content_format=[T.MarkupKind.Markdown, T.MarkupKind.PlainText]),
                 code_action=T.CodeActionClientCapabilities(
                     code_action_literal_support=T.ClientCodeActionLiteralOptions(
