@@ -315,22 +315,30 @@ def explain(code: str) -> str | None:
     spec = rule(code)
     if spec is None:
         return None
-    explain_text = None
-    for module in ("numlint.explain", "numlint.cli"):   # numlint.explain once the CLI split lands
-        try:
-            explain_text = getattr(__import__(module, fromlist=["explain_text"]), "explain_text", None)
-        except ImportError:  # pragma: no cover
-            continue
-        if explain_text is not None:
-            break
-    if explain_text is not None:
-        text = explain_text(spec)
-    else:  # pragma: no cover
-        text = (f"{spec.code} {spec.name} ({spec.severity})\n\n## What it does\n{spec.summary}\n\n"
-                f"## Why is this bad?\n{spec.why}")
+    try:
+        # ``numlint explain``'s own text (numlint.explain, where the CLI split puts it). Not imported
+        # from numlint.cli: the CLI imports this package, and the import graph has no circles.
+        from numlint.explain import explain_text
+    except ImportError:  # before the split: the same sections, from the rule's definition
+        explain_text = _explain_text
+    text = explain_text(spec)
     head, _, rest = text.partition("\n")
     # Hovers are small: one heading level down, the title in bold.
     return f"**{head}**\n" + re.sub(r"(?m)^## ", "#### ", rest)
+
+
+def _explain_text(spec) -> str:
+    parts = [f"{spec.code} {spec.name} ({spec.severity}{'' if spec.enabled else ', off by default'})",
+             "", "## What it does", spec.summary, "", "## Why is this bad?", spec.why]
+    if spec.example or spec.failing_examples:
+        parts += ["", "## Example", spec.example or spec.failing_examples[0]]
+    if spec.use_instead or spec.passing_examples:
+        parts += ["", "## Use instead", spec.use_instead or spec.passing_examples[0]]
+    parts += ["", "## How to silence it",
+              f"- in Markdown or HTML: <!-- numlint: disable-line {spec.code} --> at the end of the line",
+              f"- in plain text: [numlint: disable-line {spec.code}] at the end of the line",
+              f"- for a whole run: ignore = [\"{spec.code}\"] in [tool.numlint]"]
+    return "\n".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
