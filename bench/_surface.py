@@ -210,7 +210,7 @@ def restated_pairs(text: str, rel: str = "", seed: int = 7, cap: int = MAX_PAIRS
     for t in toks:
         by_key.setdefault(t.key, []).append(t)
     pairs = []
-    for key, group in by_key.items():
+    for group in by_key.values():
         if len(group) < 2:
             continue
         found = None

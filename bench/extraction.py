@@ -65,9 +65,9 @@ sentence; that repairs the data, it is not a rule of numlint.
 from __future__ import annotations
 
 import argparse
-import os
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -94,8 +94,8 @@ CURRENCY_NAMES = {
 SPECIAL = {"percentage": "percent", "percent": "percent", "percentage point": "percentage_point",
            "basis point": "basis_point"}
 # CQE noun units that pint happens to know as something else (typographic "point", "count", "unit").
-NOUN_NAMES = {"section", "league", "point", "count", "unit", "home", "game", "people", "person", "inning", "pick", "job", "user",
-              "student", "cylinder", "solution", "goal", "worker", "share", "head", "win", "run", "shot"}
+NOUN_NAMES = {"section", "league", "point", "count", "unit", "home", "game", "people", "person", "inning", "pick",
+              "job", "user", "student", "cylinder", "solution", "goal", "worker", "share", "head", "win", "run", "shot"}
 
 
 def _registry():
@@ -369,7 +369,7 @@ def score_sentences(sentences, kinds=KINDS) -> dict[str, tuple]:
     for kind in kinds:
         tp = npred = ngold = 0
         for preds, golds in sentences:
-            tp += len(match(preds, golds, lambda p, g: pair_ok(kind, p, g)))
+            tp += len(match(preds, golds, lambda p, g, kind=kind: pair_ok(kind, p, g)))
             npred += len(preds)
             ngold += len(golds)
         out[kind] = prf(tp, npred, ngold) + (tp, npred, ngold)
@@ -550,7 +550,8 @@ def main(argv=None) -> int:
         secs[name] = time.perf_counter() - t0
         results[name] = score_sentences([(p, g) for _, p, g in runs[name]])
     print(f"\nNewsQuant: {len(data)} sentences, {ngold} gold quantities")
-    print(f"{'figure':24}" + "".join(f"  {n + ' P / R / F1':>23}" for n in systems) + "   published CQE F1 (quantulum3)")
+    header = "".join(f"  {n + ' P / R / F1':>23}" for n in systems)
+    print(f"{'figure':24}" + header + "   published CQE F1 (quantulum3)")
     for kind in KINDS:
         row = f"{kind:24}"
         for name in systems:

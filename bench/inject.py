@@ -42,9 +42,10 @@ Labels (``bench/labels/inject-pairs.jsonl``)
     part-vs-whole, list-or-table, category, label-or-date, price-of-different-things, other). No corpus
     text. Labels were made by reading the two sentences, blind to numlint's output, on a deterministic
     sample (``--label-sheet``): 260 pairs per half, bbc and reuters in proportion to their pairs, and
-    every modern pair (the modern corpus yields only 58 dev and 51 test pairs, short of the 60 wanted). Cases join labels by file and offsets; a sha that no longer matches is
-    reported as stale. The headline recall is on genuine labelled pairs; recall on all pairs (labelled
-    or not) is printed for reference.
+    every modern pair (the modern corpus yields only 58 dev and 51 test pairs, short of the 60
+    wanted). Cases join labels by file and offsets; a sha that no longer matches is reported as
+    stale. The headline recall is on genuine labelled pairs; recall on all pairs (labelled or not) is
+    printed for reference.
 
 Commands
     python bench/inject.py                                 # dev and test, all corpora, all kinds
@@ -121,7 +122,8 @@ def label_sample(split: str) -> list[tuple]:
     for corpus, rel, text, p in all_pairs(split):
         by_corpus[corpus].append((corpus, rel, text, p))
     total = sum(len(v) for v in by_corpus.values())
-    quota = {"modern": min(len(by_corpus["modern"]), max(MODERN_MIN, round(LABEL_QUOTA * len(by_corpus["modern"]) / total)))}
+    n_modern = len(by_corpus["modern"])
+    quota = {"modern": min(n_modern, max(MODERN_MIN, round(LABEL_QUOTA * n_modern / total)))}
     rest = LABEL_QUOTA - quota["modern"]
     others = len(by_corpus["bbc"]) + len(by_corpus["reuters"])
     quota["bbc"] = round(rest * len(by_corpus["bbc"]) / others)
@@ -372,7 +374,8 @@ def main(argv=None) -> int:
     for line in report(rows, labels):
         print(line)
     gen_counts = collections.Counter((lab["split"], lab["label"]) for k, lab in labels.items() if k[0] in ran)
-    print(f"labelled pairs: {len(in_scope)} in the articles run ({', '.join(f'{s} {l} {n}' for (s, l), n in sorted(gen_counts.items()))}); "
+    by_label = ", ".join(f"{split} {label} {n}" for (split, label), n in sorted(gen_counts.items()))
+    print(f"labelled pairs: {len(in_scope)} in the articles run ({by_label}); "
           f"{len(in_scope) - len(missing) - stale} found, {len(missing)} missing, {stale} stale (sha differs)"
           + (f"; {len(seen)} with a case of the kinds asked" if kinds != set(KINDS) else ""))
     print(f"per-case results: {OUT / 'inject-cases.jsonl'}")
@@ -380,7 +383,7 @@ def main(argv=None) -> int:
         keep = ("file", "kind", "how", "a", "b", "sha", "new")
         cases = [{k: r[k] for k in keep} for r in rows if r["status"] == "ok"]
         with open(args.save_set, "w", encoding="utf-8") as out:
-            out.write('{"seed": %d, "cases": [\n' % args.seed)
+            out.write(f'{{"seed": {args.seed:d}, "cases": [\n')
             out.write(",\n".join(json.dumps(c, ensure_ascii=False) for c in cases))
             out.write("\n]}\n")
         print(f"cases recorded: {args.save_set} ({len(cases)})")
@@ -391,10 +394,13 @@ def main(argv=None) -> int:
             text = (CORPORA / r["file"]).read_text(encoding="utf-8")
             (a0, a1), (b0, b1) = r["a"], r["b"]
             sa, sb = _sentence(text, a0), _sentence(text, b0)
+            notes = (" (loose hit)" if r["loose"] else "") + (" (info only)" if r["info_only"] else "")
             print(f"MISS {r['kind']} ({r['how']}) {r.get('label', 'unlabelled')} {r['file']} "
-                  f"{text[b0:b1]!r} -> {r['new']!r}{' (loose hit)' if r['loose'] else ''}{' (info only)' if r['info_only'] else ''}")
-            print("  A: " + (text[sa[0]:a0] + "[[" + text[a0:a1] + "]]" + text[a1:sa[1]]).strip().replace("\n", " ")[:300])
-            print("  B: " + (text[sb[0]:b0] + "[[" + r["new"] + "]]" + text[b1:sb[1]]).strip().replace("\n", " ")[:300])
+                  f"{text[b0:b1]!r} -> {r['new']!r}{notes}")
+            marked_a = text[sa[0]:a0] + "[[" + text[a0:a1] + "]]" + text[a1:sa[1]]
+            marked_b = text[sb[0]:b0] + "[[" + r["new"] + "]]" + text[b1:sb[1]]
+            print("  A: " + marked_a.strip().replace("\n", " ")[:300])
+            print("  B: " + marked_b.strip().replace("\n", " ")[:300])
     print("command: python " + " ".join(shlex.quote(a) for a in [str(Path(sys.argv[0]))] + (argv or sys.argv[1:])))
     return 0
 

@@ -103,7 +103,7 @@ MARK = ("[[", "]]")
 # --- the sample ----------------------------------------------------------------------------------
 
 def _rank(seed: int, rel: str) -> str:
-    return hashlib.sha256(f"{seed}\0{rel}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{seed}\0{rel}".encode()).hexdigest()
 
 
 def allocate(sizes: dict[str, int], total: int, modern_weight: float) -> dict[str, int]:

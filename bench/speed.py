@@ -110,7 +110,8 @@ def main() -> None:
     numlint = shutil.which("numlint")
     if numlint is None:
         sys.exit("numlint is not on PATH: activate the virtual environment first")
-    rows = [("import numlint.cli", "python -X importtime -c 'import numlint.cli'", import_time("numlint.cli", args.runs)),
+    rows = [("import numlint.cli", "python -X importtime -c 'import numlint.cli'",
+             import_time("numlint.cli", args.runs)),
             ("import numlint", "python -X importtime -c 'import numlint'", import_time("numlint", args.runs))]
     seconds, _ = median_seconds([numlint, "--version"], args.runs)
     rows.append(("start-up", "numlint --version", seconds))

@@ -90,7 +90,7 @@ def _fallback(f: Finding) -> str:
     # depend on the line.
     import hashlib
 
-    return hashlib.sha256(f"{f.code}\x1f{f.message}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{f.code}\x1f{f.message}".encode()).hexdigest()[:16]
 
 
 def render(results: list[FileResult]) -> str:
@@ -116,7 +116,8 @@ def load(path: str) -> Counter:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not a numlint baseline (invalid JSON: {exc.msg})") from None
-    if not isinstance(data, dict) or data.get("numlint_baseline") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
+    if (not isinstance(data, dict) or data.get("numlint_baseline") != FORMAT_VERSION
+            or not isinstance(data.get("findings"), list)):
         raise BaselineError(f"{path}: not a numlint baseline (expected \"numlint_baseline\": {FORMAT_VERSION})")
     keys: Counter = Counter()
     for entry in data["findings"]:

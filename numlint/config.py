@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from numlint.options import OptionError
+
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
@@ -69,7 +71,7 @@ class Config:
         # The more specific prefix wins; on a tie, ignore wins (select NL1, ignore NL1 -> off).
         return dropped is None or len(dropped) < len(chosen)
 
-    def for_path(self, path: str) -> "Config":
+    def for_path(self, path: str) -> Config:
         """This configuration with the ``per-file-ignores`` that match ``path`` added to ``ignore``."""
         extra: list[str] = []
         for pattern, codes in self.per_file_ignores:
@@ -193,18 +195,32 @@ class _FileReader:
     def codes(self, key: str, value: Any, known: dict) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"'{key}' must be a list of rule codes, e.g. [\"NL1\", \"NL301\"]", key)
-        out = []
-        for code in value:
-            code = code.strip().upper()
-            if code != "ALL" and not any(k.startswith(code) for k in known):
-                raise self.fail(f"'{key}': unknown rule code {code!r} (see 'numlint rules')", key)
-            out.append(code)
-        return tuple(out)
+        try:
+            return resolve_codes(value, known)
+        except ValueError as exc:
+            raise self.fail(f"'{key}': {exc}", key) from None
 
     def globs(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"'{key}' must be a list of glob patterns", key)
         return tuple(value)
+
+
+def resolve_codes(values, known: dict) -> tuple[str, ...]:
+    """Codes, code prefixes (``NL1``), ``ALL`` or rule names (``percent-vs-points``) as codes and
+    prefixes, upper-cased; ``ValueError`` names the first that is none of these."""
+    names = {spec.name.lower(): code for code, spec in known.items()}
+    out = []
+    for given in values:
+        value = given.strip()
+        code = value.upper()
+        if code == "ALL" or any(k.startswith(code) for k in known):
+            out.append(code)
+        elif value.lower() in names:
+            out.append(names[value.lower()])
+        else:
+            raise ValueError(f"unknown rule code {code!r} (see 'numlint rules')")
+    return tuple(out)
 
 
 def _known_rules() -> dict:
@@ -311,7 +327,7 @@ def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, k
         sub = _FileReader(path, text, table + (ident,))
         if not isinstance(opts, dict):
             raise reader.fail(f"'rules.{ident}' must be a table of options", ident)
-        declared = dict(getattr(spec, "options", {}) or {})
+        declared = {o.name: o for o in getattr(spec, "option_specs", ())}
         vocabularies = dict(getattr(spec, "vocabularies", {}) or {})
         chosen: dict[str, Any] = {}
         for key, value in opts.items():
@@ -322,45 +338,20 @@ def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, k
                 continue
             if key in vocabularies:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    raise sub.fail(f"{spec.code} vocabulary '{key}' must be a list of strings (they extend the built-in list)", key)
+                    raise sub.fail(f"{spec.code} vocabulary '{key}' must be a list of strings "
+                                   "(they extend the built-in list)", key)
                 chosen[key] = tuple(value)
                 continue
             if key not in declared:
                 allowed = sorted(set(declared) | set(vocabularies) | _RULE_RESERVED)
                 raise sub.fail(f"{spec.code} ({spec.name}) has no option '{key}'; options: {', '.join(allowed)}", key)
-            expected = declared[key]
-            if not _same_type(expected, value):
-                raise sub.fail(
-                    f"{spec.code} option '{key}' must be {_type_name(expected)}, not {_type_name(value)} ({value!r})", key
-                )
-            chosen[key] = value
+            try:
+                chosen[key] = declared[key].check(value)
+            except OptionError as exc:
+                raise sub.fail(f"{spec.code} option '{key}' {exc}", key) from None
         if chosen:
             options.setdefault(spec.code, {}).update(chosen)
     return severity, options
-
-
-def _same_type(expected: Any, value: Any) -> bool:
-    if isinstance(expected, bool) or isinstance(value, bool):
-        return isinstance(expected, bool) and isinstance(value, bool)
-    if isinstance(expected, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(expected, (list, tuple)):
-        return isinstance(value, list)
-    return isinstance(value, type(expected))
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
 
 
 # ---------------------------------------------------------------------------------------------

@@ -174,7 +174,8 @@ def unused_suppression_findings(doc: Document, directives, config: Config) -> li
                 "why": u.why,
                 "line": u.directive.line,
             }
-            key = "\x1f".join([rule.code, u.directive.action, u.code or "*", doc.text[u.directive.start:u.directive.end]])
+            written = doc.text[u.directive.start:u.directive.end]
+            key = "\x1f".join([rule.code, u.directive.action, u.code or "*", written])
             findings.append(
                 Finding(
                     code=rule.code, rule=rule.name, severity=severity, message=rule.render(values),

@@ -11,18 +11,6 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Position:
-    """Where a span starts and ends, as offsets and as line/column (both 1-based)."""
-
-    start: int
-    end: int
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-
-
-@dataclass(frozen=True)
 class Quantity:
     """One quantity mention, with the fields of CONTRACT.md's ``extract --format json``.
 

@@ -69,7 +69,8 @@ class SourcePath:
 def _excluded(path: str, exclude: tuple[str, ...]) -> bool:
     parts = Path(path).parts
     return any(
-        fnmatch.fnmatch(path, pat) or fnmatch.fnmatch(Path(path).name, pat) or any(fnmatch.fnmatch(p, pat) for p in parts)
+        fnmatch.fnmatch(path, pat) or fnmatch.fnmatch(Path(path).name, pat)
+        or any(fnmatch.fnmatch(p, pat) for p in parts)
         for pat in exclude
     )
 
@@ -109,7 +110,8 @@ def iter_sources(paths, suffixes=DEFAULT_SUFFIXES, exclude: tuple[str, ...] = ()
                 try:
                     os.stat(given)
                 except OSError as exc:
-                    yield SourcePath(given, "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link")
+                    why = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+                    yield SourcePath(given, why)
                     continue
             yield SourcePath(given)
             continue

@@ -29,9 +29,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from numlint.lang.lines import LineIndex
+
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
-COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->", re.IGNORECASE | re.DOTALL)
+COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->",
+                        re.IGNORECASE | re.DOTALL)
 # Plain text: a line of its own, or (disable-line only, which names the line it is on) the end of a line.
 _BRACKET = r"\[[ \t]*numlint[ \t]*:[ \t]*{action}(?![\w-])(?P<rest>[^\]\n]*)\][ \t]*\r?$"
 BRACKET_RE = re.compile(r"^[ \t]*" + _BRACKET.format(action=_ACTION), re.IGNORECASE | re.MULTILINE)
@@ -55,7 +58,7 @@ class Directive:
     used: set[str] = field(default_factory=set)
     scope: tuple[int, int] = (0, 0)  # original offsets covered; for disable-next-line, a line range
     target_line: int | None = None
-    closed_by: "Directive | None" = None
+    closed_by: Directive | None = None
 
     @property
     def text_codes(self) -> str:
@@ -93,7 +96,8 @@ def parse(text: str, fmt: str = "text") -> list[Directive]:
             end = m.end()
             if pattern is not COMMENT_RE:
                 end = m.start() + len(m.group().rstrip("\r"))
-            found.append(Directive(m.group("action").lower(), tuple(codes), m.start(), end, tuple(spans), reason=reason))
+            found.append(Directive(m.group("action").lower(), tuple(codes), m.start(), end, tuple(spans),
+                                   reason=reason))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -114,14 +118,11 @@ def mask(text: str, directives: list[Directive]) -> str:
     return "".join(chars)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-
 def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
     """Fill each directive's line and scope. ``line_col(offset) -> (line, column)`` is Document's."""
-    starts = _line_starts(text)
-    lines = [text[s:(starts[i + 1] if i + 1 < len(starts) else len(text))] for i, s in enumerate(starts)]
+    index = LineIndex(text)
+    starts = index.starts
+    lines = [text[slice(*index.span(i + 1))] for i in range(len(index))]
     open_ranges: list[Directive] = []
     for d in directives:
         d.line = line_col(d.start)[0]
@@ -145,7 +146,8 @@ def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
             open_ranges.append(d)
         elif d.action == "enable":
             for opened in list(open_ranges):
-                if not d.codes or set(opened.codes) & set(d.codes) or (opened.codes and set(opened.codes) <= set(d.codes)):
+                if (not d.codes or set(opened.codes) & set(d.codes)
+                        or (opened.codes and set(opened.codes) <= set(d.codes))):
                     opened.scope = (opened.end, d.start)
                     opened.closed_by = d
                     open_ranges.remove(opened)
@@ -221,7 +223,7 @@ def unused(directives: list[Directive], selected: set[str], known: set[str]) -> 
             if "*" not in d.used and selected:
                 out.append(Unused(d, None, d.start, d.end, "suppresses nothing"))
             continue
-        for code, (lo, hi) in zip(d.codes, d.code_spans):
+        for code, (lo, hi) in zip(d.codes, d.code_spans, strict=True):
             prefix = "" if code == "ALL" else code
             if not any(k.startswith(prefix) for k in known):
                 out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')"))

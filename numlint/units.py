@@ -88,6 +88,16 @@ def is_currency(unit: str | None) -> bool:
     return head in CURRENCIES or head in MINOR_UNITS
 
 
+# Units of time: durations of different things ("spent 343 days", "a 30-minute drive") share a unit far
+# more often than one duration is stated twice, so the facts stage weighs them apart.
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+
+
+def is_duration(unit: str | None) -> bool:
+    """True for a unit of time ("day", "year"), as numlint emits them."""
+    return bool(unit) and unit in DURATIONS
+
+
 def major_currency(unit: str) -> str:
     """"GBX" -> "GBP"; any other code is returned unchanged."""
     return MINOR_UNITS.get(unit, (unit, 1.0))[0]

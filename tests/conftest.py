@@ -30,7 +30,8 @@ def toy_quantities(doc, directives=None):
     for m in NUMBER.finditer(text):
         s, e = m.span(1)
         out.append(Quantity(text=doc.text[s:e], start=s, end=e, value=float(m.group(1).replace(",", "")),
-                            metric=m.group(2), **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e)))))
+                            metric=m.group(2),
+                            **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e), strict=True))))
     return None, out
 
 
@@ -43,7 +44,8 @@ def toy_findings(doc, prose, quantities, config):
         seen = first.setdefault(q.metric, q)
         if seen is not q and seen.value != q.value:
             hits.append(Hit(q, ((seen, f"{seen.text} {q.metric}"),),
-                            {"value": q.text, "metric": q.metric, "other": seen.text, "other_line": f"line {seen.line}"},
+                            {"value": q.text, "metric": q.metric, "other": seen.text,
+                             "other_line": f"line {seen.line}"},
                             # a second severity, for --fail-on tests: conflicts about people are warnings
                             severity="warning" if q.metric == "people" else None))
     return linter.findings_from_hits(doc, spec, config.severity.get("NL101", spec.severity), hits)

@@ -44,7 +44,8 @@ def test_values_match_tolerance_and_ranges():
 # -- counted nouns ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("word, want", [("troops", "troop"), ("companies", "company"), ("bosses", "boss"),
                                         ("launches", "launch"), ("people", "people"), ("fishermen", "fisherman"),
-                                        ("viruses", "virus"), ("bus", "bus"), ("Goals", "goal"), ("analysis", "analysis")])
+                                        ("viruses", "virus"), ("bus", "bus"), ("Goals", "goal"),
+                                        ("analysis", "analysis")])
 def test_singular(word, want):
     assert X.singular(word) == want
 
@@ -85,7 +86,8 @@ def test_units_match_cqe_whole_noun_and_head():
     p = X.unit_class("", "countries")
     assert not X.units_match_cqe(p, g)
     assert X.units_match_cqe(p, g, head_only=True)
-    assert X.units_match_cqe(X.unit_class("", "different products"), X.unit_class("different product", "different product"))
+    assert X.units_match_cqe(X.unit_class("", "different products"),
+                             X.unit_class("different product", "different product"))
     assert not X.units_match_cqe(X.unit_class("", "troops"), X.unit_class("-", "-"))   # a noun is no bare number
     assert not X.units_match_cqe(X.unit_class("", None), X.unit_class("USD", None))    # nor a count a currency
     assert X.units_match_cqe(X.unit_class("", None), X.unit_class("-", "-"), head_only=True)

@@ -49,7 +49,8 @@ def test_exit_codes_and_fail_on(toy, work):
     result = run("check", "--format", "json", "--exit-zero", "news")
     assert result.exit_code == 2
     payload = json.loads(result.stdout)
-    assert [f["path"] for f in payload["files"]] == ["news/bin.txt", "news/clean.txt", "news/people.md", "news/troops.txt"]
+    paths = [f["path"] for f in payload["files"]]
+    assert paths == ["news/bin.txt", "news/clean.txt", "news/people.md", "news/troops.txt"]
     assert payload["files"][0]["error"] == "binary file, not text"
     assert payload["summary"] == {"files": 4, "findings": 2, "error": 1, "warning": 1, "info": 0}
     assert "numlint: news/bin.txt: binary file, not text" in result.stderr
@@ -197,7 +198,8 @@ def test_version_and_rules_are_fast_and_light():
         "assert r.output.startswith('numlint '), r.output\n"
         "r = CliRunner().invoke(cli, ['rules'])\n"
         "assert 'NL901' in r.output, r.output\n"
-        "heavy = [m for m in ('quantulum3', 'pint', 'numlint.extract', 'numlint.reporters.sarif') if m in sys.modules]\n"
+        "heavy = ('quantulum3', 'pint', 'numlint.extract', 'numlint.reporters.sarif')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
@@ -234,3 +236,19 @@ def test_an_unreadable_file_error_is_shown_once_on_a_terminal(toy, work, monkeyp
     assert result.exit_code == 2
     assert result.stdout.count("news/photo.txt") == 1   # the report always carries it
     assert result.stderr.count("news/photo.txt") == on_stderr  # stderr only when it goes elsewhere
+
+
+def test_rule_names_work_like_codes_on_the_command_line(work):
+    (work / "points.txt").write_text("Unemployment rose from 5% to 7% last year, a 2% increase.\n", encoding="utf-8")
+    by_code = run("check", "--format", "json", "--select", "NL303", "points.txt")
+    by_name = run("check", "--format", "json", "--select", "percent-vs-points", "points.txt")
+    assert by_code.exit_code == by_name.exit_code == 1
+    codes = [f["code"] for f in json.loads(by_name.output)["files"][0]["findings"]]
+    assert codes == ["NL303"] and by_name.output == by_code.output
+    assert run("check", "--select", "NL3", "--ignore", "Percent-Vs-Points", "points.txt").exit_code == 0
+    both = run("check", "--select", "conflicting-values", "--extend-select", "percent-vs-points", "points.txt")
+    assert both.exit_code == 1
+    (work / ".numlint.toml").write_text('select = ["percent-vs-points"]\n', encoding="utf-8")
+    assert run("check", "points.txt").exit_code == 1
+    result = run("check", "--select", "percent-vs-pints", "points.txt")
+    assert result.exit_code == 2 and "--select: unknown rule code 'PERCENT-VS-PINTS'" in result.output

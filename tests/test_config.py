@@ -12,12 +12,19 @@ from click.testing import CliRunner
 
 from numlint.cli import cli
 from numlint.config import Config, ConfigError, Resolver, merge, path_matches, read_config_file
+from numlint.options import Option
 from numlint.registry import RuleSpec
 
+_NL101_OPTIONS = (
+    Option("approx_tolerance", float, 0.1, "slack", minimum=0, maximum=1),
+    Option("max_neighbours", int, 12, "cap", minimum=1, maximum=1000),
+    Option("strict", bool, False, "strict"),
+    Option("style", str, "short", "style", choices=("short", "long")),
+)
 KNOWN = {
     "NL101": RuleSpec("NL101", "conflicting-values", "consistency", "error", "s", "m", "w",
-                      options={"approx_tolerance": 0.1, "max_neighbours": 12, "mode": "conflict", "strict": False},
-                      vocabularies={"metric_synonyms": ("troop soldier",)}),
+                      options={o.name: o.default for o in _NL101_OPTIONS}, option_specs=_NL101_OPTIONS,
+                      relation="conflict", vocabularies={"metric_synonyms": ("troop soldier",)}),
     "NL301": RuleSpec("NL301", "mixed-percent-bases", "percent_bases", "warning", "s", "m", "w"),
     "NL901": RuleSpec("NL901", "unused-suppression", "unused_suppression", "warning", "s", "m", "w", enabled=False),
 }
@@ -63,12 +70,14 @@ def test_pyproject_table_is_read(tmp_path):
     assert cfg.fail_on == "error" and cfg.format == "concise" and cfg.exclude == ("archive/**",)
     assert cfg.per_file_ignores == (("wire/*.txt", ("NL3",)),)
     assert cfg.rule_options == {"NL101": {"approx_tolerance": 0.2, "metric_synonyms": ("casualty casualties",)}}
+    assert isinstance(cfg.rule_options["NL101"]["approx_tolerance"], float)
     assert cfg.severity == {"NL101": "warning", "NL301": "info"}
     assert cfg.root == str(tmp_path.resolve())
 
 
 def test_dot_numlint_toml_uses_top_level_keys(tmp_path):
-    cfg = read_config_file(write(tmp_path / ".numlint.toml", 'ignore = ["NL3"]\n[rules.NL101]\nmax_neighbours = 4\n'), KNOWN)
+    path = write(tmp_path / ".numlint.toml", 'ignore = ["NL3"]\n[rules.NL101]\nmax_neighbours = 4\n')
+    cfg = read_config_file(path, KNOWN)
     assert cfg.ignore == ("NL3",) and cfg.rule_options == {"NL101": {"max_neighbours": 4}}
 
 
@@ -80,14 +89,31 @@ def test_dot_numlint_toml_uses_top_level_keys(tmp_path):
     ('[tool.numlint]\nformat = "xml"\n', 2, "'format' must be one of"),
     ('[tool.numlint]\nselect = ["NL1"\nignore = []\n', 3, "invalid TOML"),
     ('[tool.numlint.rules.NL101]\n# tolerances\napprox_tolerance = "10%"\n', 3,
-     "NL101 option 'approx_tolerance' must be a number, not a string ('10%')"),
+     "NL101 option 'approx_tolerance' must be a number from 0 to 1, not a string ('10%')"),
     ('[tool.numlint.rules.NL101]\nstrict = 1\n', 2, "NL101 option 'strict' must be true or false, not a number"),
     ('[tool.numlint.rules.NL101]\nmax_neighbours = 3\ntolerance = 0.2\n', 3,
-     "NL101 (conflicting-values) has no option 'tolerance'; options: approx_tolerance, max_neighbours, metric_synonyms, mode, severity, strict"),
-    ('[tool.numlint.rules.NL101]\nmetric_synonyms = "troop soldier"\n', 2, "vocabulary 'metric_synonyms' must be a list of strings"),
+     "NL101 (conflicting-values) has no option 'tolerance'; options: approx_tolerance, max_neighbours, "
+     "metric_synonyms, severity, strict, style"),
+    # The relation a rule checks is its kind's, not an option: "mode" is an unknown option.
+    ('[tool.numlint.rules.NL101]\nmode = "scale"\n', 2, "NL101 (conflicting-values) has no option 'mode'"),
+    ('[tool.numlint.rules.NL101]\n\napprox_tolerance = -5\n', 3,
+     "NL101 option 'approx_tolerance' must be a number from 0 to 1, not -5"),
+    ('[tool.numlint.rules.NL101]\nmax_neighbours = 1.5\n', 2,
+     "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not 1.5"),
+    ('[tool.numlint.rules.NL101]\nmax_neighbours = 0\n', 2,
+     "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not 0"),
+    ('[tool.numlint.rules.NL101]\nmax_neighbours = true\n', 2,
+     "NL101 option 'max_neighbours' must be a whole number from 1 to 1000, not true or false (True)"),
+    ('[tool.numlint.rules.NL101]\nstyle = "medium"\n', 2,
+     "NL101 option 'style' must be one of short, long, not 'medium'"),
+    ('[tool.numlint]\nrules = { NL101 = { approx_tolerance = 2 } }\n', 2,
+     "NL101 option 'approx_tolerance' must be a number from 0 to 1, not 2"),
+    ('[tool.numlint.rules.NL101]\nmetric_synonyms = "troop soldier"\n', 2,
+     "vocabulary 'metric_synonyms' must be a list of strings"),
     ('[tool.numlint.rules.NL101]\nseverity = "fatal"\n', 2, "NL101 severity must be one of info, warning, error"),
     ('[tool.numlint]\nselect = []\n\n[tool.numlint.rules.NL777]\nmode = "x"\n', 4, "unknown rule 'NL777'"),
-    ('[tool.numlint.per-file-ignores]\n"a/*.md" = ["NL1"]\n"b/*.md" = ["XX1"]\n', 3, "'b/*.md': unknown rule code 'XX1'"),
+    ('[tool.numlint.per-file-ignores]\n"a/*.md" = ["NL1"]\n"b/*.md" = ["XX1"]\n', 3,
+     "'b/*.md': unknown rule code 'XX1'"),
 ])
 def test_each_error_names_file_and_line(tmp_path, body, line, fragment):
     path = write(tmp_path / "pyproject.toml", body)
@@ -124,7 +150,8 @@ def test_config_option_replaces_discovery_and_command_line_overrides(tmp_path):
     resolver._known = KNOWN
     cfg = resolver.for_file(str(tmp_path / "a.txt"))
     assert cfg.select == ("NL3",) and cfg.ignore == () and cfg.fail_on == "info"
-    resolver = Resolver(overrides={"select": ("NL101",), "ignore": ("NL901",), "fail_on": "error"}, config_path=str(other))
+    overrides = {"select": ("NL101",), "ignore": ("NL901",), "fail_on": "error"}
+    resolver = Resolver(overrides=overrides, config_path=str(other))
     resolver._known = KNOWN
     cfg = resolver.for_file(str(tmp_path / "a.txt"))
     assert cfg.select == ("NL101",) and cfg.ignore == ("NL901",) and cfg.fail_on == "error"
@@ -219,7 +246,8 @@ def test_cli_real_rule_options_validated(tmp_path):
     assert run(["check", "a.txt"], tmp_path).exit_code == 0
     write(tmp_path / ".numlint.toml", "[rules.NL101]\nno_such_option = 1\n")
     result = run(["check", "a.txt"], tmp_path)
-    assert result.exit_code == 2 and ".numlint.toml:2: NL101 (conflicting-values) has no option 'no_such_option'" in result.output
+    assert result.exit_code == 2
+    assert ".numlint.toml:2: NL101 (conflicting-values) has no option 'no_such_option'" in result.output
 
 
 def test_cli_format_and_fail_on_from_config_and_overridden(tmp_path):
@@ -242,3 +270,61 @@ def test_configured_severity_wins_over_a_hits_own(tmp_path):
     (kept,) = findings_from_hits(doc, KNOWN["NL101"], "error", [hit])
     (forced,) = findings_from_hits(doc, KNOWN["NL101"], "info", [hit], force=True)
     assert kept.severity == "warning" and forced.severity == "info"
+
+
+# --- the real rules: every option declared once, checked, never an internal error -------------
+
+@pytest.mark.parametrize("table, body, fragment", [
+    ("NL101", "approx_tolerance = -5", "NL101 option 'approx_tolerance' must be a number from 0 to 1, not -5"),
+    ("NL203", "relative_tolerance = 5", "NL203 option 'relative_tolerance' must be a number from 0 to 1, not 5"),
+    ("NL301", "window = -1", "NL301 option 'window' must be a whole number from 0 to 50, not -1"),
+    ("NL101", "min_same_fact = 1.5", "NL101 option 'min_same_fact' must be a number from 0 to 1, not 1.5"),
+    ("NL101", 'mode = "scale"', "NL101 (conflicting-values) has no option 'mode'"),
+    ("NL303", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
+    ("percent-vs-points", 'mode = "foo"', "NL303 (percent-vs-points) has no option 'mode'"),
+    ("NL101", 'kinds = ["count", "votes"]',
+     "NL101 option 'kinds' must be a list of: count, money, measure, percent, ratio, not 'votes'"),
+    ("NL202", "slip_same_fact = 100",
+     "NL202 option 'slip_same_fact' must be a number from 0 to 1, not 100"),
+    ("NL101", "slip_min_identity = -10", "NL101 (conflicting-values) has no option 'slip_min_identity'"),
+    ("NL103", 'change_words = ["then"]', "NL103 (rounding-drift) has no option 'change_words'"),
+])
+def test_real_rule_option_errors_are_config_errors(tmp_path, table, body, fragment):
+    write(tmp_path / "pyproject.toml", f'[project]\nname = "desk"\n\n[tool.numlint.rules.{table}]\n{body}\n')
+    write(tmp_path / "a.txt", "Unemployment rose from 5% to 7% last year, a 2% increase.\n")
+    result = run(["check", "a.txt"], tmp_path)
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("numlint: pyproject.toml:5: ") and fragment in line, line
+
+
+def test_every_declared_option_round_trips_through_the_config(tmp_path):
+    """Each real rule's options, set to their own defaults by code and by name, are accepted and
+    change nothing; a vocabulary given by the user extends the rule's list."""
+    from numlint.linter import rule_with_options
+    from numlint.registry import load_rules
+
+    rules = load_rules()
+    lines = []
+    for rule in rules.values():
+        set_options = [f"{o.name} = {o.shown_default()}" for o in rule.option_specs if o.default is not None]
+        if set_options:
+            lines += [f"[rules.{rule.name}]", *set_options, ""]
+    write(tmp_path / ".numlint.toml", "\n".join(lines) + '\n[rules.NL101]\nmetric_synonyms = ["casualty casualties"]\n')
+    cfg = read_config_file(tmp_path / ".numlint.toml")
+    for rule in rules.values():
+        merged = rule_with_options(rule, cfg)
+        assert merged.options == rule.options
+        if rule.code == "NL101":
+            extended = rule.vocabularies["metric_synonyms"] + ("casualty casualties",)
+            assert merged.vocabularies["metric_synonyms"] == extended
+
+
+def test_user_options_reach_the_kind(tmp_path):
+    """A user's value is what the kind reads (here NL303's cannot be set, NL304's window can)."""
+    text = "Labour won 45% of the vote.\n\nThe Conservatives took 38% of the vote and the Liberals 22% of the vote.\n"
+    write(tmp_path / "a.txt", text)
+    assert run(["check", "--select", "NL304", "a.txt"], tmp_path).exit_code == 0
+    write(tmp_path / ".numlint.toml", "[rules.shares-over-100]\nwindow = 2\n")
+    result = run(["check", "--select", "NL304", "a.txt"], tmp_path)
+    assert result.exit_code == 1 and "NL304" in result.output

@@ -106,7 +106,8 @@ CASES = [
         ('12', 55, 12.0, None, None, '', 'count', '<=', None, None, None),
     ]),
     ('Unemployment fell 0.5 percentage points to 4.2 per cent.', [
-        ('0.5 percentage points', 18, 0.5, None, None, 'percentage_point', 'percent', '=', 'down', 'unemployment', None),
+        ('0.5 percentage points', 18, 0.5, None, None, 'percentage_point', 'percent', '=', 'down',
+         'unemployment', None),
         ('4.2 per cent', 43, 4.2, None, None, 'percent', 'percent', '=', None, None, None),
     ]),
     ('The central bank cut rates by 25 basis points.', [
@@ -458,7 +459,8 @@ def test_pounds_weight_or_money_by_context():
 
 
 def test_around_and_bln():
-    got = [(q.text, q.value, q.unit, q.approx, q.scale) for q in extract_quantities("Around 40 ships sank; it lost 5 bln dlrs.")]
+    got = [(q.text, q.value, q.unit, q.approx, q.scale)
+           for q in extract_quantities("Around 40 ships sank; it lost 5 bln dlrs.")]
     assert got == [("40", 40.0, "", "~", None), ("5 bln dlrs", 5e9, "USD", "=", "bln")]
 
 
@@ -511,7 +513,8 @@ def test_digit_groups_split_by_a_no_break_or_thin_space_are_one_number(space):
 
 def test_a_group_space_needs_exactly_three_digits_after_it():
     # "7\u00a012 cars" is two numbers glued by a no-break space, not 712
-    assert all(q.value not in (712.0, 401234.0) for q in extract_quantities("Between 7\u00a012 cars and 40\u00a01234 vans."))
+    quantities = extract_quantities("Between 7\u00a012 cars and 40\u00a01234 vans.")
+    assert all(q.value not in (712.0, 401234.0) for q in quantities)
 
 
 def test_ordinary_space_between_digit_groups_is_not_a_separator():
@@ -556,7 +559,8 @@ def test_ascii_degree_sign():
 def test_a_determiner_before_a_spelled_count_with_a_unit_or_plural_noun():
     assert [(q.text, q.unit) for q in extract_quantities("The three ministers met after another two hours.")] == [
         ("three", ""), ("two hours", "hour")]
-    assert [q.text for q in extract_quantities("Four of the victims and nine other residents fled.")] == ["Four", "nine"]
+    assert [q.text for q in extract_quantities("Four of the victims and nine other residents fled.")] == [
+        "Four", "nine"]
     assert extract_quantities("No one came; each one left; the same two.") == []
 
 

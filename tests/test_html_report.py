@@ -30,7 +30,8 @@ def _q(doc, needle, metric, value, kind="count", base=None):
     s = ARTICLE.index(needle)
     e = s + len(needle)
     return Quantity(text=needle, start=s, end=e, value=value, metric=metric, kind=kind, base=base,
-                    unit="percent" if kind == "percent" else "", **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e))))
+                    unit="percent" if kind == "percent" else "",
+                    **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, e), strict=True)))
 
 
 def sample() -> FileResult:
@@ -67,7 +68,8 @@ def test_every_quantity_and_finding_is_present_and_linked():
     marks = re.findall(r'<mark id="([^"]+)"[^>]*>([^<]*)</mark>', page)
     assert [t for _, t in marks] == ["212", "40%", "221", "35%", "3,000"]
     for n, f in enumerate(result.findings, start=1):
-        card = re.search(rf'<article class="finding sev-{f.severity}" id="f0-n{n}" data-for="([^"]+)">(.*?)</article>', page)
+        card = re.search(rf'<article class="finding sev-{f.severity}" id="f0-n{n}" '
+                         r'data-for="([^"]+)">(.*?)</article>', page)
         assert card, f.code
         assert f.code in card.group(2)
         # The card points at its own mention and its related mentions.
@@ -75,7 +77,8 @@ def test_every_quantity_and_finding_is_present_and_linked():
         texts = {mid: t for mid, t in marks}
         assert [texts[t] for t in targets] == [ARTICLE[f.start:f.end]] + [ARTICLE[r.start:r.end] for r in f.related]
     # The flagged mention carries the finding's severity and number.
-    assert re.search(r'<mark id="f0-m2" class="q hit sev-error"[^>]*>221</mark><sup class="badge sev-error">1</sup>', page)
+    assert re.search(r'<mark id="f0-m2" class="q hit sev-error"[^>]*>221</mark>'
+                     r'<sup class="badge sev-error">1</sup>', page)
     assert re.search(r'<mark id="f0-m0" class="q rel"', page)
 
 
@@ -108,14 +111,15 @@ def test_markup_is_dimmed_for_html_sources():
     doc = Document("a.html", text)
     s = text.index("212")
     q = Quantity(text="212", start=s, end=s + 3, value=212.0, metric="people",
-                 **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, s + 3))))
+                 **dict(zip(("line", "column", "end_line", "end_column"), doc.position(s, s + 3), strict=True)))
     page = html.render([FileResult("a.html", quantities=(q,), text=text)])
     assert '<span class="markup">&lt;em&gt;</span><mark' in page
     assert '<span class="markup">&lt;!-- numlint: disable --&gt;</span>' in page
 
 
 def test_clean_file_and_unreadable_file():
-    page = html.render([FileResult("ok.txt", text="Nothing to see.\n"), FileResult("bad.txt", error="binary file, not text")])
+    page = html.render([FileResult("ok.txt", text="Nothing to see.\n"),
+                        FileResult("bad.txt", error="binary file, not text")])
     assert "No number problems found." in page
     assert "Could not check this file: binary file, not text" in page
 

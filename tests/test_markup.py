@@ -344,7 +344,7 @@ def test_markdown_fast_path_agrees_with_markdown_it(source: str) -> None:
     """Blocks without inline markup skip markdown-it's inline pass; the prose must be the same."""
     import re
 
-    import numlint.markup as markup
+    import numlint.markup.markdown as markup
 
     fast = markdown_prose(source)
     saved = markup._INLINE_MARKUP
@@ -360,5 +360,6 @@ def test_markdown_fast_path_agrees_with_markdown_it(source: str) -> None:
 def test_a_hard_wrapped_markdown_paragraph_is_one_sentence_to_the_rules() -> None:
     import numlint
 
-    source = "# Troops sent\n\nSome 10,000 troops were sent to the border, up from\n3,000 in March, the ministry said.\n"
+    source = ("# Troops sent\n\n"
+              "Some 10,000 troops were sent to the border, up from\n3,000 in March, the ministry said.\n")
     assert [f.code for f in numlint.check_text(source, "story.md")] == ["NL102"]  # a stated change, noted

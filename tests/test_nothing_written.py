@@ -62,7 +62,7 @@ def newsroom(tmp_path, monkeypatch):
     (root / "desk" / "notes.py").write_text("PROFIT = 5_000_000\n")
     os.symlink("acme.txt", root / "desk" / "link.txt")
     # Old times, so an accidental touch would change them visibly.
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
             os.utime(os.path.join(dirpath, name), ns=(1_000_000_000, 1_000_000_000), follow_symlinks=False)
     monkeypatch.chdir(root)
@@ -102,7 +102,8 @@ def test_other_commands_write_nothing(newsroom):
     assert snapshot(newsroom) == before
 
 
-@pytest.mark.parametrize("command, fmt", [("check", "json"), ("check", "sarif"), ("check", "html"), ("extract", "json")])
+@pytest.mark.parametrize("command, fmt", [("check", "json"), ("check", "sarif"), ("check", "html"),
+                                          ("extract", "json")])
 def test_output_writes_only_the_report(newsroom, command, fmt):
     before = snapshot(newsroom)
     result = run(command, "--format", fmt, "--output", "report.out", "desk/acme.txt")
@@ -135,7 +136,8 @@ def test_reporter_raising_leaves_the_old_report(newsroom, monkeypatch, capsys):
         raise RuntimeError("reporter blew up")
 
     monkeypatch.setattr(cli_module, "render_report", broken)
-    monkeypatch.setattr(sys, "argv", ["numlint", "check", "--format", "json", "--output", "report.json", "desk/acme.txt"])
+    monkeypatch.setattr(sys, "argv",
+                        ["numlint", "check", "--format", "json", "--output", "report.json", "desk/acme.txt"])
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()
     assert exit_info.value.code == 2
@@ -162,7 +164,8 @@ def test_write_failing_midway_leaves_the_old_report_and_no_temp_file(newsroom, m
         return real_fdopen(fd, mode, *args, **kwargs)
 
     monkeypatch.setattr(os, "fdopen", fdopen)
-    monkeypatch.setattr(sys, "argv", ["numlint", "check", "--format", "json", "--output", "report.json", "desk/acme.txt"])
+    monkeypatch.setattr(sys, "argv",
+                        ["numlint", "check", "--format", "json", "--output", "report.json", "desk/acme.txt"])
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()
     assert exit_info.value.code == 2

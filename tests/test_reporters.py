@@ -77,7 +77,8 @@ def test_plain_text_is_what_rich_prints_without_colour_control_characters_stripp
     from rich.text import Text
 
     doc = Document("news/ctl.txt", "Profit was £5m\x07.\nThe\x1b[31m £5bn\x00 profit was a record.\n")
-    slip = _finding(doc, "NL201", "scale-slip", "error", "£5bn here, £5m on line 1", "£5bn", [("£5m", 0, "£5m (line 1)")])
+    slip = _finding(doc, "NL201", "scale-slip", "error", "£5bn here, £5m on line 1", "£5bn",
+                    [("£5m", 0, "£5m (line 1)")])
     results = sample_results() + [FileResult("news/ctl.txt", findings=(slip,), text=doc.text)]
     console, buffer = text._console(False)
     for r in results:
@@ -122,7 +123,7 @@ def test_long_lines_are_windowed_around_the_mention():
     doc = Document("long.txt", line)
     f = _finding(doc, "NL101", "conflicting-values", "error", "m", "1,234")
     out = text.render([FileResult("long.txt", findings=(f,), text=line)], quiet=True).splitlines()
-    src = next(l for l in out if "1,234" in l and "│" in l)
+    src = next(row for row in out if "1,234" in row and "│" in row)
     caret = out[out.index(src) + 1]
     assert len(src) < 120 and "…" in src
     assert caret[src.index("1,234"):].startswith("^^^^^")
@@ -133,7 +134,7 @@ def test_wide_characters_keep_the_caret_aligned():
     doc = Document("jp.txt", line)
     f = _finding(doc, "NL101", "conflicting-values", "error", "m", "1,234")
     out = text.render([FileResult("jp.txt", findings=(f,), text=line)], quiet=True).splitlines()
-    src = next(l for l in out if "1,234" in l)
+    src = next(row for row in out if "1,234" in row)
     caret = out[out.index(src) + 1]
     from rich.cells import cell_len
 

@@ -396,7 +396,7 @@ def test_hostile_text_finishes(name):
     text, path = HOSTILE[name]
     qs, fs = guarded(both, text, path, seconds=HUGE_GUARD_SECONDS if name in HUGE else GUARD_SECONDS)
     assert_spans_inside(text, qs)
-    for code, start, end, line, column in fs:
+    for _code, start, end, line, column in fs:
         assert 0 <= start <= end <= len(text) and line >= 1 and column >= 1
 
 

@@ -21,9 +21,9 @@ def paths_and_errors(*given):
 
 
 def test_utf8_plain_and_with_bom():
-    assert decode("Profits rose to £5m".encode("utf-8")) == "Profits rose to £5m"
+    assert decode("Profits rose to £5m".encode()) == "Profits rose to £5m"
     # The BOM is dropped so that offset 0 is the first character an editor shows.
-    assert decode(codecs.BOM_UTF8 + "£5m".encode("utf-8")) == "£5m"
+    assert decode(codecs.BOM_UTF8 + "£5m".encode()) == "£5m"
 
 
 def test_empty_file_is_empty_text():
@@ -53,7 +53,7 @@ def test_broken_utf16_after_bom():
 
 def test_invalid_utf8_says_where_and_how_to_fix():
     # cp1252 wire copy: 0x92 is a curly apostrophe, 0xA3 a pound sign.
-    data = "Headline\n".encode() + "Profit\x92s \xa35m".encode("latin-1")
+    data = b"Headline\n" + "Profit\x92s \xa35m".encode("latin-1")
     with pytest.raises(SourceError) as info:
         decode(data)
     message = str(info.value)

@@ -117,7 +117,8 @@ def test_unused_all_codes_directive_and_stray_enable(toy):
 
 
 def test_partly_used_directive_reports_only_the_idle_code(toy):
-    other = next((c for c, r in load_rules().items() if r.enabled and c != "NL101" and r.kind != "unused_suppression"), None)
+    other = next((c for c, r in load_rules().items()
+                  if r.enabled and c != "NL101" and r.kind != "unused_suppression"), None)
     if other is None:
         pytest.skip("needs a second rule in the catalogue")
     text = f"The 120 troops.\n<!-- numlint: disable-next-line NL101 {other} -->\nThen 150 troops.\n"
@@ -154,7 +155,8 @@ def test_real_rules_on_the_fixture():
 
 
 def test_disable_next_line_skips_lines_of_tags_only(toy):
-    text = "<p>The 120 troops.</p>\n<!-- numlint: disable-next-line -->\n<div class=\"body\">\n<p>\nThen 150 troops.</p>\n"
+    text = ('<p>The 120 troops.</p>\n<!-- numlint: disable-next-line -->\n'
+            '<div class="body">\n<p>\nThen 150 troops.</p>\n')
     assert codes_lines(text, "a.html") == []
 
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from numlint import lexicon as L
 from numlint import units
 from numlint.extract import extract_quantities
+from numlint.lang import measures, money
 
 
 def test_import_does_not_build_the_registry_or_import_pint():
@@ -78,8 +78,9 @@ def test_major_currency():
 
 
 def test_every_lexicon_unit_is_a_valid_pint_expression():
-    names = set(L.UNIT_WORDS.values()) | set(L.UNIT_ABBREVIATIONS.values()) | set(L.PERCENT_WORDS.values())
-    names |= set(L.CURRENCY_WORDS.values()) | set(L.CURRENCY_PREFIXES.values())
+    names = set(measures.UNIT_WORDS.values()) | set(measures.UNIT_ABBREVIATIONS.values())
+    names |= set(measures.PERCENT_WORDS.values())
+    names |= set(money.CURRENCY_WORDS.values()) | set(money.CURRENCY_PREFIXES.values())
     bad = sorted(n for n in names if not units.is_valid_unit(n))
     assert bad == []
 

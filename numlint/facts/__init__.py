@@ -13,12 +13,18 @@ The package is the meaning stage of the pipeline; every rule reads the ``FactTab
 - ``table``: ``build_facts``, the document's ``FactTable``.
 """
 
+from numlint.facts import matching
 from numlint.facts.compare import Comparison, compare, same_scope
 from numlint.facts.fact import (
-    Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count,
+    Fact,
+    is_definite,
+    is_subset,
+    is_tabular,
+    looks_like_year,
+    names_a_group,
+    small_count,
 )
 from numlint.facts.frame import find_source, find_time, infer_base
-from numlint.facts.matching import distinct_values, identity
 from numlint.facts.metric import GENERIC_HEADS, VAGUE_HEADS, infer_metric, metric_key, metric_modifiers
 from numlint.facts.precision import half_step, interval, written_scale
 from numlint.facts.sentences import split_sentences
@@ -27,8 +33,8 @@ from numlint.facts.words import content_words, singular
 
 __all__ = [
     "Comparison", "Fact", "FactTable", "GENERIC_HEADS", "MAX_HEADLINE_FACTS", "MAX_NEIGHBOURS", "VAGUE_HEADS",
-    "build_facts", "compare", "content_words", "distinct_values", "facts_for_text", "find_source", "find_time",
-    "half_step", "identity", "infer_base", "infer_metric", "interval", "is_definite", "is_subset", "is_tabular",
-    "looks_like_year", "metric_key", "metric_modifiers", "names_a_group", "same_scope", "singular",
+    "build_facts", "compare", "content_words", "facts_for_text", "find_source", "find_time",
+    "half_step", "infer_base", "infer_metric", "interval", "is_definite", "is_subset", "is_tabular",
+    "looks_like_year", "matching", "metric_key", "metric_modifiers", "names_a_group", "same_scope", "singular",
     "small_count", "split_sentences", "written_scale",
 ]

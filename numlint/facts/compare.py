@@ -40,6 +40,10 @@ def same_scope(a: Fact, b: Fact) -> bool:
 def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 1e6, 1e9)) -> Comparison:
     """Relate two mentions of one metric within the precision each was written with."""
     ua, ub = a.unit, b.unit
+    if ("/" in ua) != ("/" in ub):
+        # "$100" and "$163 per barrel": the per-what is read on one mention only (the facts stage
+        # weighs that); the amounts compare in the currency or unit written.
+        ua, ub = ua.split("/")[0].strip(), ub.split("/")[0].strip()
     if ua == ub and a.q.value is not None and a.q.value == b.q.value:
         # The commonest pair in long copy, a figure restated: two points of one value in one unit
         # agree however each is qualified (every interval below contains the value itself).
@@ -93,8 +97,9 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     if ca <= 0 or cb <= 0:
         return Comparison("conflict", converted=converted)
     ratio = max(ca, cb) / min(ca, cb)
-    if ua != ub and not (units.is_currency(ua) or units.is_currency(ub)):
-        return Comparison("unit", ratio=ratio, converted=converted)
+    # Two units that do not agree once converted ("400 km" and "100 miles") are two values of one
+    # quantity: a conflict like any other (a slipped unit on the same digits is told apart by the
+    # facts stage, from how the figures are written).
     return Comparison("conflict", ratio=ratio, converted=converted)
 
 

@@ -111,7 +111,8 @@ class Fact:
 
 
 
-_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our|all|all the|all of the)\s+(?:[a-z\-]+\s+)?$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our|all|all the|all of the)"
+                       r"\s+(?:[a-z\-]+\s+)?$", re.I)
 _RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:where|which|that|who|whose|whom)\b", re.I)
 
 

@@ -9,7 +9,6 @@ import re
 from numlint.facts.words import _VERBS, singular
 from numlint.model import Quantity
 
-
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

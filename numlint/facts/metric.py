@@ -49,8 +49,10 @@ def infer_metric(right: str, left: str) -> str | None:
 
 
 _LEFT_METRIC = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|their|his|her|a|an)\s+([a-z\-]+\s+)?([a-z\-]{3,})\s+(?:(?:is|was|are|were|will be|would be|has been|had been)\s+)?"
-    r"(?:to|at|was|is|were|are|stood at|reached|totalled|totaled|hit|of|worth|valued at|cost|costs|costing)\s+(?:about |around |some |nearly |almost |more than |over |just |only )?$"
+    r"\b(?:[Tt]he|[Ii]ts|their|his|her|a|an)\s+([a-z\-]+\s+)?([a-z\-]{3,})\s+"
+    r"(?:(?:is|was|are|were|will be|would be|has been|had been)\s+)?"
+    r"(?:to|at|was|is|were|are|stood at|reached|totalled|totaled|hit|of|worth|valued at|cost|costs|costing)\s+"
+    r"(?:about |around |some |nearly |almost |more than |over |just |only )?$"
 )
 
 

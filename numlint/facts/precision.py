@@ -5,14 +5,10 @@ anything above 100, a range for everything between its bounds."""
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 
 from numlint.model import Quantity
-
-
-
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
@@ -21,7 +17,6 @@ _SCALES = {
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
-@functools.lru_cache(maxsize=65536)
 def written_scale(q: Quantity) -> tuple[float, int]:
     """(multiplier, decimals) as written: from extraction when given, else read from the mention."""
     if q.multiplier != 1.0 or q.decimals:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Callable, Iterable, Iterator, Mapping, TypeVar
+from typing import TypeVar
 
 from numlint.facts.compare import Comparison, compare, same_scope
 from numlint.facts.fact import Fact, _data_row, _tabular
@@ -46,7 +47,7 @@ class FactTable:
             cache[key] = compute()
         return cache[key]
 
-    def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> "Comparison":
+    def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> Comparison:
         """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
         about the same pairs, and comparing is most of their cost on a long document."""
         cache = self.memo(("comparisons",), dict)

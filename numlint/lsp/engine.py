@@ -270,28 +270,8 @@ class Engine:
         if path and config.exclude and any(path_matches(path, pat, config.root) for pat in config.exclude):
             return Outcome(text, fmt, config_problem=problem, skipped=f"excluded by {config.source}")
         result = lint(Document(path or "<editor>", text, fmt), config)
-        _trim_caches()
         return Outcome(text, fmt, findings=tuple(result.findings), quantities=tuple(result.quantities),
                        config_problem=problem, config_source=config.source)
-
-
-# Caches keyed by Quantity (whose hash includes its offsets) fill up in a long-lived process: every
-# edit above a figure moves it and makes a new key. ``numlint check`` never notices; a server that lints
-# a 5,000-word story a thousand times would hold ~50 MB in numlint.facts.precision.written_scale
-# (lru_cache(maxsize=65536)). Trimmed here, after a lint, in the one lint thread; a cache that has
-# moved or gone in a refactor is simply not trimmed.
-_TRIMMED_CACHES = (("numlint.facts.precision", "written_scale"),)
-_TRIM_ABOVE = 8192
-
-
-def _trim_caches() -> None:
-    import sys
-
-    for module_name, name in _TRIMMED_CACHES:
-        func = getattr(sys.modules.get(module_name), name, None)
-        info = getattr(func, "cache_info", None)
-        if info is not None and info().currsize > _TRIM_ABOVE:
-            func.cache_clear()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,30 +295,12 @@ def explain(code: str) -> str | None:
     spec = rule(code)
     if spec is None:
         return None
-    try:
-        # ``numlint explain``'s own text (numlint.explain, where the CLI split puts it). Not imported
-        # from numlint.cli: the CLI imports this package, and the import graph has no circles.
-        from numlint.explain import explain_text
-    except ImportError:  # before the split: the same sections, from the rule's definition
-        explain_text = _explain_text
+    from numlint.explain import explain_text
+
     text = explain_text(spec)
     head, _, rest = text.partition("\n")
     # Hovers are small: one heading level down, the title in bold.
     return f"**{head}**\n" + re.sub(r"(?m)^## ", "#### ", rest)
-
-
-def _explain_text(spec) -> str:
-    parts = [f"{spec.code} {spec.name} ({spec.severity}{'' if spec.enabled else ', off by default'})",
-             "", "## What it does", spec.summary, "", "## Why is this bad?", spec.why]
-    if spec.example or spec.failing_examples:
-        parts += ["", "## Example", spec.example or spec.failing_examples[0]]
-    if spec.use_instead or spec.passing_examples:
-        parts += ["", "## Use instead", spec.use_instead or spec.passing_examples[0]]
-    parts += ["", "## How to silence it",
-              f"- in Markdown or HTML: <!-- numlint: disable-line {spec.code} --> at the end of the line",
-              f"- in plain text: [numlint: disable-line {spec.code}] at the end of the line",
-              f"- for a whole run: ignore = [\"{spec.code}\"] in [tool.numlint]"]
-    return "\n".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------

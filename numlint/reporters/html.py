@@ -12,6 +12,7 @@ import re
 from collections import Counter, OrderedDict
 
 from numlint import __version__
+from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding
 
 # Twelve colours that stay readable as a highlight behind black text and stay apart from each other.
@@ -21,7 +22,6 @@ PALETTE = (
 )
 UNKNOWN = "#e3e3e3"
 SEVERITIES = ("error", "warning", "info")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKUP = re.compile(r"<!--.*?-->|<[^>\n]*>", re.DOTALL)
 
 
@@ -38,7 +38,7 @@ def metric_of(q) -> str | None:
     return None
 
 
-def metric_colours(result: FileResult) -> "OrderedDict[str, str]":
+def metric_colours(result: FileResult) -> OrderedDict[str, str]:
     """metric -> colour, in order of first appearance (so colours are stable for an article)."""
     colours: OrderedDict[str, str] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
@@ -79,7 +79,7 @@ def _spans(result: FileResult, fid: int) -> tuple[list[_Span], dict]:
     for i, span in enumerate(chosen):
         span.anchor = f"f{fid}-m{i}"
     # A finding whose span lost to an overlapping one still needs an anchor: the span that covers it.
-    for (start, end), span in by_pos.items():
+    for (start, _end), span in by_pos.items():
         if not span.anchor:
             cover = next((c for c in chosen if c.start <= start < c.end), None)
             span.anchor = cover.anchor if cover else ""
@@ -143,7 +143,12 @@ def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Findin
     title = []
     if q is not None:
         title.append(metric_of(q) or "metric unknown")
-        value = q.value if q.value is not None else f"{q.low:g}–{q.high:g}" if q.low is not None and q.high is not None else "?"
+        if q.value is not None:
+            value = q.value
+        elif q.low is not None and q.high is not None:
+            value = f"{q.low:g}–{q.high:g}"
+        else:
+            value = "?"
         if isinstance(value, float):
             value = f"{value:,.10g}"
         unit = f" {q.unit}" if q.unit else ""
@@ -162,13 +167,8 @@ def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Findin
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its line break."""
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    out = []
-    for i, s in enumerate(starts):
-        nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
-        m = _LINE_BREAK.search(text, s, nxt)
-        out.append((s, m.start() if m else nxt))
-    return out
+    index = LineIndex(text)
+    return [index.bounds(line) for line in range(1, len(index) + 1)]
 
 
 def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup, ends=None) -> str:
@@ -253,10 +253,12 @@ def _file_section(result: FileResult, fid: int) -> str:
 
     title = f'<h2><span class="path">{_e(result.path)}</span>'
     if result.error:
-        return f'<section class="file">{title}</h2><div class="error">Could not check this file: {_e(result.error)}</div></section>'
+        return (f'<section class="file">{title}</h2>'
+                f'<div class="error">Could not check this file: {_e(result.error)}</div></section>')
     findings = list(result.findings)
     counts = Counter(f.severity for f in findings)
-    title += f'<span class="chips">{_chips(counts)}<span class="count qs">{len(result.quantities)} quantities</span></span></h2>'
+    title += (f'<span class="chips">{_chips(counts)}'
+              f'<span class="count qs">{len(result.quantities)} quantities</span></span></h2>')
     text = result.text or ""
     fmt = format_for_path(result.path)
     colours = metric_colours(result)
@@ -368,7 +370,7 @@ text-decoration:none;font:14px/1.6 Georgia,"Times New Roman",serif}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:20px}
 @media (max-width:980px){.row{grid-template-columns:36px minmax(0,1fr)}.notes{grid-column:2}}
 @media print{.top{position:static}.row{break-inside:avoid}}
-"""
+"""  # noqa: E501 - the stylesheet is emitted as written; wrapping it would change every report
 
 # Hovering a finding lights its mentions and hovering a flagged mention lights its findings; clicking a
 # flagged mention jumps to its finding. Inline and dependency-free.
@@ -394,7 +396,7 @@ JS = """
       setTimeout(function(){t.classList.remove('lit');},1600);}});
   });
 })();
-"""
+"""  # noqa: E501 - the script is emitted as written; wrapping it would change every report
 
 
 def render(results: list[FileResult]) -> str:

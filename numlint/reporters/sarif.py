@@ -23,8 +23,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from numlint import __version__
-from numlint import baseline
+from numlint import __version__, baseline
 from numlint.baseline import keyed
 from numlint.model import FileResult, Finding
 
@@ -100,11 +99,12 @@ def _cap(text: str, limit: int = 1000) -> str:
 
 
 def rule_descriptor(rule) -> dict:
-    from numlint.cli import explain_text
+    from numlint.explain import explain_text
 
     help_text = explain_text(rule)
     markdown = help_text
-    for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "How to silence it"):
+    for heading in ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "Vocabularies",
+                    "How to silence it"):
         markdown = markdown.replace(f"## {heading}", f"### {heading}")
     return {
         "id": rule.code,

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.control import strip_control_codes
 from rich.text import Text
 
+from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding, Related
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -40,17 +41,15 @@ def _console(color: bool) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
-_split_cache: dict[int, tuple[str, list[str]]] = {}
+_index_cache: dict[int, LineIndex] = {}
 
 
 def _line_text(text: str, line: int) -> str:
-    """A 1-based line of ``text``; the split is kept for the last text seen (one file at a time)."""
-    cached = _split_cache.get(0)
-    if cached is None or cached[0] is not text:
-        cached = (text, text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        _split_cache[0] = cached
-    lines = cached[1]
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+    """A 1-based line of ``text``; the index is kept for the last text seen (one file at a time)."""
+    index = _index_cache.get(0)
+    if index is None or index.text is not text:
+        index = _index_cache[0] = LineIndex(text)
+    return index.line_text(line)
 
 
 # Control characters of the copy, shown as their Unicode pictures ("␀", "␛"): one column each, so the

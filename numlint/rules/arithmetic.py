@@ -1,25 +1,44 @@
 """Arithmetic of stated changes and of parts and totals, within one sentence (or two, for parts).
 
-``mode = "change"``: a sentence that gives an old value ("from 400"), a new one ("to 500") and the
-change between them ("rose 25%", "a rise of 100", "doubled") must add up, within the precision
-the writer used. A percentage change of percentages is left to NL303 (percent vs points).
-Vocabularies: ``multipliers`` ("doubled 2", "halved 0.5"), ``change_nouns`` ("rise", "increase").
+Relation ``change`` (``kind = "arithmetic.change"``): a sentence that gives an old value ("from
+400"), a new one ("to 500") and the change between them ("rose 25%", "a rise of 100", "doubled")
+must add up, within the precision the writer used. A percentage change of percentages is left to
+NL303 (percent vs points). The stated changes themselves are read by ``numlint.changes``.
 
-``mode = "parts"``: "of the 10,000 troops, 6,000 ... and 5,000 ..." : the parts of a stated total
-must not add up to more than the total. Vocabulary ``total_cues`` ("of the", "out of", "a total of").
+Relation ``parts``: "of the 10,000 troops, 6,000 ... and 5,000 ...": the parts of a stated total
+must not add up to more than the total.
+
+Options and vocabularies are declared in ``KIND`` below.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
+from numlint.changes import Change, change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
 
-_FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
-_TO = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+KIND = Kind(
+    doc="Arithmetic of stated changes and of parts and totals.",
+    relations={
+        "change": Relation(
+            "a stated change that does not fit the old and new values it links",
+            options=(Option("multiplier_tolerance", float, 0.1, "relative slack of \"doubled\", \"halved\"",
+                            minimum=0, maximum=1),),
+            vocabularies=(
+                Vocabulary("multipliers", "a word and the factor it means: \"doubled 2\", \"halved 0.5\""),
+                Vocabulary("change_words", "words that introduce a change figure: \"rose\", \"a rise of\""),
+            ),
+        ),
+        "parts": Relation(
+            "the parts of a stated total that add up to more than the total",
+            vocabularies=(Vocabulary("total_cues", "words before a total whose parts follow: \"of the\", \"out of\""),),
+        ),
+    },
+)
 
 
 def _note(f: Fact) -> str:
@@ -31,112 +50,13 @@ def _num(v: float) -> str:
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
-    mode = rule.options.get("mode", "change")
+    mode = rule.relation
     if mode == "change":
         yield from _changes(table, rule)
     elif mode == "parts":
         yield from _parts(table, rule)
     else:
         raise ValueError(f"arithmetic: unknown mode {mode!r}")
-
-
-def _convertible(a: Fact, b: Fact) -> bool:
-    return a.unit == b.unit and a.q.value is not None and b.q.value is not None
-
-
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|against|versus|up from|down from)\s+(?:the\s+|a\s+)?$", re.I)
-_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|\bwhereas\b|\band\b|\bafter\b", re.I)
-_CHANGE_WORDS = (
-    "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "declined", "increased", "decreased",
-    "gained", "lost", "slumped", "soared", "surged", "plunged", "sank", "edged", "up", "down", "rise", "fall",
-    "rising", "falling", "climbing", "cut", "raised", "lowered", "added", "increase", "decrease", "gain",
-    "drop", "decline", "jump", "growth", "reduction",
-)
-
-
-def change_words_re(words=()) -> re.Pattern:
-    """Words that introduce a change figure ("rose 25%", "a rise of 100"), at most 20 characters before it."""
-    words = tuple(words) or _CHANGE_WORDS
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b[^,;]{0,20}$", re.I)
-
-
-_CHANGE_VERB = change_words_re()
-
-
-def gap(a: Fact, b: Fact) -> str:
-    """The sentence text between two mentions of one sentence (a before b)."""
-    return a.sentence[len(a.left) + (a.end - a.start):len(b.left)]
-
-
-@dataclass(frozen=True)
-class Change:
-    """A stated change in one clause: old and new values and, if given, the change between them."""
-
-    old_value: float
-    old: Fact
-    new_value: float
-    new: Fact
-    change: Fact | None
-
-
-def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> list[Change]:
-    """The changes a sentence states, each within one clause: "rose 25% to 500 from 400", "from 400
-    to 500, a rise of 25%", "10,000, up from 3,000", "from 5% to 7%" (one range to extraction)."""
-    change_re = change_re or _CHANGE_VERB
-    out = []
-    used: set[int] = set()
-    for i, o in enumerate(facts):
-        if o.index in used:
-            continue
-        if o.from_to:
-            old_v, new_v = o.from_to
-            group = [o]
-            new = o
-        elif o.q.value is not None and (_FROM.search(o.left[-40:]) or _COMPARED.search(o.left[-30:])):
-            same = lambda f: f.unit == o.unit and f.q.value is not None and f.index not in used
-            prev = next((f for f in reversed(facts[:i]) if same(f)), None)
-            nxt = next((f for f in facts[i + 1:] if same(f)), None)
-            new = None
-            if prev and _TO.search(prev.left[-30:]) and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)):
-                new = prev
-            elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
-                new = nxt
-            elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and re.search(
-                    r"\b(?:up|down|rising|falling|rose|fell|compared (?:with|to)|against|versus)\b", gap(prev, o), re.I):
-                new = prev
-            if new is None:
-                continue
-            old_v, new_v = o.q.value, new.q.value
-            group = sorted([o, new], key=lambda f: f.index)
-        else:
-            continue
-        first, last = group[0], group[-1]
-        change = None
-        before = [f for f in facts if f.index < first.index and f.q.value is not None]
-        after = [f for f in facts if f.index > last.index and f.q.value is not None]
-        if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
-                and not _BREAK.search(gap(before[-1], first)):
-            change = before[-1]
-        elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 and not _BREAK.search(gap(before[-1], first)):
-            change = before[-1]
-        elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
-                after[0].q.change or change_re.search(gap(last, after[0]))) \
-                and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) and not re.search(r"\bif\b", gap(last, after[0])):
-            change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")
-        if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
-            change = None
-        used.update(f.index for f in group)
-        out.append(Change(old_v, o, new_v, new, change))
-    return out
-
-
-def old_and_new(facts: list[Fact]):
-    """The first stated change of a sentence as (old, its fact, new, its fact), or None."""
-    changes = stated_changes(facts)
-    if not changes:
-        return None
-    c = changes[0]
-    return c.old_value, c.old, c.new_value, c.new
 
 
 def _related(old: Fact, new: Fact):
@@ -147,11 +67,11 @@ def _related(old: Fact, new: Fact):
 
 def _changes(table: FactTable, rule) -> Iterator[Hit]:
     multipliers = {}
-    for line in rule.vocabularies.get("multipliers", ()):
+    for line in rule.vocabularies["multipliers"]:
         word, factor = line.rsplit(None, 1)
         multipliers[word.lower()] = float(factor)
-    change_re = change_words_re(rule.vocabularies.get("change_words", ()))
-    tolerance = float(rule.options.get("multiplier_tolerance", 0.1))
+    change_re = change_words_re(rule.vocabularies["change_words"])
+    tolerance = rule.options["multiplier_tolerance"]
     for si in sorted({f.sentence_index for f in table.facts}):
         facts = list(table.in_sentence(si))
         for ch in stated_changes(facts, change_re):
@@ -214,7 +134,7 @@ def _clause_end(left: str, window: int = 80) -> str:
 
 def _parts(table: FactTable, rule) -> Iterator[Hit]:
     """"Of the 10,000 troops, 6,000 ... and 5,000 ...": parts named in the total's own sentence."""
-    cues = tuple(rule.vocabularies.get("total_cues", ()))
+    cues = rule.vocabularies["total_cues"]
     if not cues:
         return
     # the cue opens the sentence or a clause: "Of the 10,000 troops, ...", "..., out of 800 applicants"
@@ -233,7 +153,8 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             if f.q.value >= total.q.value or f.q.approx in (">", ">=") or f.from_to:
                 continue
-            if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) or re.search(r"\b(?:from|to)\s+$", f.left[-8:]):
+            if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) \
+                    or re.search(r"\b(?:from|to)\s+$", f.left[-8:]):
                 continue  # "8,584 billion of the 11,500 billion": a part of another whole; "from 400": an old value
             parts.append(f)
         if len(parts) < 2:

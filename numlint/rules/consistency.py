@@ -1,14 +1,15 @@
-"""One metric, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
+"""One fact, two values: conflicts, stated changes, rounding drift, scale slips, unit mismatches.
 
-Options: ``mode`` picks which relation between two mentions of a metric the rule reports
-(``conflict``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``); ``approx_tolerance`` is the
-relative slack of "about"/"an estimated"; ``max_neighbours`` caps the comparisons per mention;
-``min_identity`` and ``warn_identity`` are how alike two mentions must look to be reported (as the
-rule's severity, or as a warning), and ``slip_min_identity`` the same for one number written in two
-currencies (a slipped symbol).
-Vocabularies: ``metric_synonyms`` (lines of words meaning one metric), ``change_markers`` (words that
-explain why a value changed: "up from", "revised"); ``ignore_metrics`` (metric keys that are never
-one figure, such as "time" or "point").
+The relation between two mentions that a rule reports is its kind's relation
+(``kind = "consistency.conflict"``, ``change``, ``drift``, ``scale``, ``unit``, ``currency``), fixed
+by the rule definition; its options and vocabularies are declared in ``KIND`` below.
+
+Which mentions could state one fact, and how likely they are to, is the facts stage's business
+(``numlint.facts.matching``): every candidate pair comes with its comparison and the probability
+that the two mentions state one fact. A rule reports a pair in its relation whose probability
+reaches its threshold: ``min_same_fact`` at the rule's severity, ``warn_same_fact`` one level
+quieter, ``slip_same_fact`` for a slip (the same written number under two scale words, in two
+currencies or in two units).
 
 The mention reported is the one that is out of line: the value fewer mentions agree with, or, on a
 tie, the later one (the reader met the first one first).
@@ -17,43 +18,53 @@ tie, the later one (the reader met the first one first).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from numlint.facts import (
-    MAX_HEADLINE_FACTS, Fact, FactTable, distinct_values, identity, is_definite, is_tabular, looks_like_year,
-    names_a_group,
-    singular,
-)
+from numlint.changes import stated_changes
+from numlint.facts import Comparison, Fact, FactTable, matching
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
 
-_CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
-                       r"elsewhere|instead|unlike|compared)\b", re.I)
+_PROBABILITY = dict(minimum=0, maximum=1)
+# Every consistency rule reads the change markers, because the evidence of a pair (numlint.facts.matching)
+# is worked out once per document for all five and includes whether a marker stands by a mention.
+_MARKERS = Vocabulary("change_markers", "words that explain why a value changed: \"up from\", \"revised\"",
+                      default="@change_markers")
+KIND = Kind(
+    doc="One fact, two values: the relation between two mentions of one fact that the rule reports.",
+    options=(
+        Option("approx_tolerance", float, 0.1, "relative slack of \"about\", \"an estimated\"", minimum=0, maximum=1),
+        Option("min_same_fact", float, 0.5, "how likely the two mentions must be to state one fact to be reported "
+               "at the rule's severity", **_PROBABILITY),
+        Option("warn_same_fact", float, None, "how likely, at least, to be reported as a warning (below "
+               "min_same_fact); none: as min_same_fact", **_PROBABILITY),
+        Option("slip_same_fact", float, None, "how likely, at least, for a slip: one written number under two "
+               "scale words, currencies or units; none: as min_same_fact", **_PROBABILITY),
+        Option("kinds", list, ("count", "money", "measure", "percent", "ratio"), "the kinds of quantity compared",
+               choices=("count", "money", "measure", "percent", "ratio")),
+    ),
+    vocabularies=(
+        Vocabulary("metric_synonyms", "lines of words meaning one metric: \"troop soldier\""),
+        Vocabulary("ignore_metrics", "metric keys that are never one figure, such as \"time\" or \"point\""),
+        Vocabulary("ignore_mentions", "words around a mention that rule it out: \"year-old\", \"aged\""),
+        Vocabulary("ignore_units", "units whose figures are never compared: \"year\", \"day\""),
+        _MARKERS,
+    ),
+    relations={
+        "conflict": Relation("two values that disagree, and nothing says why"),
+        "change": Relation("two values that disagree where the text says why"),
+        "drift": Relation("one figure rounded two ways"),
+        "scale": Relation("the same digits a thousand or a million times apart"),
+        "unit": Relation("one figure in two units or currencies"),
+        "currency": Relation("one figure in two currencies"),
+    },
+)
 
-# "The other floating-rate class", "a second tranche": a second item of a list. "Any other service",
-# "every other bank", "no other firm" name everything else, to compare with, not a second item.
-_ANOTHER = re.compile(r"\b(?<!any )(?<!every )(?<!no )"
-                      r"(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
-
-MODES = ("conflict", "change", "drift", "scale", "unit", "currency")
+MODES = tuple(KIND.relations)
 
 
-@functools.lru_cache(maxsize=64)
-def _marker_re(markers: tuple[str, ...]) -> re.Pattern:
-    # one alternation, longest first, so "up from" wins over "up"
-    words = sorted((m.lower() for m in markers), key=len, reverse=True)
-    # A marker that qualifies a verb of telling ("as previously announced", "the originally reported
-    # deal") dates the announcement, not the value: the figure is being restated, not revised.
-    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])"
-                      r"(?!\s+(?:announced|reported|disclosed|stated|said|published)\b)")
-
-
-def _has_marker(text: str, markers) -> str | None:
-    if not markers:
-        return None
-    m = _marker_re(tuple(markers)).search(text.lower())
-    return m.group() if m else None
+_has_marker = matching.find_marker
 
 
 def _fmt(f: Fact) -> str:
@@ -66,105 +77,75 @@ def _metric_name(a: Fact, b: Fact) -> str:
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
     opts = rule.options
-    mode = opts.get("mode", "conflict")
+    mode = rule.relation
     if mode not in MODES:
-        raise ValueError(f"consistency: unknown mode {mode!r}")
-    tolerance = float(opts.get("approx_tolerance", 0.1))
-    neighbours = int(opts.get("max_neighbours", 12))
-    synonyms = rule.vocabularies.get("metric_synonyms", ())
-    markers = rule.vocabularies.get("change_markers", ())
+        raise ValueError(f"consistency: unknown relation {mode!r}")
+    tolerance = opts["approx_tolerance"]
+    synonyms = tuple(rule.vocabularies.get("metric_synonyms", ()))
+    markers = tuple(rule.vocabularies.get("change_markers", ()))
     ignored = {m.lower() for m in rule.vocabularies.get("ignore_metrics", ())}
     ignored_text = tuple(m.lower() for m in rule.vocabularies.get("ignore_mentions", ()))
     ignored_units = set(rule.vocabularies.get("ignore_units", ()))
-    kinds = set(opts.get("kinds", ("count", "money", "measure", "percent", "ratio")))
+    kinds = set(opts["kinds"])
+    min_same = opts["min_same_fact"]
+    warn_same = min_same if opts["warn_same_fact"] is None else opts["warn_same_fact"]
+    # A slip (the same written number under two scale words, in two currencies or in two units that
+    # do not convert into each other) is itself strong evidence of one figure: reported unless the
+    # text makes the pair unlikely to be one fact.
+    slip_same = min_same if opts["slip_same_fact"] is None else opts["slip_same_fact"]
 
-    # Collect every pair in the relation this rule reports, then report each out-of-line mention once.
-    partners: dict[int, list[tuple[Fact, Fact, str | None]]] = {}
-    agree: dict[int, int] = {}
-    min_identity = int(opts.get("min_identity", 3))
-    # Below min_identity but at least warn_identity: reported, one level quieter (a warning).
-    warn_identity = int(opts.get("warn_identity", min_identity))
-    # A slipped currency symbol ("£8m" here, "$8m" there) is judged like NL201's slipped scale word:
-    # the same written number in two currencies for one metric is itself the evidence that the two are
-    # one figure (one such pair across the 5,752 articles of the clean corpus), so names that differ
-    # ("Tottenham", "Spurs") or a bucket of several bids must not hide it.
-    slip_identity = opts.get("slip_min_identity")
-    weak: dict[tuple[int, int], bool] = {}
-    best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
-    converted = _conversions(table) if mode == "unit" else set()
-    survey = table.memo(("consistency", tuple(synonyms), neighbours, tolerance),
-                        lambda: _survey(table, synonyms, neighbours, tolerance))
-    resolved: set[int] = set()   # later mentions that restate an earlier value
-    changes = _stated_change_pairs(table) if mode == "change" else set()
-    # What rules a single mention out is decided once per mention, not once per pair it is in.
+    survey = table.memo(("consistency", synonyms, markers, tolerance),
+                        lambda: _survey(table, synonyms, markers, tolerance))
+    changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table)) if mode == "change" else set()
     ruled_out = {
         f.index for f in table.facts
-        if f.q.kind not in kinds or f.unit in ignored_units or looks_like_year(f)
+        if f.q.kind not in kinds or f.unit in ignored_units
         or (ignored_text and any(w in f.around for w in ignored_text))
-    } | converted
-    compared: list = []
-    for a, b, c, score in survey:
-        if a.index in ruled_out or b.index in ruled_out:
+    } | survey.conversions
+    partners: dict[int, list[tuple[Fact, Fact, str | None, PairView]]] = {}
+    best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
+    weak: dict[tuple[int, int], bool] = {}
+    for pair in survey.pairs:
+        a, b, c = pair.a, pair.b, pair.comparison
+        if c.verdict == "same" or a.index in ruled_out or b.index in ruled_out:
             continue
-        if a.key in ignored and not (a.modifiers or b.modifiers):
+        if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
-        if c.verdict == "same":
-            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~"):
-                # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
-                agree[a.index] = agree.get(a.index, 0) + 1
-                agree[b.index] = agree.get(b.index, 0) + 1
-                later = b if b.index > a.index else a
-                resolved.add(later.index)
-            continue
-        compared.append((a, b, c, score))
-
-    # Second pass, once every agreement is known.
-    sentence_markers: dict[int, str | None] = {}
-    for a, b, c, score in compared:
         if a.sentence_index == b.sentence_index:
             # Two values in one sentence are set side by side on purpose; only a change that the
             # sentence spells out between them ("10,000, up from 3,000") is worth a note.
             marker = _has_marker(_between(a, b), markers) if markers else None
-            if mode != "change" or marker is None or (min(a.index, b.index), max(a.index, b.index)) not in changes:
+            if mode != "change" or marker is None or (a.index, b.index) not in changes:
                 continue
         else:
-            later = b if b.index > a.index else a
-            if later.index in resolved and is_definite(later):
-                score -= 2  # "the 500 patents" points back at an earlier 500, not at this figure
-            threshold = min(min_identity, warn_identity)
-            if (slip_identity is not None and c.verdict == "currency" and a.q.value is not None
-                    and a.q.value == b.q.value):
-                threshold = int(slip_identity)
-            if score < threshold:
+            threshold = min(min_same, warn_same)
+            if pair.slip:
+                threshold = slip_same
+            if pair.probability < threshold:
                 continue
-            weak[(min(a.index, b.index), max(a.index, b.index))] = score < min_identity
-            marker = None
-            if markers:
-                # a word in either sentence that says the value changed (or was revised, or compared)
-                for f in (b, a):
-                    if f.sentence_index not in sentence_markers:
-                        sentence_markers[f.sentence_index] = _has_marker(f.sentence, markers)
-                    marker = marker or sentence_markers[f.sentence_index]
-        wanted = _wanted(mode, c.verdict, marker, a, b)
-        if not wanted:
+            if c.verdict == "conflict" and survey.parts_and_total(a, b):
+                continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
+            if c.verdict == "conflict" and "another_later" in pair.features:
+                continue  # "the other class ... 60 basis points": the text names a second item
+            weak[(a.index, b.index)] = pair.probability < min_same and not pair.slip
+            marker = survey.marker(a, b)
+        if not _wanted(mode, pair, marker):
             continue
         if a.in_heading != b.in_heading:
             # An unconfirmed headline figure conflicts with every body value of its metric; report
             # only the body mention most like it (its restatement, gone wrong).
             head, body = (a, b) if a.in_heading else (b, a)
-            key = (min(a.index, b.index), max(a.index, b.index))
-            # the lead (the first sentences after the headline) restates the headline's figure
-            lead = body.sentence_index <= head.sentence_index + 2
-            rank = (lead, score if a.sentence_index != b.sentence_index else 0, -body.index)
+            rank = (pair.probability, -body.index)
             if head.index not in best_for_headline or rank > best_for_headline[head.index][0]:
-                best_for_headline[head.index] = (rank, key)
-        partners.setdefault(a.index, []).append((a, b, marker))
-        partners.setdefault(b.index, []).append((b, a, marker))
+                best_for_headline[head.index] = (rank, (a.index, b.index))
+        partners.setdefault(a.index, []).append((a, b, marker, pair))
+        partners.setdefault(b.index, []).append((b, a, marker, pair))
 
+    agree = survey.agree
     reported: set[tuple[int, int]] = set()
     flagged: set[int] = set()
     for index in sorted(partners):
-        for this, other, marker in partners[index]:
+        for this, other, marker, pair in partners[index]:
             key = (min(this.index, other.index), max(this.index, other.index))
             if key in reported:
                 continue
@@ -173,84 +154,113 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 head = this if this.in_heading else other
                 if best_for_headline.get(head.index, (None, key))[1] != key:
                     continue
+                if agree.get(head.index, 0):
+                    continue  # the headline's figure is confirmed in the body: the other value is another thing
             out, ref = _out_of_line(this, other, agree)
-            head = this if this.in_heading and not other.in_heading else other if other.in_heading and not this.in_heading else None
-            if head is not None and agree.get(head.index, 0):
-                continue  # the headline's figure is confirmed in the body: the other value is another thing
-            if mode in ("conflict", "scale", "unit") and agree.get(out.index, 0):
+            if mode in ("conflict", "scale", "unit", "currency") and agree.get(out.index, 0):
                 # The "wrong" value is stated again elsewhere: two figures for two things, each
                 # repeated, not a slip. (An injected or mistyped figure is alone.)
                 continue
             if out.index in flagged:
                 continue  # one finding per out-of-line mention, naming its nearest conflict
             flagged.add(out.index)
-            hit = _hit(mode, out, ref, marker)
+            hit = _hit(mode, out, ref, marker, pair)
             if weak.get(key) and hit.severity is None and rule.severity == "error":
                 hit = dataclasses.replace(hit, severity="warning")
             yield hit
 
 
-def _survey(table: FactTable, synonyms, neighbours: int, tolerance: float) -> tuple:
-    """Every pair of mentions of one metric that could be one figure, as (a, b, comparison, score).
+@dataclasses.dataclass(frozen=True)
+class PairView:
+    """One candidate pair as the consistency rules see it."""
 
-    This is the part of a consistency rule that does not depend on its mode or vocabularies, so the
-    five NL1/NL2 rules share it through ``FactTable.memo`` instead of each walking and comparing the
-    same pairs. ``score`` is how strongly the pair looks like one figure (``identity`` plus what the
-    sentences say); it is None for two mentions in one sentence, which are judged differently, and
-    for pairs that agree. Pairs that could never make a finding (no verdict) are left out.
-    """
-    diversity = {}
-    for facts in table.buckets(synonyms).values():
-        n = distinct_values(facts)   # once per bucket: this is per-document work, not per pair
-        diversity.update((f.index, n) for f in facts)
-        # A figure per item of the very things the bucket counts ("1,600,000 shares at 1.25 dlrs
-        # each") is their price or size, not one more count of them: how many different counts the
-        # bucket holds says nothing about whether its prices are a list, so they are judged among
-        # themselves. (The counts keep the whole bucket: prices for several share issues do suggest
-        # several issues.)
-        own = [f for f in facts if f.per and f.metric and singular(f.metric.split()[-1]) == f.per]
-        if own:
-            n = distinct_values(own)
-            diversity.update((f.index, n) for f in own)
-    headline_confirmed = _headline_confirmed(table, synonyms, tolerance)
-    out = []
-    for a, b in table.pairs(synonyms, neighbours):
-        if a.q.change != b.q.change:
-            continue  # "rose 5%" is a change, not a level; two changes compare only in one direction
-        if is_tabular(a) or is_tabular(b):
+    a: Fact
+    b: Fact
+    comparison: Comparison
+    probability: float          # that the two mentions state one fact
+    features: dict
+    key: str | None             # the shared metric key, when both have one
+    slip: bool                  # the same written number under two scale words, currencies or units
+    reasons: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass
+class Survey:
+    """Every candidate pair of a document with its comparison and same-fact probability, and what
+    the five consistency rules ask of the pairs as a whole. Built once per document and shared."""
+
+    table: FactTable
+    pairs: list
+    agree: dict
+    conversions: set
+    markers: dict               # fact index -> the change markers in its clause
+    in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
+
+    def marker(self, a: Fact, b: Fact) -> str | None:
+        """What explains two values of one figure in two sentences: a marker in one mention's clause
+        that sets it at another time or status ("it has since risen to 10,000", "£400m a year
+        earlier", "initially", "forecast"). Not a marker both clauses share ("slipped 11%" ...
+        "slipped 19%" are two statements of one change); not a comparison word ("against", "up
+        from"), which relates figures within one sentence; not a verb of change by the earlier
+        mention ("profits rose to £5m" says how that figure came about, not why a later one
+        differs), nor by a later one whose own sentence states that change ("dropped to 57 from 120")."""
+        ma, mb = self.markers.get(a.index, ()), self.markers.get(b.index, ())
+        shared = set(ma) & set(mb)
+        if set(ma) & matching.CHANGE_VERBS and set(mb) & matching.CHANGE_VERBS:
+            shared |= matching.CHANGE_VERBS
+        for f, found in ((b, mb), (a, ma)):
+            for m in found:
+                if m in shared or m in matching.COMPARISON_MARKERS:
+                    continue
+                if m in matching.CHANGE_VERBS and (f is a or f.index in self.in_sentence_changes):
+                    continue
+                return m
+        return None
+
+    def parts_and_total(self, a: Fact, b: Fact) -> bool:
+        return matching.part_of_total(a, b, self.table) or matching.part_of_total(b, a, self.table)
+
+
+def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
+    """Every candidate pair, compared and scored once per document: the part of a consistency rule
+    that does not depend on its mode."""
+    model = matching.load_model()
+    pairs = []
+    agree: dict[int, int] = {}
+    found = matching.survey(table, synonyms, markers, tolerance)
+    for a, b, c, features in found.pairs:
+        if c.verdict == "same":
+            if matching.restates(features) and a.q.approx in ("=", "~") and b.q.approx in ("=", "~") \
+                    and a.sentence_index != b.sentence_index:
+                # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+                agree[a.index] = agree.get(a.index, 0) + 1
+                agree[b.index] = agree.get(b.index, 0) + 1
             continue
-        if names_a_group(a) or names_a_group(b):
-            continue  # "the two countries" says "they": not a figure to hold against "31 countries"
-        c = table.compared(a, b, tolerance)
-        if c.verdict is None:
-            continue
-        score = None
-        if c.verdict != "same" and a.sentence_index != b.sentence_index:
-            score = identity(a, b, diversity.get(a.index, 2))
-            later = b if b.index > a.index else a
-            if _CONTRAST.match(later.sentence):
-                score -= 2  # "But in Japan, ...": the sentence sets a different case beside the first
-            if _ANOTHER.search(later.left):
-                score -= 2  # "The other floating-rate class ... 60 basis points": a second item of a list
-            if c.verdict == "conflict" and c.ratio > 20:
-                score -= 2  # 165 marks a share and 330 mln marks: a slip of the keyboard is not 20-fold
-            if (a.index in headline_confirmed) != (b.index in headline_confirmed):
-                score += 2  # one of them is the headline's figure, restated in the body
-            if c.verdict in ("unit", "currency") and a.q.value is not None and a.q.value == b.q.value:
-                score += 2  # "$3bn" and "£3bn": the same digits, so the same figure in a slipped unit
-        out.append((a, b, c, score))
-    return tuple(out)
+        p = model.probability(features)
+        slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
+                and matching.restates(features) and not _side_by_side(a, b))
+        ka, kb = found.context.key_of(a), found.context.key_of(b)
+        reasons = tuple(model.reasons(features, a, b, found.context))
+        pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, reasons))
+    changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
+                        for i in pair)
+    return Survey(table, pairs, agree, _conversions(table), found.markers, changed)
 
 
-def _wanted(mode: str, verdict: str, marker: str | None, a: Fact, b: Fact) -> bool:
+def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
+    a, b, verdict = pair.a, pair.b, pair.comparison.verdict
     if mode in ("unit", "currency", "scale") and _side_by_side(a, b):
         return False  # "9 billion yuan (US$1.3 billion)", "10 km (6 miles)": a conversion, NL203's business
     if mode == "unit":
-        return verdict in ("unit", "currency")
+        # a currency slip, or one written number in two units that do not convert into each other
+        # ("10 km" here, "10 miles" there); a figure given in two units that agree is a conversion
+        return pair.slip and verdict in ("currency", "conflict")
     if mode == "conflict":
-        return verdict == "conflict" and marker is None
+        return verdict == "conflict" and marker is None and not pair.slip
     if mode == "change":
         return verdict == "conflict" and marker is not None
+    if mode == "scale":
+        return verdict == "scale" and pair.slip
     return verdict == mode
 
 
@@ -271,8 +281,6 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
 
 def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
-    from numlint.rules.arithmetic import stated_changes
-
     out = set()
     for si in sorted({f.sentence_index for f in table.facts}):
         for ch in stated_changes(list(table.in_sentence(si))):
@@ -281,22 +289,10 @@ def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     return out
 
 
-def _headline_confirmed(table: FactTable, synonyms, tolerance: float) -> set[int]:
-    """Body facts that restate a headline figure (same metric, same value): the story's key figure."""
-    out: set[int] = set()
-    for facts in table.buckets(synonyms).values():
-        heads = [f for f in facts if f.in_heading][:MAX_HEADLINE_FACTS]  # a 1 MB one-line "headline" stays linear
-        for h in heads:
-            for f in facts:
-                if not f.in_heading and table.compared(h, f, tolerance).verdict in ("same", "drift"):
-                    out.add(f.index)
-    return out
-
-
 def _conversions(table: FactTable) -> set[int]:
     """Facts restated in another unit beside them: each such mention already gives both units."""
     out = set()
-    for a, b in zip(table.facts, table.facts[1:]):
+    for a, b in zip(table.facts, table.facts[1:], strict=False):
         if a.unit != b.unit and _side_by_side(a, b):
             out.update((a.index, b.index))
     # "one trillion won ($960m; £499m)": the whole chain is one amount
@@ -310,8 +306,10 @@ def _out_of_line(x: Fact, y: Fact, agree: dict[int, int]) -> tuple[Fact, Fact]:
     return (x, y) if x.index > y.index else (y, x)
 
 
-def _hit(mode: str, out: Fact, ref: Fact, marker: str | None) -> Hit:
+def _hit(mode: str, out: Fact, ref: Fact, marker: str | None, pair: PairView) -> Hit:
     values = {
+        "evidence": "; ".join(pair.reasons) or "figures of one kind close together",
+        "same_fact": f"{pair.probability:.2f}",
         "value": _fmt(out),
         "other": _fmt(ref),
         "metric": _metric_name(out, ref),

@@ -5,22 +5,41 @@ an opening bracket, "or", "about" or a dash, and their units measure the same di
 value is checked against the first converted with pint, within the writer's rounding: the larger of
 the half step of the digits given and ``relative_tolerance`` of the value. Two currencies are never
 a conversion finding (no exchange rates here): "9 billion yuan (US$1.3 billion)" is fine.
+Options and the ``hedges`` vocabulary are declared in ``KIND`` below.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint import units
 from numlint.facts import Fact, FactTable, half_step
 from numlint.model import Hit
+from numlint.options import Kind, Option, Vocabulary
+from numlint.vocabularies import alternation
 
-_JOIN = re.compile(
-    r"[\s,]*(?:[(\[]|\bor\b|–|—|-|/)\s*(?:about|around|some|roughly|nearly|approximately|approx\.?|"
-    r"equivalent to|or)?\s*$",
-    re.I,
+KIND = Kind(
+    doc="A value restated in another unit beside it must convert.",
+    options=(
+        Option("relative_tolerance", float, 0.05, "relative slack of a conversion (at least the last digit given)",
+               minimum=0, maximum=1),
+        Option("max_gap", int, 16, "characters between a value and its conversion, at most", minimum=0, maximum=200),
+    ),
+    vocabularies=(
+        Vocabulary("hedges", "words that may open a conversion after the bracket, \"or\" or dash: \"about\""),
+    ),
 )
+
+
+@functools.lru_cache(maxsize=8)
+def _join_re(hedges: tuple[str, ...]) -> re.Pattern:
+    """What may stand between a value and its conversion: a bracket, "or", a dash or a slash, then
+    perhaps a hedge ("10 km (about 6 miles)")."""
+    words = f"(?:{alternation(hedges)})?" if hedges else ""
+    return re.compile(r"[\s,]*(?:[(\[]|\bor\b|–|—|-|/)\s*" + words + r"\s*$", re.I)
 
 
 def _between(first: Fact, second: Fact) -> str:
@@ -38,14 +57,15 @@ def _unit_name(unit: str) -> str:
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
-    tolerance = float(rule.options.get("relative_tolerance", 0.05))
-    max_gap = int(rule.options.get("max_gap", 16))
+    tolerance = rule.options["relative_tolerance"]
+    max_gap = rule.options["max_gap"]
+    join = _join_re(rule.vocabularies["hedges"])
     facts = table.facts
-    for a, b in zip(facts, facts[1:]):
+    for a, b in itertools.pairwise(facts):
         if a.sentence_index != b.sentence_index or a.q.value is None or b.q.value is None:
             continue
         between = _between(a, b)
-        if len(between) > max_gap or not _JOIN.fullmatch(between):
+        if len(between) > max_gap or not join.fullmatch(between):
             continue
         ua, ub = a.unit, b.unit
         if not ua or not ub or ua == ub or units.is_currency(ua) or units.is_currency(ub):

@@ -1,32 +1,68 @@
-"""Percentages and their bases.
-
-``mode`` picks the check:
+"""Percentages and their bases. The rule's relation (``kind = "percent.<relation>"``) picks the check:
 
 * ``mixed_bases``: two percentages about one subject, a few sentences apart, of different wholes
   ("20%-30% of North Korea's GDP" and "16% of state expenditure"). One subject means the two
   sentences share a name (an owner such as "North Korea") and a topic from ``topics`` (lines of
-  words meaning one topic: "military defence army"). Option ``window``: sentences apart at most.
+  words meaning one topic: "military defence army").
 * ``no_base``: a percentage of people or a share with no whole in sight ("16% said", "a 20% share"),
   reported only when nothing nearby names the whole (``base_cues``: survey, poll, respondents...).
 * ``points``: "rose from 5% to 7%, a 2% increase": a difference of percentages given in percent.
 * ``over_100``: shares of one whole, side by side, adding to more than 100%.
+
+Options and vocabularies are declared in ``KIND`` below.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
+from numlint import vocabularies
+from numlint.changes import change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step, singular
 from numlint.model import Hit
+from numlint.options import Kind, Option, Relation, Vocabulary
 
-MODES = ("mixed_bases", "no_base", "points", "over_100")
+KIND = Kind(
+    doc="Percentages and their bases.",
+    relations={
+        "mixed_bases": Relation(
+            "percentages about one subject, close together, taken of different wholes",
+            options=(Option("window", int, 3, "sentences apart, at most", minimum=0, maximum=50),),
+            vocabularies=(
+                Vocabulary("topics", "lines of words meaning one topic: \"health hospital medical\""),
+                Vocabulary("not_names", "capitalised words that name no one (\"The\", \"May\"): two sentences "
+                           "about one subject share a name"),
+            ),
+        ),
+        "no_base": Relation(
+            "a percentage of people or a share with no whole in sight",
+            options=(Option("lookback", int, 3, "sentences before the percentage searched for its whole",
+                            minimum=0, maximum=50),),
+            vocabularies=(
+                Vocabulary("people_verbs", "verbs after a percentage of people: \"16% said\""),
+                Vocabulary("share_nouns", "nouns after a percentage that is a share: \"a 20% share\""),
+                Vocabulary("base_cues", "words that name the whole nearby: \"survey\", \"poll\""),
+            ),
+        ),
+        "points": Relation(
+            "a difference of two percentages given in percent",
+            vocabularies=(Vocabulary("change_words", "words that introduce a change figure: \"rose\", \"a rise of\""),),
+        ),
+        "over_100": Relation(
+            "shares of one whole, side by side, adding up to more than 100%",
+            options=(
+                Option("window", int, 0, "sentences apart, at most, for shares to be side by side",
+                       minimum=0, maximum=50),
+                Option("rounding_slack", float, 0.5, "percentage points of rounding allowed per share",
+                       minimum=0, maximum=10),
+            ),
+        ),
+    },
+)
+MODES = tuple(KIND.relations)
 _NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
-_SKIP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "This",
-               "That", "Between", "Despite", "After", "Before", "When", "While", "If", "As", "For", "By",
-               "January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-               "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr"}
 
 
 def _percent(f: Fact) -> bool:
@@ -37,10 +73,10 @@ def _words(text: str) -> set[str]:
     return {singular(w) for w in re.findall(r"[a-z][a-z\-]+", text.lower())}
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str, not_names: frozenset[str]) -> set[str]:
     names = set()
     for m in _NAME.finditer(text):
-        words = [w for w in m.group().split() if w not in _SKIP_NAMES]
+        words = [w for w in m.group().split() if w not in not_names]
         if words:
             names.add(" ".join(words).lower().replace("’s", "").replace("'s", ""))
     return names
@@ -63,15 +99,16 @@ def _note(f: Fact, what: str | None = None) -> str:
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
-    mode = rule.options.get("mode", "mixed_bases")
+    mode = rule.relation
     if mode not in MODES:
         raise ValueError(f"percent: unknown mode {mode!r}")
     yield from globals()[f"_{mode}"](table, rule)
 
 
 def _mixed_bases(table: FactTable, rule) -> Iterator[Hit]:
-    window = int(rule.options.get("window", 3))
-    topics = rule.vocabularies.get("topics", ())
+    window = rule.options["window"]
+    topics = rule.vocabularies["topics"]
+    not_names = frozenset(rule.vocabularies["not_names"])
     shares = [f for f in table.facts if _percent(f) and f.base and not f.q.change]
     reported: set[int] = set()
     for i, a in enumerate(shares):
@@ -82,7 +119,7 @@ def _mixed_bases(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             if _related_bases(a.base, b.base):
                 continue
-            if not (_names(a.sentence) & _names(b.sentence)):
+            if not (_names(a.sentence, not_names) & _names(b.sentence, not_names)):
                 continue
             if not (_topics(a.sentence, topics) & _topics(b.sentence, topics)):
                 continue
@@ -108,12 +145,16 @@ def _related_bases(x: str, y: str) -> bool:
 
 
 def _no_base(table: FactTable, rule) -> Iterator[Hit]:
-    people = tuple(rule.vocabularies.get("people_verbs", ()))
-    share_nouns = tuple(rule.vocabularies.get("share_nouns", ()))
-    cues = tuple(c.lower() for c in rule.vocabularies.get("base_cues", ()))
-    lookback = int(rule.options.get("lookback", 3))
-    people_re = re.compile(r"^\s*(?:of\s+(?:them|those|people)\s+)?(?:" + "|".join(map(re.escape, people)) + r")\b", re.I) if people else None
-    share_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, share_nouns)) + r")\b(?!\s+(?:of|in)\b)", re.I) if share_nouns else None
+    people = rule.vocabularies["people_verbs"]
+    share_nouns = rule.vocabularies["share_nouns"]
+    cues = tuple(c.lower() for c in rule.vocabularies["base_cues"])
+    lookback = rule.options["lookback"]
+    people_re = share_re = None
+    if people:
+        people_re = re.compile(r"^\s*(?:of\s+(?:them|those|people)\s+)?(?:" + "|".join(map(re.escape, people)) + r")\b",
+                               re.I)
+    if share_nouns:
+        share_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, share_nouns)) + r")\b(?!\s+(?:of|in)\b)", re.I)
     for f in table.facts:
         if not _percent(f) or f.base or f.q.change or f.q.is_range:
             continue
@@ -129,14 +170,8 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
         yield Hit(mention=f.q, values={"value": f.q.text.strip(), "word": word})
 
 
-_FROM_TO = re.compile(r"\bfrom\s*$", re.I)
-_TO = re.compile(r"\bto\s*$", re.I)
-
-
 def _points(table: FactTable, rule) -> Iterator[Hit]:
-    from numlint.rules.arithmetic import change_words_re, stated_changes
-
-    change_re = change_words_re(rule.vocabularies.get("change_words", ()))
+    change_re = change_words_re(rule.vocabularies["change_words"])
     for si in sorted({f.sentence_index for f in table.facts}):
         for ch in stated_changes(list(table.in_sentence(si)), change_re):
             old, new, c = ch.old, ch.new, ch.change
@@ -158,12 +193,13 @@ def _points(table: FactTable, rule) -> Iterator[Hit]:
 
 
 def _over_100(table: FactTable, rule) -> Iterator[Hit]:
-    window = int(rule.options.get("window", 1))
-    slack = float(rule.options.get("rounding_slack", 0.5))
+    window = rule.options["window"]
+    slack = rule.options["rounding_slack"]
+    not_a_whole = _not_a_whole()
     groups: dict[str, list[Fact]] = {}
     for f in table.facts:
         if f.unit == "percent" and f.base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~") \
-                and not _NOT_A_WHOLE.match(f.base):
+                and not not_a_whole.match(f.base):
             groups.setdefault(f.base, []).append(f)
     for base, facts in groups.items():
         run: list[Fact] = []
@@ -175,8 +211,11 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
         yield from _report_over(run, base, slack)
 
 
-_NOT_A_WHOLE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-                          r"december|(?:19|20)\d\d)\b", re.I)
+@functools.lru_cache(maxsize=1)
+def _not_a_whole() -> re.Pattern:
+    """A base that is a date, not a whole: "45% of May", "30% of 2004"."""
+    months = vocabularies.alternation(w.lower() for w in vocabularies.get("months"))
+    return re.compile(r"(?:" + months + r"|(?:19|20)\d\d)\b", re.I)
 
 
 def _report_over(run: list[Fact], base: str, slack: float) -> Iterator[Hit]:

@@ -10,10 +10,16 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from numlint.facts import FactTable
 from numlint.model import Hit
+from numlint.options import Kind, Vocabulary
+
+KIND = Kind(
+    doc="House style: one spelling per article for each family of words written with numbers.",
+    vocabularies=(Vocabulary("forms", "one line per family, its spellings separated by \"|\": \"million|mln|m\""),),
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -38,7 +44,7 @@ def _form(text: str, forms: list[str]) -> str | None:
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
-    for line in rule.vocabularies.get("forms", ()):
+    for line in rule.vocabularies["forms"]:
         forms = [f.strip() for f in line.split("|") if f.strip()]
         # Money and other figures are styled separately: "£5m" and "5 million people" is house style
         # at many papers, not a mix.

@@ -8,6 +8,9 @@ has ``check(table, rule)``) holds; it yields nothing.
 
 from __future__ import annotations
 
+from numlint.options import Kind
+
+KIND = Kind(doc="Suppression directives that silenced nothing (fed by numlint.suppress, not the fact table).")
 AFTER_SUPPRESSION = True
 
 

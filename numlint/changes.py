@@ -1,0 +1,103 @@
+"""Stated changes: the old value, the new value and the change between them that one clause gives.
+
+"rose 25% to 500 from 400", "from 400 to 500, a rise of 25%", "10,000, up from 3,000", "from 5% to
+7%". This is facts-level reading (what a sentence says), shared by the kinds that check changes
+(``arithmetic``: does the sum add up; ``percent``: percent or points; ``consistency``: a change
+explains two values), so no kind imports another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from numlint.facts import Fact
+from numlint.vocabularies import alternation, get
+
+_FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+                   re.I)
+_TO = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+# The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
+_COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
+_BREAK = re.compile(r";|\b(?:" + alternation(get("clause_breaks")) + r")\b", re.I)
+_LINK = re.compile(r"\b(?:" + alternation(get("change_links")) + r")\b", re.I)
+
+
+def change_words_re(words=()) -> re.Pattern:
+    """Words that introduce a change figure ("rose 25%", "a rise of 100"), at most 20 characters
+    before it; no words: the shared vocabulary ``stated_change_words``."""
+    words = tuple(words) or get("stated_change_words")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b[^,;]{0,20}$", re.I)
+
+
+_CHANGE_VERB = change_words_re()
+
+
+def gap(a: Fact, b: Fact) -> str:
+    """The sentence text between two mentions of one sentence (a before b)."""
+    return a.sentence[len(a.left) + (a.end - a.start):len(b.left)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A stated change in one clause: old and new values and, if given, the change between them."""
+
+    old_value: float
+    old: Fact
+    new_value: float
+    new: Fact
+    change: Fact | None
+
+
+def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> list[Change]:
+    """The changes a sentence states, each within one clause: "rose 25% to 500 from 400", "from 400
+    to 500, a rise of 25%", "10,000, up from 3,000", "from 5% to 7%" (one range to extraction)."""
+    change_re = change_re or _CHANGE_VERB
+    out = []
+    used: set[int] = set()
+    for i, o in enumerate(facts):
+        if o.index in used:
+            continue
+        if o.from_to:
+            old_v, new_v = o.from_to
+            group = [o]
+            new = o
+        elif o.q.value is not None and (_FROM.search(o.left[-40:]) or _COMPARED.search(o.left[-30:])):
+            def same(f: Fact, o: Fact = o) -> bool:
+                return f.unit == o.unit and f.q.value is not None and f.index not in used
+
+            prev = next((f for f in reversed(facts[:i]) if same(f)), None)
+            nxt = next((f for f in facts[i + 1:] if same(f)), None)
+            new = None
+            if prev and _TO.search(prev.left[-30:]) and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)):
+                new = prev
+            elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
+                new = nxt
+            elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and _LINK.search(gap(prev, o)):
+                new = prev
+            if new is None:
+                continue
+            old_v, new_v = o.q.value, new.q.value
+            group = sorted([o, new], key=lambda f: f.index)
+        else:
+            continue
+        first, last = group[0], group[-1]
+        change = None
+        before = [f for f in facts if f.index < first.index and f.q.value is not None]
+        after = [f for f in facts if f.index > last.index and f.q.value is not None]
+        if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
+                and not _BREAK.search(gap(before[-1], first)):
+            change = before[-1]
+        elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 \
+                and not _BREAK.search(gap(before[-1], first)):
+            change = before[-1]
+        elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
+                after[0].q.change or change_re.search(gap(last, after[0]))) \
+                and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) \
+                and not re.search(r"\bif\b", gap(last, after[0])):
+            change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")
+        if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
+            change = None
+        used.update(f.index for f in group)
+        out.append(Change(old_v, o, new_v, new, change))
+    return out

@@ -1,0 +1,89 @@
+"""Filters of non-quantities: times, coordinates ("38° N"), dates, years ("in 2017", "World War II"
+has no digits; "the 2018 World Cup" has), identifiers after a name ("Boeing 747", "a U.S. strike"
+after "U.S." is a name's number only when nothing is counted) and phone numbers.
+
+Each rule raises ``Skip``; the cue words are in ``numlint.lang.cues`` and ``numlint.lang.dates``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from numlint.extract.modifiers import approx_before
+from numlint.extract.source import Mention, Skip, Source, alt, rx
+from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS
+from numlint.lang.cues import CLOCK_WORDS, ID_CUES, TIME_ZONES, YEAR_CUES
+from numlint.lang.dates import MONTHS, WEEKDAYS
+from numlint.lang.inflection import looks_plural
+from numlint.lang.stopwords import STOP_WORDS
+
+_TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?" + alt(CLOCK_WORDS + TIME_ZONES) + r"(?![A-Za-z])|\s?o['’]clock)")
+_COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
+_MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(MONTHS + WEEKDAYS) + r")\.?,?\s$")
+_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(MONTHS) + r")(?![a-z])")
+PHONE_RE = re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}|\(?\b\d{3,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b")
+_COUNT_BEFORE_OF = re.compile(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
+
+
+def filter_non_quantities(src: Source, mention: Mention, left: str, between: bool) -> None:
+    """Raise Skip when the mention is no quantity: a time, a coordinate, a date, a year, an identifier."""
+    text = src.text
+    a = mention.low
+    bare = not a.unit and a.scale is None and not a.currency and a.kind == "count"
+    after = text[mention.end:mention.end + 30]
+    end = mention.end
+    if not a.spelled:
+        if _TIME_AFTER_RE.match(text, a.raw_end) and bare:
+            raise Skip(end)
+        if _COORD_AFTER_RE.match(text, a.raw_end):
+            raise Skip(end)
+        # dates: "March 2019", "March 29", "Oct. 31", "29 March", "Monday 5"
+        if bare and (_MONTH_BEFORE_RE.search(left[-14:]) or _MONTH_AFTER_RE.match(text, a.raw_end)):
+            raise Skip(end)
+        # years: "in 2017", "2012-13", "the 2018 World Cup"
+        if bare and a.integer_shape and 1000 <= a.number <= 2150 and mention.high is None:
+            prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
+            nm = rx(r"\s([a-z][a-z\-]+)").match(after)
+            counted = nm is not None and nm.group(1) not in STOP_WORDS and looks_plural(nm.group(1))
+            apx = approx_before(left)
+            apx_word = left[apx[1]:].strip().lower() if apx else ""
+            if apx and apx_word not in ("around", "circa", "c.", "ca.", "before", "after") and \
+                    not rx(r"(?i)\b(?:in|since|by|from|until|of)\s+\S+\s*$").search(left[:apx[1]] + " "):
+                pass  # "about 1000 come from Asia", "more than 2000 people": a count
+            elif _COUNT_BEFORE_OF.search(left[-20:]):
+                pass  # "an average of 1500", "a total of 2000": a count, not a year
+            elif not counted or prev_word in YEAR_CUES:
+                raise Skip(end)
+        # identifiers: a number right after a capitalised name ("Boeing 747", "S&P 500",
+        # "Section 427 Row 21"), or a lower-case id word ("page 5", "game 6", "number 10")
+        if bare and mention.high is None or (bare and mention.high is not None and not mention.high.unit):
+            if left.endswith("(") and after.startswith(")"):
+                raise Skip(end)  # "Dak Prescott (4)": a shirt number, a footnote
+            # "the 90049 ZIP Code", "Boeing's 787 Dreamliner starting": a number followed by a
+            # capitalised name and then nothing counted is a name's number
+            cm_ = rx(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
+            # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
+            # (nor is a comma-grouped one: "delivered 63,150 Model 3s")
+            if (cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end]
+                    and not src.sentence_initial(mention.end + 1)):
+                tail = cm_.group(2).strip().lower()
+                caps = cm_.group(1).split()
+                if (not tail or not tail[0].isalpha() or (tail in STOP_WORDS and tail not in ("and", "or"))
+                        or tail.endswith("ing")) and caps[0].lower() not in STOP_WORDS and \
+                        caps[0] not in MONTHS and not looks_plural(caps[-1]):
+                    raise Skip(end)
+            pm = rx(r"([A-Za-z][A-Za-z&.\-']*)\s$").search(left[-30:])
+            if pm:
+                word = pm.group(1)
+                lw = word.lower().rstrip(".")
+                if lw in ID_CUES or lw + "." in ID_CUES:
+                    raise Skip(end)
+                if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and \
+                        lw not in APPROX_WORDS and lw not in CHANGE_VERBS and \
+                        not src.sentence_initial(mention.start - len(word) - 1):
+                    raise Skip(end)
+                if "&" in word:
+                    raise Skip(end)
+    else:
+        if bare and _MONTH_AFTER_RE.match(text, a.raw_end):
+            raise Skip(end)

@@ -1,0 +1,227 @@
+"""The metric reader: what a figure counts ("troops", "profits") and, for a percentage, of what ("GDP").
+
+This is the one metric reader; the facts stage will own it (it moves to ``numlint/facts/`` and takes
+in ``facts.infer_metric``). Its interface is plain text and offsets, with no extractor internals:
+
+* ``read_metric(text, ...)``: the metric and base of one mention, from the words after it (the counted
+  noun phrase) or before it ("profits of £5m", "unemployment rose 5%").
+* ``metric_from_earlier(text, ...)``: a bare figure compared with an earlier one of the same unit in
+  its sentence takes that figure's metric ("10,000 troops ... up from the estimate of 3,000").
+
+``sentence_initial(pos)`` is passed in: whether only quotes and spaces stand before ``pos`` in its
+sentence (a capitalised word there is no name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
+from numlint.lang.inflection import looks_plural
+from numlint.lang.measures import PERCENT_WORDS, UNIT_WORDS
+from numlint.lang.money import CURRENCY_WORDS
+from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
+from numlint.lang.stopwords import NOT_METRIC_BEFORE_OF, POSSESSIVE_DETERMINERS, STOP_WORDS
+
+WINDOW = 80  # characters read after the figure
+
+# whether only quotes and spaces stand before an offset in its sentence
+SentenceInitial = Callable[[int], bool]
+
+_LINK_WORDS = {"of", "at", "was", "were", "is", "are", "totalled", "totaled", "totaling", "totalling", "reached",
+               "hit", "worth"} | CHANGE_VERBS
+_LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "just", "only"}
+_W1_RE = re.compile(r"[A-Za-z][a-z\-]*")
+_W2_RE = re.compile(r"[a-z][a-z\-]*")
+_TOKEN_SPAN_RE = re.compile(r"\S+")
+_OF_OR_IN_RE = re.compile(r"\s(?:of|in)\s")
+_OF_RE = re.compile(r"\sof\s")
+_VS_RE = re.compile(r"\s(?:vs\.?|versus)\s")
+_WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
+# Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
+_COMPARISON_RE = re.compile(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
+                            r"estimate|instead|before|after|up|down|to|or|and)\b")
+_CAPS_THEN_LOWER_RE = re.compile(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)")  # "North Korean troops"
+_NEXT_LOWER_RE = re.compile(r"\s+([a-z][a-z\-]*)")
+# Past participles that end a noun phrase ("3,000 given by"): they never start one.
+_PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
+
+
+def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: str, vague: bool,
+                change_after: bool, lead: str, lead_start: int,
+                sentence_initial: SentenceInitial) -> tuple[str | None, str | None]:
+    """(metric, base) of the figure that ends at ``end``: the noun phrase read from ``after_from``
+    (where its unit ends; for "eight or nine euros", after "euros"), else the words before it.
+
+    ``kind`` is the kind of its upper end and ``low_kind`` of its lower end ("percent", "money",
+    "count", ...); ``vague`` for "thousands of"; ``change_after`` for "a 5% rise" (the noun after the
+    figure is the change, not the metric); ``lead`` the text before the figure, from ``lead_start``."""
+    metric = base = None
+    after = text[after_from:after_from + WINDOW]
+    if kind in ("percent", "ratio") or (low_kind in ("percent", "ratio")):
+        bm = _OF_OR_IN_RE.match(after)
+        if bm and (bm.group(0).strip() == "of"):
+            base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
+    if not change_after:
+        if not _OF_OR_IN_RE.match(after) or kind == "count":
+            np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True)
+            if np_ and kind == "percent" and np_ in ("point", "points"):
+                np_ = None
+            if np_:
+                metric = np_
+        if kind == "count" and metric is None:
+            # "thousands of troops", "one of the people" -> NP after "of"
+            om = _OF_RE.match(after)
+            if om and vague:
+                metric = noun_phrase(after[om.end():], allow_caps=True, skip_possessive=True)
+    if metric is None and kind in ("money", "percent", "measure", "count"):
+        vs_after = _VS_RE.match(text[end:end + 10]) is not None
+        metric = metric_before(lead, lead_start, vs_after, sentence_initial)
+    return metric, base
+
+
+def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
+                 skip_possessive: bool = False) -> str | None:
+    """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None."""
+    words: list[str] = []
+    nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
+    for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
+        if m.group(2) is not None:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if skip_possessive and w.endswith(("'s", "’s")):
+            words = []  # "North Korea's GDP": the possessor is not the base
+            continue
+        if w.endswith(("'s", "’s")):
+            break
+        if not words and lw in POSSESSIVE_DETERMINERS and skip_possessive:
+            continue
+        if w[0].isupper():
+            if skip_leading_caps and not words and not allow_caps:
+                continue
+            if skip_leading_caps and not words:
+                # capitalised modifiers ("North Korean troops") before a lower-case head
+                nxt = s[m.end():m.end() + 40]
+                nxt_word = _CAPS_THEN_LOWER_RE.match(nxt)
+                if nxt_word and nxt_word.group(1) not in STOP_WORDS:
+                    continue
+            if not allow_caps:
+                break
+        if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
+            break
+        if lw.endswith("ly") and len(lw) > 4:
+            break
+        if words and lw.endswith("ed") and len(lw) > 4:
+            break
+        if not words and lw.endswith("ed") and len(lw) > 4:
+            # "3,000 given by" / "10,000 armed troops": a participle is a modifier only before a noun
+            nm = _NEXT_LOWER_RE.match(s, m.end())
+            if not nm or nm.group(1) in STOP_WORDS:
+                break
+        if lw in _PARTICIPLES:
+            break
+        words.append(lw)
+        if looks_plural(lw) and len(words) >= 1:
+            break
+        if len(words) >= 3:
+            break
+    if not words:
+        return None
+    if words[-1] in UP_WORDS or words[-1] in DOWN_WORDS:
+        return None
+    if len(words[-1]) < 3 and words[-1] not in ("gdp",):
+        return None
+    return " ".join(words[-2:])
+
+
+def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: SentenceInitial) -> str | None:
+    """"profits of £5m", "unemployment rose 5%", "the rate was 5%": the noun before a link word.
+    ``lead`` is the text before the figure and ``lead_start`` its offset in the text (-1: unknown)."""
+    cut = max(0, len(lead) - 60, lead.rfind("\n") + 1)  # bounded, and never from the line above
+    lead_start += cut
+    lead = lead[cut:]
+    found = _words_before_link(lead)
+    if found is None:
+        if not vs_after:
+            return None
+        # wire style, at the start of a sentence: "Net profit 1.5 mln dlrs vs 1.2 mln dlrs"
+        found = _words_before_link(lead, need_link=False)
+        if not found or lead_start < 0 or not sentence_initial(lead_start + found[0] - 1) or not vs_after:
+            return None
+    w1_start, w1, w2 = found
+    words = [w for w in (w1, w2) if w]
+    words = [w.lower() for w in words]
+    if words[0] in SCALE_WORDS or words[0] in BIG_WORDS:
+        words = words[1:]  # "3.5 million cars fell 2%" -> "cars"
+        if not words:
+            return None
+    if any(w in STOP_WORDS or w in NOT_METRIC_BEFORE_OF or w in APPROX_WORDS for w in words[-1:]):
+        return None
+    cap_ok = lead_start >= 0 and sentence_initial(lead_start + w1_start - 1)
+    if words and (words[0] in STOP_WORDS or words[0] in POSSESSIVE_DETERMINERS or (w1[0].isupper() and not cap_ok)):
+        words = words[1:]
+    if not words or len(words[-1]) < 3:
+        return None
+    if any(w in CURRENCY_WORDS or w in UNIT_WORDS or w in PERCENT_WORDS for w in words):
+        return None  # "up 19 cents at $58.24": the unit of another quantity is not a metric
+    if words[-1] in UP_WORDS or words[-1] in DOWN_WORDS or words[-1] in NOT_METRIC_BEFORE_OF:
+        return None
+    return " ".join(words)
+
+
+def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, kind: str,
+                        earlier: Iterable[tuple[int, int, str | None, str, str]]) -> str | None:
+    """The metric a bare figure at ``start`` takes from an earlier one in its sentence: "10,000 troops
+    ... up from the estimate of 3,000". ``earlier`` gives (start, end, metric, unit, kind) of the
+    figures before it, nearest first; the nearest of the same unit and kind decides, when a
+    comparison word stands between the two."""
+    for prev_start, prev_end, prev_metric, prev_unit, prev_kind in earlier:
+        if prev_start < sentence_start:
+            break
+        if prev_metric is None or prev_unit != unit or prev_kind != kind:
+            continue
+        between = text[prev_end:start]
+        if _COMPARISON_RE.search(between) and len(between) < 200:
+            return prev_metric
+        break
+    return None
+
+
+def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str | None] | None:
+    """For "profits of ", "the rate was ", "unemployment rose by ": (offset of the first word, first
+    word, second word or None) of the one or two words right before the link word; None when the
+    lead does not end that way. With ``need_link=False`` the words end the lead ("Net profit ")."""
+    if not lead or not lead[-1].isspace():
+        return None
+    if need_link:
+        last = lead[-20:].rsplit(None, 1)[-1:]
+        if not last or last[0].lower() not in _LINK_LAST:
+            return None  # fast exit
+    tail = lead[-60:]
+    base = len(lead) - len(tail)
+    spans = [(m.start(), m.group(0)) for m in _TOKEN_SPAN_RE.finditer(tail)][-7:]
+    low = [t.lower() for _, t in spans]
+    i = len(spans)
+    if need_link:
+        if i and low[i - 1] in ("just", "only"):
+            i -= 1
+        if (i >= 2 and low[i - 1] in ("by", "to", "of", "at")
+                and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"])):
+            i -= 1
+        if i >= 2 and low[i - 2:i] == ["stood", "at"]:
+            i -= 2
+        elif i and low[i - 1] in _LINK_WORDS:
+            i -= 1
+        else:
+            return None
+    if i == 0:
+        return None
+    one = spans[i - 1][1]
+    two = spans[i - 2][1] if i >= 2 else None
+    if two is not None and _W1_RE.fullmatch(two) and _W2_RE.fullmatch(one):
+        return base + spans[i - 2][0], two, one
+    if _W1_RE.fullmatch(one):
+        return base + spans[i - 1][0], one, None
+    return None

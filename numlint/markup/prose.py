@@ -1,0 +1,151 @@
+"""The prose a reader sees and its offset map back to the original file, and the writer that builds both.
+
+Every prose character is either *verbatim* (``origin_end - origin == 1`` and the original character is
+the prose character), *decoded* (an entity, an escape or a collapsed run of HTML whitespace:
+``origin_end - origin > 1``, every decoded character maps to the whole construct), or *inserted* (a
+block separator: ``origin == origin_end``, at the block boundary). The HTML and Markdown readers write
+through ``ProseWriter``; nothing else builds the map.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Prose:
+    """The visible text of a document and, for each of its characters, where it came from.
+
+    ``origin[i]`` is the original offset of prose character i and ``origin_end[i]`` the original
+    offset just after it (they differ for a decoded entity such as ``&amp;``). Both are None for plain
+    text, where prose and original are the same string. Characters the converter inserts (the blank
+    line between two blocks) map to the position of the block boundary. ``headings`` are prose spans
+    of the headline/standfirst (plain text: the first line; Markdown/HTML: h1 headings and ``<title>``).
+    """
+
+    text: str
+    origin: list[int] | array | None = None
+    origin_end: list[int] | array | None = None
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a prose span [start, end) to the original file's span."""
+        if self.origin is None or self.origin_end is None:
+            return start, end
+        if end <= start:
+            o = self.origin[start] if start < len(self.origin) else (self.origin_end[-1] if self.origin_end else 0)
+            return o, o
+        return self.origin[start], self.origin_end[end - 1]
+
+    def to_prose(self, offset: int) -> int:
+        """The prose offset of the first prose character at or after an original offset."""
+        if self.origin is None:
+            return offset
+        return bisect.bisect_left(self.origin, offset)
+
+
+# A headline ends without a full stop; a first line that ends like a sentence is the lede of copy
+# filed without a headline (wire copy, a pasted paragraph), and is body copy.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
+def plain_prose(text: str) -> Prose:
+    """Plain text is its own prose; its first line is the headline unless it ends like a sentence."""
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    line = text[:first_line_end].rstrip("\r")
+    headline = (0, len(line))
+    is_headline = headline[1] > 0 and not _SENTENCE_END.search(line)
+    return Prose(text=text, headings=[headline] if is_headline else [])
+
+
+
+# --------------------------------------------------------------------------------------------------
+# The prose builder: text pieces plus two parallel arrays of original offsets.
+
+
+class ProseWriter:
+    """Accumulates prose and its map. Separators are requested, then written lazily before the next
+    visible character, so empty blocks never produce double blank lines."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.parts: list[str] = []
+        self.origin = array("q")
+        self.origin_end = array("q")
+        self.length = 0
+        self.pending_sep = ""
+        self.last_end = 0  # original offset just after the last written character
+        self.last_origin = 0
+        self.headings: list[tuple[int, int]] = []
+
+    def sep(self, separator: str = "\n\n") -> None:
+        if len(separator) > len(self.pending_sep):
+            self.pending_sep = separator
+
+    def at_block_start(self) -> bool:
+        return self.length == 0 or bool(self.pending_sep)
+
+    def _flush_sep(self, next_origin: int) -> None:
+        sep = self.pending_sep
+        self.pending_sep = ""
+        if self.length == 0 or not sep:
+            return
+        o = min(self.last_end, next_origin)
+        o = max(o, self.last_origin)
+        self.parts.append(sep)
+        self.origin.extend([o] * len(sep))
+        self.origin_end.extend([o] * len(sep))
+        self.length += len(sep)
+        self.last_origin = o
+
+    def verbatim(self, start: int, count: int) -> None:
+        """Write original[start:start+count] as is."""
+        if count <= 0:
+            return
+        if start < self.last_origin:  # never let the map run backwards (defensive; should not happen)
+            return
+        self._flush_sep(start)
+        self.parts.append(self.original[start:start + count])
+        self.origin.extend(range(start, start + count))
+        self.origin_end.extend(range(start + 1, start + count + 1))
+        self.length += count
+        self.last_end = start + count
+        self.last_origin = start + count - 1
+
+    def decoded(self, chars: str, start: int, end: int) -> None:
+        """Write chars that stand for original[start:end] (an entity, an escape, collapsed space)."""
+        if not chars or start < self.last_origin:
+            return
+        self._flush_sep(start)
+        self.parts.append(chars)
+        self.origin.extend([start] * len(chars))
+        self.origin_end.extend([end] * len(chars))
+        self.length += len(chars)
+        self.last_end = end
+        self.last_origin = start
+
+    def prose(self) -> Prose:
+        text = "".join(self.parts)
+        headings = []
+        for start, end in self.headings:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                headings.append((start, end))
+        return Prose(text=text, origin=self.origin, origin_end=self.origin_end, headings=headings)
+
+
+class IdentityMap:
+    """Positions in the converter's source are positions in the original file."""
+
+    def verbatim(self, b: ProseWriter, start: int, count: int) -> None:
+        b.verbatim(start, count)
+
+    def decoded(self, b: ProseWriter, chars: str, start: int, end: int) -> None:
+        b.decoded(chars, start, end)
