@@ -191,6 +191,16 @@ def explain(code):
     click.echo(explain_text(rule))
 
 
+@cli.command()
+@click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP socket instead of stdio.")
+@click.option("--stdio", is_flag=True, help="Speak over stdin/stdout (the default; accepted for clients that pass it).")
+def lsp(tcp, stdio):
+    """Run the language server (needs: pip install 'numlint[lsp]'; see docs/editors.md)."""
+    from numlint.lsp import main as lsp_main
+
+    sys.exit(lsp_main(tcp))
+
+
 def main() -> None:
     """Entry point: user mistakes are one-line errors; a bug is a short message, never a traceback."""
     try:

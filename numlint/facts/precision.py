@@ -5,7 +5,6 @@ anything above 100, a range for everything between its bounds."""
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 
@@ -18,7 +17,6 @@ _SCALES = {
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
-@functools.lru_cache(maxsize=65536)
 def written_scale(q: Quantity) -> tuple[float, int]:
     """(multiplier, decimals) as written: from extraction when given, else read from the mention."""
     if q.multiplier != 1.0 or q.decimals:
