@@ -24,6 +24,7 @@ Conventions (what ``Quantity.unit`` holds):
 
 from __future__ import annotations
 
+import json
 import threading
 from functools import lru_cache
 
@@ -112,6 +113,16 @@ def _parse(unit: str):
         return None
 
 
+@lru_cache(maxsize=1)
+def dimension_table() -> dict[str, str]:
+    """The pint dimensionality of every unit name the news lexicon emits (``unit_dimensions.json``,
+    generated from pint and checked against it by the tests)."""
+    from importlib import resources
+
+    data = json.loads(resources.files("numlint").joinpath("unit_dimensions.json").read_text(encoding="utf-8"))
+    return data["dimensions"]
+
+
 def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
     """Whether two unit expressions measure the same kind of thing (and so can be converted).
 
@@ -122,6 +133,10 @@ def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
     b = (unit_b or "").strip()
     if a == b:
         return True
+    known = dimension_table()
+    if a in known and b in known:
+        # the lexicon's own units: answered from the table, without building pint's registry
+        return known[a] == known[b] and not (_is_special_dimless(a) ^ _is_special_dimless(b))
     ua, ub = _parse(a), _parse(b)
     if ua is None or ub is None:
         return False

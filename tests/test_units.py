@@ -92,3 +92,23 @@ def test_every_extracted_unit_parses():
     got = [q.unit for q in extract_quantities(text)]
     assert len(got) == 20
     assert all(units.is_valid_unit(u) for u in got), got
+
+
+def test_dimension_table_matches_pint():
+    """numlint/unit_dimensions.json answers "do these two units compare?" without pint's registry;
+    it must say what pint says for every unit the lexicon emits (NUMLINT_WRITE_DIMENSIONS=1 rewrites it)."""
+    import json
+    import os
+    from pathlib import Path
+
+    from numlint.lang import measures
+
+    emitted = set(measures.UNIT_WORDS.values()) | set(measures.UNIT_ABBREVIATIONS.values())
+    emitted |= {"percent", "percentage_point", "basis_point", ""}
+    actual = {u: str(units._parse(u).dimensionality) for u in sorted(emitted) if units._parse(u) is not None}
+    path = Path(units.__file__).with_name("unit_dimensions.json")
+    if os.environ.get("NUMLINT_WRITE_DIMENSIONS"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["dimensions"] = actual
+        path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+    assert units.dimension_table() == actual

@@ -368,6 +368,26 @@ def pair_value_features(a: Fact, b: Fact) -> dict[str, float]:
     return value_features(written_digits(a), va, written_digits(b), vb, a.unit, b.unit, a.scale[0], b.scale[0])
 
 
+def tie_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
+    """Only the features of ``TIES`` (what ``restates`` reads), for a pair whose values agree."""
+    f: dict[str, float] = {}
+    ka = ctx.key_of(a)
+    if ka and ka == ctx.key_of(b):
+        f["key_same"] = 1.0
+    if a.in_heading != b.in_heading:
+        f["headline_body"] = 1.0
+    if is_definite(b):
+        f["definite_later"] = 1.0
+    (ba, aa), (bb, ab) = anchors(a), anchors(b)
+    if ba and ba == bb:
+        f["anchor_before"] = 1.0
+    if aa and aa == ab:
+        f["anchor_after"] = 1.0
+    if not f and local_words(a) & local_words(b):
+        f["local_shared"] = 1.0
+    return f
+
+
 def _alternative(a: Fact, b: Fact) -> bool:
     """An "or", "respectively", "while" or "versus" beside either mention, or between the two."""
     if a.sentence_index == b.sentence_index:
@@ -600,8 +620,11 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Found:
         c = table.compared(a, b, tolerance)
         if c.verdict is None:
             continue
+        if c.verdict == "same":
+            # a restated figure: all the rules ask of it is whether the text ties the two together
+            out.append((a, b, c, tie_features(a, b, ctx)))
+            continue
         features = pair_features(a, b, ctx)
-        if c.verdict != "same":
-            features.update(pair_value_features(a, b))
+        features.update(pair_value_features(a, b))
         out.append((a, b, c, features))
     return Found(tuple(out), ctx, near)

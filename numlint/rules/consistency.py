@@ -18,6 +18,7 @@ tie, the later one (the reader met the first one first).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 
@@ -183,11 +184,21 @@ class PairView:
     b: Fact
     comparison: Comparison
     probability: float          # that the pair is one figure stated twice, one side gone wrong
-    same_fact: float            # that the two mentions state one fact, on the text alone
     features: dict
     key: str | None             # the shared metric key, when both have one
     slip: bool                  # the same written number under two scale words, currencies or units
-    reasons: tuple[str, ...] = ()
+    model: matching.SameFactModel
+    context: matching.Context
+
+    @functools.cached_property
+    def same_fact(self) -> float:
+        """That the two mentions state one fact, on the text alone (asked by NL102 and NL103 only)."""
+        return self.model.same_fact(self.features)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The evidence that most made the pair look like one fact, in words (for a finding's message)."""
+        return tuple(self.model.reasons(self.features, self.a, self.b, self.context))
 
 
 @dataclasses.dataclass
@@ -246,9 +257,7 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
                 and matching.restates(features) and not _side_by_side(a, b))
         ka, kb = found.context.key_of(a), found.context.key_of(b)
-        reasons = tuple(model.reasons(features, a, b, found.context))
-        pairs.append(PairView(a, b, c, p, model.same_fact(features), features, ka if ka == kb else None, slip,
-                              reasons))
+        pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, model, found.context))
     changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
                         for i in pair)
     slipped = frozenset(i for pair in pairs if pair.slip for i in (pair.a.index, pair.b.index))
