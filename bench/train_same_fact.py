@@ -116,7 +116,7 @@ def examples_of(path: str) -> list[tuple[dict, int, float]]:
     table = build_facts(doc, prose, quantities)
     found = matching.survey(table, rule.vocabularies.get("metric_synonyms", ()),
                             rule.vocabularies.get("change_markers", ()),
-                            float(rule.options.get("approx_tolerance", 0.1)))
+                            float(rule.options.get("approx_tolerance", 0.1)), all_evidence=True)
     out = []
     for a, b, c, features in found.pairs:
         if a.sentence_index == b.sentence_index:

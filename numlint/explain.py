@@ -27,7 +27,7 @@ def explain_text(rule) -> str:
         parts += ["", "## Example", rule.example or rule.failing_examples[0]]
     if rule.use_instead or rule.passing_examples:
         parts += ["", "## Use instead", rule.use_instead or rule.passing_examples[0]]
-    parts += _options_section(rule) + _vocabularies_section(rule)
+    parts += _options_section(rule) + _vocabularies_section(rule) + _scoring_section(rule)
     parts += [
         "",
         "## How to silence it",
@@ -39,6 +39,25 @@ def explain_text(rule) -> str:
         "- for a known, accepted finding: record it in a baseline (--write-baseline / --baseline)",
     ]
     return "\n".join(parts)
+
+
+def _scoring_section(rule) -> list[str]:
+    """For the consistency rules: how numlint decides that two mentions state one fact."""
+    if not rule.kind.startswith("consistency"):
+        return []
+    from numlint.facts import matching
+
+    model = matching.load_model()
+    return [
+        "",
+        "## How a pair is scored",
+        "Any two mentions whose kinds and units could be one quantity are a candidate pair. The evidence",
+        "of the text and the value relation below are added up (a logistic model) into the probability",
+        "that the pair is one figure stated twice, one side gone wrong; the rule reports a pair whose",
+        "probability reaches its threshold (options above). Weights, strongest first, learnt by",
+        f"bench/train_same_fact.py ({model.trained_on}):",
+        *("    " + line for line in matching.describe_model(model).splitlines()),
+    ]
 
 
 def _table(rule) -> str:

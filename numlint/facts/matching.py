@@ -605,9 +605,11 @@ def markers_near(f: Fact, markers) -> tuple[str, ...]:
     return tuple(word for _, word in sorted(found))
 
 
-def survey(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Found:
+def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence: bool = False) -> Found:
     """Every candidate pair of a document whose values compare, with the evidence that it states
-    one fact: what the consistency rules score, and what ``bench/train_same_fact.py`` learns from."""
+    one fact: what the consistency rules score, and what ``bench/train_same_fact.py`` learns from.
+    A pair whose values agree gets only the evidence that ties it (``tie_features``), all the rules
+    need of it, unless ``all_evidence`` (the training script's restated figures)."""
     alias = synonym_keys(synonyms)
 
     def key_of(f: Fact) -> str | None:
@@ -620,11 +622,12 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Found:
         c = table.compared(a, b, tolerance)
         if c.verdict is None:
             continue
-        if c.verdict == "same":
+        if c.verdict == "same" and not all_evidence:
             # a restated figure: all the rules ask of it is whether the text ties the two together
             out.append((a, b, c, tie_features(a, b, ctx)))
             continue
         features = pair_features(a, b, ctx)
-        features.update(pair_value_features(a, b))
+        if c.verdict != "same":
+            features.update(pair_value_features(a, b))
         out.append((a, b, c, features))
     return Found(tuple(out), ctx, near)
