@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from numlint.lang.inflection import singular
+
 _STOP = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
     "its", "their", "his", "her", "our", "this", "that", "these", "those", "was", "were", "is", "are",
@@ -31,20 +33,6 @@ _VERBS = {
     "follows", "leaves", "rises", "falls", "gets", "puts", "sees", "helps", "brings", "ends", "closes",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-
-
-def singular(word: str) -> str:
-    """A crude singular for metric keys: troops -> troop, companies -> company, sales -> sale."""
-    w = word.lower().strip("’'")
-    if len(w) <= 3 or w.endswith(("ss", "us", "is", "news")):
-        return w
-    if w.endswith("ies"):
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "sses")):
-        return w[:-2]
-    if w.endswith("s"):
-        return w[:-1]
-    return w
 
 
 def _words(text: str) -> list[str]:
