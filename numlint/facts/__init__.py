@@ -2,7 +2,6 @@
 
 The package is the meaning stage of the pipeline; every rule reads the ``FactTable`` it builds.
 
-- ``sentences``: sentence spans of the prose (each mention is read in its sentence).
 - ``words``: stop words, verbs, singulars, content words.
 - ``metric``: what a figure counts or measures ("10,000 North Korean troops" -> "troops").
 - ``frame``: whose (owner), when (time), per what, says who (source), of what (base).
@@ -27,9 +26,9 @@ from numlint.facts.fact import (
 from numlint.facts.frame import find_source, find_time, infer_base
 from numlint.facts.metric import GENERIC_HEADS, VAGUE_HEADS, infer_metric, metric_key, metric_modifiers
 from numlint.facts.precision import half_step, interval, written_scale
-from numlint.facts.sentences import split_sentences
 from numlint.facts.table import MAX_HEADLINE_FACTS, MAX_NEIGHBOURS, FactTable, build_facts, facts_for_text
 from numlint.facts.words import content_words, singular
+from numlint.lang.sentences import split_sentences
 
 __all__ = [
     "Comparison", "Fact", "FactTable", "GENERIC_HEADS", "MAX_HEADLINE_FACTS", "MAX_NEIGHBOURS", "VAGUE_HEADS",

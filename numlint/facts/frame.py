@@ -7,12 +7,10 @@ import functools
 import re
 
 from numlint.facts.words import _VERBS, singular
+from numlint.lang.dates import MONTHS
 from numlint.model import Quantity
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_MONTHS = "|".join(m.lower() for m in MONTHS)
 _TIME_PATTERNS = [
     re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b"),
     re.compile(rf"\b(?:in|since|by|until|during|last|this|next|early|late|mid-?)\s+(?:{_MONTHS})\b", re.I),

@@ -8,12 +8,11 @@ from __future__ import annotations
 import math
 import re
 
+from numlint.lang.numbers import SCALE_WORDS
 from numlint.model import Quantity
 
-_SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-    "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}
+# the one scale table, by lower-case word ("M" and "m" are one scale word here)
+_SCALES = {word.lower(): value for word, value in SCALE_WORDS.items()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 

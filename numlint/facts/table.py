@@ -13,8 +13,8 @@ from numlint.facts.compare import Comparison, compare, same_scope
 from numlint.facts.fact import Fact, _data_row, _tabular
 from numlint.facts.frame import _owner, _per, find_source, find_time, infer_base
 from numlint.facts.metric import _inherit_metrics, infer_metric, metric_key, metric_modifiers
-from numlint.facts.sentences import split_sentences
 from numlint.facts.words import content_words, singular
+from numlint.lang.sentences import split_sentences
 from numlint.model import Quantity
 
 T = TypeVar("T")
