@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from numlint.lang.lines import LineIndex
 
-ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _ACTION = r"(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
 COMMENT_RE = re.compile(r"<!--[ \t]*numlint[ \t]*:[ \t]*" + _ACTION + r"(?![\w]|-(?!->))" + r"(?P<rest>.*?)-->",
                         re.IGNORECASE | re.DOTALL)
@@ -58,7 +57,6 @@ class Directive:
     used: set[str] = field(default_factory=set)
     scope: tuple[int, int] = (0, 0)  # original offsets covered; for disable-next-line, a line range
     target_line: int | None = None
-    closed_by: Directive | None = None
 
     @property
     def text_codes(self) -> str:
@@ -149,7 +147,6 @@ def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
                 if (not d.codes or set(opened.codes) & set(d.codes)
                         or (opened.codes and set(opened.codes) <= set(d.codes))):
                     opened.scope = (opened.end, d.start)
-                    opened.closed_by = d
                     open_ranges.remove(opened)
                     d.used.add("*")  # an enable that ends a range did its job
 

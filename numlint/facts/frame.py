@@ -101,11 +101,14 @@ def find_source(sentence: str) -> str | None:
         m = pattern.search(sentence)
         if m:
             name = m.group(1).strip()
-            if name and name.split()[0] not in {"He", "She", "It", "They", "We", "I", "The", "A", "But"}:
-                return name.lower()
-            if name:
+            # "He said", "The company said": a pronoun or a phrase names no source of its own; try
+            # the next pattern ("..., according to the IMF")
+            if name and name.split()[0] not in _NOT_A_SOURCE:
                 return name.lower()
     return None
+
+
+_NOT_A_SOURCE = frozenset({"He", "She", "It", "They", "We", "I", "The", "A", "But"})
 
 
 # ---------------------------------------------------------------------------------------------
