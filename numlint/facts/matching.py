@@ -267,11 +267,7 @@ def pair_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
             f["local_shared"] = min(len(shared), 3) / 3
         else:
             f["local_disjoint"] = 1.0
-    (ba, aa), (bb, ab) = anchors(a), anchors(b)
-    if ba and ba == bb:
-        f["anchor_before"] = 1.0
-    if aa and aa == ab:
-        f["anchor_after"] = 1.0
+    _anchor_features(a, b, f)
     wa, wb = a.words, b.words
     if wa and wb:
         f["sentence_overlap"] = len(wa & wb) / len(wa | wb)
@@ -368,6 +364,15 @@ def pair_value_features(a: Fact, b: Fact) -> dict[str, float]:
     return value_features(written_digits(a), va, written_digits(b), vb, a.unit, b.unit, a.scale[0], b.scale[0])
 
 
+def _anchor_features(a: Fact, b: Fact, f: dict[str, float]) -> None:
+    """The same word right before both mentions, or right after both ("supply [30,000] vehicles")."""
+    (ba, aa), (bb, ab) = anchors(a), anchors(b)
+    if ba and ba == bb:
+        f["anchor_before"] = 1.0
+    if aa and aa == ab:
+        f["anchor_after"] = 1.0
+
+
 def tie_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
     """Only the features of ``TIES`` (what ``restates`` reads), for a pair whose values agree."""
     f: dict[str, float] = {}
@@ -378,11 +383,7 @@ def tie_features(a: Fact, b: Fact, ctx: Context) -> dict[str, float]:
         f["headline_body"] = 1.0
     if is_definite(b):
         f["definite_later"] = 1.0
-    (ba, aa), (bb, ab) = anchors(a), anchors(b)
-    if ba and ba == bb:
-        f["anchor_before"] = 1.0
-    if aa and aa == ab:
-        f["anchor_after"] = 1.0
+    _anchor_features(a, b, f)
     if not f and local_words(a) & local_words(b):
         f["local_shared"] = 1.0
     return f
