@@ -68,7 +68,7 @@ CASES = [
         ('15 euros', 30, 15.0, None, None, 'EUR', 'money', '=', None, None, None),
     ]),
     ('The fund holds ¥300 million of bonds.', [
-        ('¥300 million', 15, 300000000.0, None, None, 'JPY', 'money', '=', None, None, None),
+        ('¥300 million', 15, 300000000.0, None, None, 'JPY', 'money', '=', None, 'bonds', None),
     ]),
     ('Sales were 800 yuan per unit.', [
         ('800 yuan', 11, 800.0, None, None, 'CNY', 'money', '=', None, 'sales', None),
@@ -77,7 +77,7 @@ CASES = [
         ('3,000 to 5,000', 16, None, 3000.0, 5000.0, '', 'count', '=', None, 'jobs', None),
     ]),
     ('He sold between 350 and 400 mln dlrs of bonds.', [
-        ('350 and 400 mln dlrs', 16, None, 350000000.0, 400000000.0, 'USD', 'money', '=', None, None, None),
+        ('350 and 400 mln dlrs', 16, None, 350000000.0, 400000000.0, 'USD', 'money', '=', None, 'bonds', None),
     ]),
     ('Analysts expect $10 to $15 billion in writedowns.', [
         ('$10 to $15 billion', 16, None, 10000000000.0, 15000000000.0, 'USD', 'money', '=', None, None, None),
@@ -103,7 +103,7 @@ CASES = [
     ('At least 3 people died and up to 40 were hurt, at most 12 remain in hospital.', [
         ('3', 9, 3.0, None, None, '', 'count', '>=', None, 'people', None),
         ('40', 33, 40.0, None, None, '', 'count', '<=', None, 'people', None),
-        ('12', 55, 12.0, None, None, '', 'count', '<=', None, None, None),
+        ('12', 55, 12.0, None, None, '', 'count', '<=', None, 'people', None),
     ]),
     ('Unemployment fell 0.5 percentage points to 4.2 per cent.', [
         ('0.5 percentage points', 18, 0.5, None, None, 'percentage_point', 'percent', '=', 'down',
@@ -206,7 +206,7 @@ CASES = [
         ('2m barrels per day', 10, 2000000.0, None, None, 'oil_barrel / day', 'measure', '=', None, 'output', None),
     ]),
     ('The vault holds 300 ounces of gold.', [
-        ('300 ounces', 16, 300.0, None, None, 'ounce', 'measure', '=', None, None, None),
+        ('300 ounces', 16, 300.0, None, None, 'ounce', 'measure', '=', None, 'gold', None),
     ]),
     ('The 100m sprint was won in 9.8 seconds.', [
         ('100m', 4, 100.0, None, None, 'meter', 'measure', '=', None, 'sprint', None),
@@ -230,7 +230,7 @@ CASES = [
         ('a dozen', 23, 12.0, None, None, '', 'count', '=', None, 'officials', None),
     ]),
     ('Prices rose by an average of 2.5%.', [
-        ('2.5%', 29, 2.5, None, None, 'percent', 'percent', '=', None, None, None),
+        ('2.5%', 29, 2.5, None, None, 'percent', 'percent', '=', None, 'average', None),
     ]),
     ('The index shed 120 points, or 1.2%.', [
         ('120', 15, 120.0, None, None, '', 'count', '=', 'down', 'points', None),

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from numlint.extract import extract_quantities
 from numlint.facts import compare, facts_for_text, interval, matching, split_sentences
 from numlint.model import Quantity
 
@@ -34,10 +35,10 @@ def test_sentences_do_not_end_at_abbreviations_or_decimals():
 
 
 def test_metric_inferred_and_inherited_in_a_stated_change():
-    qs = [mention(SEED, "10,000", 10000.0), mention(SEED, "3,000", 3000.0)]
-    table = facts_for_text(SEED, qs)
+    # The metric is read once, by the quantities stage; the facts stage keys and buckets by it.
+    table = facts_for_text(SEED, extract_quantities(SEED))
     a, b = table.facts
-    assert a.key == "troop" and "korean" in a.modifiers
+    assert a.key == "troop"
     assert b.key == "troop"            # "estimate of 3,000" inherits troops from "up from"
     assert table.by_metric["troop"] == (a, b)
     assert a.time == "last week" and not a.in_heading
@@ -45,9 +46,12 @@ def test_metric_inferred_and_inherited_in_a_stated_change():
 
 def test_headline_mentions_are_flagged():
     text = "Council to cut 450 jobs\n\nThe council will cut 450 jobs by March."
-    table = facts_for_text(text, [mention(text, "450", 450.0), mention(text, "450", 450.0, nth=1)])
+    table = facts_for_text(text, extract_quantities(text))
     assert [f.in_heading for f in table.facts] == [True, False]
     assert [f.key for f in table.facts] == ["job", "job"]
+    # A hand-made quantity without a metric stays without one: the facts stage reads no metric.
+    bare = facts_for_text(text, [mention(text, "450", 450.0)])
+    assert bare.facts[0].key is None
 
 
 def test_per_what_and_source():
@@ -217,7 +221,7 @@ def test_a_currency_named_as_the_head_is_a_vague_metric():
     import dataclasses
 
     from numlint.extract import extract_quantities
-    from numlint.facts import VAGUE_HEADS
+    from numlint.lang.stopwords import VAGUE_HEADS
 
     text = "Bank lends money\nThe bank lent 100 mln marks on Monday.\nThe firm paid 85 mln marks on Tuesday.\n"
     loan, payment = facts_for_text(text, extract_quantities(text))

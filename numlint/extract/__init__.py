@@ -9,7 +9,8 @@ The readers, in the order a mention is read (each a module of its own, each test
 * ``ranges``: a second end ("20%-30%", "between 350 and 400 mln dlrs") or a shared unit ("eight or nine euros").
 * ``filters``: cores that are no quantity (years, dates, times, coordinates, identifiers, phone numbers).
 * ``modifiers``: approximators and change words around the amount.
-* ``metric``: what the figure counts and its base (the facts stage will own this reader).
+* ``metric``: what the figure counts and its base, the one metric reader (its last two steps run on
+  the finished quantities).
 * ``ellipsis``: a unit written once for several figures; runs over neighbouring mentions.
 * ``reader``: one mention, read in that order; ``source``: the text and the shapes they share.
 
@@ -26,6 +27,7 @@ see that module for why "19 pence" is value 19 unit "GBX".
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from numlint.extract import metric
 from numlint.extract.cores import ASCII_LOWER, DIGIT_CORE, HAS_LETTER_RE, SPELLED_CORE_LC, VAGUE_CORE_LC, read_fast
@@ -138,4 +140,19 @@ def _extract(src: Source) -> list[Quantity]:
                 raise
             continue
     out.sort(key=lambda q: (q.start, q.end))
-    return out
+    return _with_metrics(src, out)
+
+
+def _with_metrics(src: Source, quantities: list[Quantity]) -> list[Quantity]:
+    """Steps 3 and 4 of the metric reader (``metric``), on the quantities as the pipeline sees them."""
+    text = src.text
+    found = []
+    for q in quantities:
+        m = q.metric
+        if not m and not q.base:   # a share's "of GDP" is its base, not what it counts
+            s, e = src.sentence_bounds(q.start)
+            m = metric.metric_around(text[s:q.start], text[q.end:e])
+        found.append(m)
+    figures = [(q.start, q.end, m, q.unit, q.kind) for q, m in zip(quantities, found, strict=True)]
+    found = metric.inherit_keyless(text, figures, lambda pos: src.sentence_bounds(pos)[0])
+    return [q if m == q.metric else dataclasses.replace(q, metric=m) for q, m in zip(quantities, found, strict=True)]

@@ -1,12 +1,21 @@
 """The metric reader: what a figure counts ("troops", "profits") and, for a percentage, of what ("GDP").
 
-This is the one metric reader; the facts stage will own it (it moves to ``numlint/facts/`` and takes
-in ``facts.infer_metric``). Its interface is plain text and offsets, with no extractor internals:
+This is the one place a metric is read; the facts stage, the reporters and the editor server all see
+the ``metric`` it puts on each quantity, and the facts stage buckets by its ``metric_key``. Its
+interface is plain text and offsets, with no extractor internals. A mention's metric is read in this
+order, each step only when the ones before found none:
 
-* ``read_metric(text, ...)``: the metric and base of one mention, from the words after it (the counted
-  noun phrase) or before it ("profits of £5m", "unemployment rose 5%").
-* ``metric_from_earlier(text, ...)``: a bare figure compared with an earlier one of the same unit in
-  its sentence takes that figure's metric ("10,000 troops ... up from the estimate of 3,000").
+1. ``read_metric(text, ...)``: the metric and base of one mention, from the words after it (the
+   counted noun phrase) or before it ("profits of £5m", "unemployment rose 5%").
+2. ``metric_from_earlier(text, ...)``: a bare figure compared with an earlier one of the same unit in
+   its sentence takes that figure's metric ("10,000 troops ... up from the estimate of 3,000").
+3. ``metric_around(left, right)``: a looser reading of the words on either side ("$3bn of debt",
+   "revised the death toll to 212").
+4. ``inherit_keyless(...)``: a figure whose metric names nothing of its own (none, or a generic head
+   such as "estimate") and that is linked to an earlier figure of its sentence takes that one's.
+
+``metric_key`` is a metric's singular head noun, the bucket the facts stage groups by, and
+``metric_modifiers`` the words before the head.
 
 ``sentence_initial(pos)`` is passed in: whether only quotes and spaces stand before ``pos`` in its
 sentence (a capitalised word there is no name).
@@ -18,11 +27,19 @@ import re
 from collections.abc import Callable, Iterable
 
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
-from numlint.lang.inflection import looks_plural
+from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.measures import PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
-from numlint.lang.stopwords import NOT_METRIC_BEFORE_OF, POSSESSIVE_DETERMINERS, STOP_WORDS
+from numlint.lang.stopwords import (
+    COMMON_VERBS,
+    GENERIC_HEADS,
+    NOT_CONTENT_WORDS,
+    NOT_METRIC_BEFORE_OF,
+    POSSESSIVE_DETERMINERS,
+    STOP_WORDS,
+    VERB_ENDING_RE,
+)
 
 WINDOW = 80  # characters read after the figure
 
@@ -160,6 +177,15 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     if any(w in STOP_WORDS or w in NOT_METRIC_BEFORE_OF or w in APPROX_WORDS for w in words[-1:]):
         return None
     cap_ok = lead_start >= 0 and sentence_initial(lead_start + w1_start - 1)
+    window = max(0, w1_start - 40)
+    one_noun = w2 is None or w1.lower() in POSSESSIVE_DETERMINERS   # "firm", "the firm"
+    held = _HELD_BY_RE.search(lead[window:w1_start]) if one_noun else None
+    if held and held.group(1).lower() not in STOP_WORDS and held.group(1).lower() not in NOT_METRIC_BEFORE_OF \
+            and held.group(1).lower() not in UP_WORDS and held.group(1).lower() not in DOWN_WORDS \
+            and (held.group(1)[0].islower() or sentence_initial(lead_start + window + held.start(1) - 1)):
+        # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%": the word before
+        # the link is whose the figure is; the noun before the preposition is what it counts.
+        return held.group(1).lower()
     if words and (words[0] in STOP_WORDS or words[0] in POSSESSIVE_DETERMINERS or (w1[0].isupper() and not cap_ok)):
         words = words[1:]
     if not words or len(words[-1]) < 3:
@@ -225,3 +251,108 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
     if _W1_RE.fullmatch(one):
         return base + spans[i - 1][0], one, None
     return None
+
+
+_ANY_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_OF_NOUN_RE = re.compile(r"^\s*of\s+(?:new\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?")
+# Words after a figure that a looser reading steps over before the noun ("5 mln more cars").
+_SKIPPED_BEFORE_NOUN = frozenset({"million", "billion", "thousand", "mln", "bn", "m", "k", "cent", "percent",
+                                  "pct", "more", "extra", "additional", "further", "new", "dlrs", "pounds",
+                                  "dollars", "euros", "a", "year", "per"})
+# "Profits at the ", "Unemployment in ": a noun, then a preposition of place or owner, then a
+# determiner or a name, ending where the word before a link verb starts.
+_HELD_BY_RE = re.compile(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
+_PHRASE_END_RE = re.compile(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
+_NOUN_BEFORE_OF_RE = re.compile(
+    r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
+_NOUN_BEFORE_LINK_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|their|his|her|a|an)\s+([a-z\-]+\s+)?([a-z\-]{3,})\s+"
+    r"(?:(?:is|was|are|were|will be|would be|has been|had been)\s+)?"
+    r"(?:to|at|was|is|were|are|stood at|reached|totalled|totaled|hit|of|worth|valued at|cost|costs|costing)\s+"
+    r"(?:about |around |some |nearly |almost |more than |over |just |only )?$"
+)
+
+
+def metric_around(left: str, right: str) -> str | None:
+    """The metric of a figure that steps 1 and 2 left without one, from the words of its sentence
+    before (``left``) and after (``right``) it: "$3bn of debt", "an estimate of 3,000", "revised the
+    death toll to 212"."""
+    # The noun phrase sits next to the number: a bounded window keeps the end-anchored searches
+    # below linear in the mention, not in its sentence.
+    left, right = left[-200:], right[:200]
+    phrase: list[str] = []
+    m = _OF_NOUN_RE.match(right)
+    if m and m.group(1) not in NOT_CONTENT_WORDS and m.group(1) not in COMMON_VERBS:
+        return m.group(1)   # "$3bn of debt", "2.4 billion cubic metres of water"
+    # Only the words right after the figure: a bracket, a digit or a clause mark ends the phrase, so
+    # "10 km (6.2 miles)" and "32C (90F)" read no metric from the conversion that follows.
+    for word in _ANY_WORD_RE.findall(right[:_PHRASE_END_RE.search(right[:60]).start()]):
+        lw = word.lower()
+        if not phrase and (lw in UP_WORDS or lw in DOWN_WORDS):
+            break   # "a 5% rise": the change, not what changed
+        if lw in NOT_CONTENT_WORDS and not phrase:
+            if lw in _SKIPPED_BEFORE_NOUN:
+                continue
+            break
+        if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
+                (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
+            break
+        phrase.append(lw)
+        if len(phrase) >= 4:
+            break
+    if phrase and not VERB_ENDING_RE.search(phrase[-1]):
+        return " ".join(phrase)
+    m = _NOUN_BEFORE_OF_RE.search(left)   # "an estimate of 3,000", "a profit of £5m"
+    if m and m.group(1).lower() not in NOT_CONTENT_WORDS:
+        return m.group(1).lower()
+    m = _NOUN_BEFORE_LINK_RE.search(left)   # "its debt stood at $4bn"
+    if m and m.group(2).lower() not in NOT_CONTENT_WORDS and m.group(2).lower() not in COMMON_VERBS:
+        return f"{m.group(1) or ''}{m.group(2)}".strip().lower()
+    return None
+
+
+def _head_words(metric: str) -> list[str]:
+    return [w.lower() for w in _ANY_WORD_RE.findall(metric)
+            if w.lower() not in NOT_CONTENT_WORDS and w.lower() not in COMMON_VERBS]
+
+
+def metric_key(metric: str | None) -> str | None:
+    """The bucket of a metric: its singular head noun ("north korean troops" -> "troop"); None for
+    a metric that names nothing of its own ("estimate", "figure")."""
+    words = _head_words(metric) if metric else []
+    if not words:
+        return None
+    head = singular(words[-1])
+    return None if head in GENERIC_HEADS else head
+
+
+def metric_modifiers(metric: str | None) -> frozenset[str]:
+    """The words of a metric before its head ("north korean troops" -> {"north", "korean"})."""
+    return frozenset(_head_words(metric)[:-1]) if metric else frozenset()
+
+
+INHERIT_LOOKBACK = 6   # earlier figures a keyless one may take its metric from
+_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or)\b", re.I)
+
+
+def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, str]],
+                    sentence_start: Callable[[int], int]) -> list[str | None]:
+    """Step 4: the metrics of ``figures`` ((start, end, metric, unit, kind), in order) after a figure
+    whose metric has no key takes the metric of a linked earlier figure of its sentence with the same
+    unit and kind ("10,000 troops, up from an estimate of 3,000")."""
+    metrics = [f[2] for f in figures]
+    keys = [metric_key(m) for m in metrics]
+    for i, (start, _end, _metric, unit, kind) in enumerate(figures):
+        if keys[i] is not None:
+            continue
+        # The donor is one of the few figures just before: looking further back made a sentence of
+        # many numbers quadratic.
+        s = sentence_start(start)
+        for j in range(i - 1, max(-1, i - 1 - INHERIT_LOOKBACK), -1):
+            p_start, p_end, _, p_unit, p_kind = figures[j]
+            if p_start < s:
+                break
+            if keys[j] and p_kind == kind and p_unit == unit and _LINK_RE.search(text[p_end:start]):
+                metrics[i], keys[i] = metrics[j], keys[j]
+                break
+    return metrics

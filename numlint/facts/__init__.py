@@ -3,7 +3,6 @@
 The package is the meaning stage of the pipeline; every rule reads the ``FactTable`` it builds.
 
 - ``words``: stop words, verbs, singulars, content words.
-- ``metric``: what a figure counts or measures ("10,000 North Korean troops" -> "troops").
 - ``frame``: whose (owner), when (time), per what, says who (source), of what (base).
 - ``precision``: how precisely a figure was written, and the interval of values it stands for.
 - ``fact``: one mention in its sentence, and what can be said of a single mention.
@@ -24,16 +23,15 @@ from numlint.facts.fact import (
     small_count,
 )
 from numlint.facts.frame import find_source, find_time, infer_base
-from numlint.facts.metric import GENERIC_HEADS, VAGUE_HEADS, infer_metric, metric_key, metric_modifiers
 from numlint.facts.precision import half_step, interval, written_scale
 from numlint.facts.table import MAX_HEADLINE_FACTS, MAX_NEIGHBOURS, FactTable, build_facts, facts_for_text
 from numlint.facts.words import content_words, singular
 from numlint.lang.sentences import split_sentences
 
 __all__ = [
-    "Comparison", "Fact", "FactTable", "GENERIC_HEADS", "MAX_HEADLINE_FACTS", "MAX_NEIGHBOURS", "VAGUE_HEADS",
+    "Comparison", "Fact", "FactTable", "MAX_HEADLINE_FACTS", "MAX_NEIGHBOURS",
     "build_facts", "compare", "content_words", "facts_for_text", "find_source", "find_time",
-    "half_step", "infer_base", "infer_metric", "interval", "is_definite", "is_subset", "is_tabular",
-    "looks_like_year", "matching", "metric_key", "metric_modifiers", "names_a_group", "same_scope", "singular",
+    "half_step", "infer_base", "interval", "is_definite", "is_subset", "is_tabular",
+    "looks_like_year", "matching", "names_a_group", "same_scope", "singular",
     "small_count", "split_sentences", "written_scale",
 ]

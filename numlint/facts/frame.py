@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import re
 
-from numlint.facts.words import _VERBS, singular
+from numlint.facts.words import singular
 from numlint.lang.dates import MONTHS
+from numlint.lang.stopwords import COMMON_VERBS
 from numlint.model import Quantity
 
 _MONTHS = "|".join(m.lower() for m in MONTHS)
@@ -58,7 +59,7 @@ def _per(q: Quantity, left: str, right: str) -> str | None:
         item = _EACH_ITEM.search(left[-60:])
         word = item.group(1).lower() if item else ""
         # a plural noun, not a verb ("sells for"): the items the figure is each of
-        return singular(word) if word and word not in _VERBS and singular(word) != word else "unit"
+        return singular(word) if word and word not in COMMON_VERBS and singular(word) != word else "unit"
     return None
 
 

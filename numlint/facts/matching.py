@@ -31,8 +31,8 @@ from importlib import resources
 
 from numlint import units, vocabularies
 from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
-from numlint.facts.metric import VAGUE_HEADS
 from numlint.facts.words import singular, stem_words
+from numlint.lang.stopwords import VAGUE_HEADS
 
 # Each mention is paired with at most this many earlier compatible mentions nearest to it, plus
 # earlier mentions of its metric key, plus earlier mentions written with the same digits, plus the

@@ -12,7 +12,6 @@ from typing import TypeVar
 from numlint.facts.compare import Comparison, compare, same_scope
 from numlint.facts.fact import Fact, _data_row, _tabular
 from numlint.facts.frame import _owner, _per, find_source, find_time, infer_base
-from numlint.facts.metric import _inherit_metrics, infer_metric, metric_key, metric_modifiers
 from numlint.facts.words import content_words, singular
 from numlint.lang.sentences import split_sentences
 from numlint.model import Quantity
@@ -117,6 +116,10 @@ class FactTable:
 
 def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
     """Every quantity of a document as a Fact in its sentence, bucketed by metric key."""
+    # Imported here: ``numlint rules`` loads the rule kinds, which import this module, and must not
+    # pay for the extraction package it never runs.
+    from numlint.extract.metric import metric_key, metric_modifiers
+
     text = prose.text
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
@@ -146,7 +149,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
         sentence = text[s0:s1]
         left = text[s0:ps]
         right = text[pe:s1]
-        metric = q.metric or infer_metric(right, left)
+        metric = q.metric
         in_heading = any(h0 <= ps < h1 for h0, h1 in headings)
         facts.append(
             Fact(
@@ -172,7 +175,6 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 tabular=sentence_tabular(si, sentence, in_heading),
             )
         )
-    facts = _inherit_metrics(facts)
     by_metric: dict[str, list[Fact]] = {}
     for f in facts:
         if f.key:

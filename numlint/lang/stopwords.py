@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 STOP_WORDS = frozenset("""
 a an the this that these those its it it's their his her our your my of in on at to for from by
 with without into onto over under about above below between among through during after before
@@ -38,3 +40,47 @@ cost high low peak record excess upwards average tally count range total
 # Determiners a metric noun phrase or a base skips at its start ("the GDP", "its annual budget").
 POSSESSIVE_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "your", "all", "this",
                                     "that", "these", "those", "my", "total", "overall", "annual", "entire", "whole"))
+
+# Words that are no content of a sentence for comparing two mentions' contexts, and never the head of
+# a metric read from the words around a figure: function words, scale and currency words, time units.
+NOT_CONTENT_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those", "was", "were", "is", "are",
+    "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "said",
+    "says", "than", "more", "less", "about", "around", "some", "over", "under", "up", "down", "as",
+    "per", "each", "every", "year", "years", "month", "months", "week", "weeks", "day", "days", "it",
+    "which", "who", "while", "after", "before", "since", "until", "into", "between", "among", "last",
+    "next", "other", "new", "another", "both", "all", "such", "only", "just", "also", "now",
+    "then", "there", "here", "when", "where", "if", "so", "not", "no", "they", "he", "she", "we",
+    "you", "i", "them", "him", "us", "ago", "times", "time", "cent", "percent", "point", "points",
+    "million", "billion", "trillion", "thousand", "mln", "bln", "bn", "m", "k", "pct", "dlrs",
+    "hundred", "cents", "pence", "pounds", "dollars", "euros", "yen", "yuan", "further",
+    "extra", "additional", "estimated", "nearly", "almost", "roughly", "approximately", "least",
+    "most", "record", "total", "shares", "share",
+})
+# An -ed or -ing word ends a noun phrase read after a figure ("10,000 troops stationed ...").
+VERB_ENDING_RE = re.compile(r"(?:ed|ing)$")
+# Verbs (irregular past forms, auxiliaries, present forms) that are never a metric head.
+COMMON_VERBS = frozenset({
+    "given", "taken", "seen", "made", "sold", "held", "paid", "left", "lost", "won", "put", "set", "cut",
+    "built", "told", "said", "got", "brought", "bought", "spent", "kept", "found", "known", "shown",
+    "thought", "rose", "fell", "grew", "came", "went", "are", "were", "was", "is", "be", "have", "had",
+    "has", "do", "did", "does", "can", "will", "would", "could", "should", "must", "may", "might",
+    "starts", "opens", "begins", "runs", "takes", "means", "makes", "comes", "goes", "remains",
+    "includes", "shows", "gives", "says", "needs", "looks", "seems", "appears", "stands", "continues",
+    "follows", "leaves", "rises", "falls", "gets", "puts", "sees", "helps", "brings", "ends", "closes",
+    "remain", "remained", "stay", "stayed", "died", "live", "lived",
+})
+
+# Head nouns that name no metric of their own: "an estimate of 3,000" counts what the sentence counts.
+GENERIC_HEADS = frozenset({"estimate", "figure", "number", "total", "level", "tally", "count", "sum", "amount",
+                           "rate", "value", "forecast", "projection", "target", "record", "high", "low", "peak",
+                           "average"})
+
+# Heads that say what is counted but not which measure: "people", "times". A currency as the head
+# ("85 mln marks", "300 billion lire") names the unit, not what the money is: loans, turnover and tax
+# cuts of one article would all land in one bucket.
+VAGUE_HEADS = frozenset({"people", "person", "times", "thing", "way", "case", "one",
+                         "mark", "franc", "guilder", "lire", "lira", "crown", "krona", "kronor", "rupee", "peso",
+                         "dinar", "riyal", "rand", "shekel", "yuan", "won", "dollar", "pound", "euro", "yen",
+                         "sterling", "rouble", "ruble", "peseta", "schilling", "drachma", "escudo"})
