@@ -632,3 +632,31 @@ def test_currencies_the_euro_replaced(text, unit):
 def test_marks_alone_are_not_a_currency():
     [q] = extract_quantities("She got 165 marks in the exam.")
     assert (q.unit, q.kind) == ("", "count")
+
+
+# --- misreadings fixed at their cause (issue: what a figure counts) ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline opening with a capitalised word still counts what follows; a name's number does not
+    ("Record 15,000 runners", [("15,000", 15000.0, "runners")]),
+    ("Extra 1,500 nurses for hospitals", [("1,500", 1500.0, "nurses")]),
+    ("Apollo 11 landed on the Moon.", []),
+    # a fraction of a scale word is one number
+    ("A quarter of a million people attended.", [("A quarter of a million", 250000.0, "people")]),
+    # a span of days is a date, not a count of "march"
+    ("The festival runs on 11-12 March.", []),
+    ("It rained between 3 and 5 April.", []),
+    # the word before a link verb is whose the figure is, the noun before it what is counted
+    ("Profits at the firm rose to £5m last year.", [("£5m", 5000000.0, "profits")]),
+    ("Unemployment in Scotland fell to 5%.", [("5%", 5.0, "unemployment")]),
+    # a conversion in brackets is no metric of the figure before it
+    ("It was 36C (97F) in London.", [("36C", 36.0, None), ("97F", 97.0, None)]),
+    ("The race covers 10 km (6.2 miles).", [("10 km", 10.0, None), ("6.2 miles", 6.2, None)]),
+])
+def test_misreadings_fixed(text, expected):
+    assert [(q.text, q.value, q.metric) for q in extract_quantities(text)] == expected
+
+
+def test_a_range_never_spans_table_cells():
+    # Markdown table cells become lines of prose: "35%" and "-3" are two figures, not 3-35%
+    assert [(q.text, q.value) for q in extract_quantities("Labour\n35%\n-3\n")] == [("35%", 35.0), ("-3", -3.0)]

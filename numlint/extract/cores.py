@@ -72,7 +72,8 @@ _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
 _FAST_GAPS = frozenset(" \t\n\r\u00a0\u202f\u2009")  # a number standing alone between these needs no context
 RANGE_WORD_NEXT_RE = re.compile(r"(?i)\s(?:to|or|-)\s(?:" + NUMBER_WORDS_ALT + r")\b")
 _FRACTION_SCALES = {**SCALE_NAMES, "dozen": 12}  # "half a million", "a third of a dozen"
-_FRACTION_OF_SCALE_RE = re.compile(r"(?i)\s(?:an?\s)?(" + alt(_FRACTION_SCALES)[3:-1] + r")\b")
+# "half a million", "a quarter of a million", "three quarters of a billion"
+_FRACTION_OF_SCALE_RE = re.compile(r"(?i)\s(?:of\s)?(?:an?\s)?(" + alt(_FRACTION_SCALES)[3:-1] + r")\b")
 _KITCHEN_RE = re.compile(r"\s(?:" + "|".join(KITCHEN_MEASURES) + r")\b")
 _CONNECT_NEXT_RE = re.compile(r"(?i)\s(?:or|to|and)\s(?:" + NUMBER_WORDS_ALT + r"|\d)")
 

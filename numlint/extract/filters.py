@@ -38,8 +38,9 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
         if _COORD_AFTER_RE.match(text, a.raw_end):
             raise Skip(end)
         # dates: "March 2019", "March 29", "Oct. 31", "29 March", "Monday 5"
-        if bare and (_MONTH_BEFORE_RE.search(left[-14:]) or _MONTH_AFTER_RE.match(text, a.raw_end)):
-            raise Skip(end)
+        if bare and (_MONTH_BEFORE_RE.search(left[-14:]) or _MONTH_AFTER_RE.match(text, a.raw_end)
+                     or (mention.high is not None and _MONTH_AFTER_RE.match(text, mention.high.raw_end))):
+            raise Skip(end)   # (and a span of days: "11-12 March", "between 3 and 5 April")
         # years: "in 2017", "2012-13", "the 2018 World Cup"
         if bare and a.integer_shape and 1000 <= a.number <= 2150 and mention.high is None:
             prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
@@ -80,10 +81,22 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
                     raise Skip(end)
                 if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and \
                         lw not in APPROX_WORDS and lw not in CHANGE_VERBS and \
-                        not src.sentence_initial(mention.start - len(word) - 1):
+                        not (src.sentence_initial(mention.start - len(word) - 2) and _counted_after(text, end)):
+                    # (a capitalised word opening its sentence or headline may be no name: "Record
+                    # 15,000 runners", "Extra 1,500 nurses" count what follows; "Apollo 11 landed"
+                    # does not. The offset is that of the character before the word.)
                     raise Skip(end)
                 if "&" in word:
                     raise Skip(end)
     else:
         if bare and _MONTH_AFTER_RE.match(text, a.raw_end):
             raise Skip(end)
+
+
+_NEXT_WORD_RE = re.compile(r"\s([a-z][a-z\-]+)")
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Whether a plural noun follows the figure ending at ``end``: what it counts ("15,000 runners")."""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m is not None and m.group(1) not in STOP_WORDS and looks_plural(m.group(1))

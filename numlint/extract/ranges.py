@@ -29,8 +29,8 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
     p = a.end
     win = text[p:p + 12]
     m = _RANGE_SEP_RE.match(win)
-    if not m:
-        return
+    if not m or "\n" in m.group(0):
+        return  # a range never runs onto the next line (table cells, list items)
     sep = m.group(0).strip().lower()
     if sep in ("and",) and not between:
         return
