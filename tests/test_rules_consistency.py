@@ -207,3 +207,29 @@ def test_the_two_countries_refers_back_and_is_not_a_count_to_compare():
     # a count written in figures is still held against the other
     text = text.replace("the two countries", "13 countries")
     assert [f.code for f in numlint.check_text(text)] == ["NL101"]
+
+
+def test_a_figure_with_its_conversion_in_brackets_is_still_compared():
+    # The bracketed conversion beside a figure is NL203's business; the figure itself (and its
+    # conversion) are still restatements of the headline, where a slip shows.
+    import numlint
+
+    story = ("Minister pledges £5.5bn flood fund\n\n"
+             "The environment minister has pledged a £{n} ($7bn) fund to protect homes from floods.\n\n"
+             "Councils will bid for money from the fund next spring.\n")
+    wrong = [f.code for f in numlint.check_text(story.format(n="4.3bn"), "story.txt") if f.severity != "info"]
+    assert "NL101" in wrong
+    right = [f.code for f in numlint.check_text(story.format(n="5.5bn"), "story.txt") if f.severity != "info"]
+    assert right == []
+    slipped = [f.code for f in numlint.check_text(story.format(n="5.5m"), "story.txt") if f.severity != "info"]
+    assert "NL201" in slipped
+
+
+def test_a_compound_amount_is_not_two_figures():
+    # "11 years 316 days" and "43 mln dlrs or 24 cts a share" are one amount each, not figures to
+    # set against the article's other durations or per-share amounts.
+    import numlint
+
+    text = ("The first tranche has a life of 11 years 316 days.\n\n"
+            "The second tranche will have a life of 12 years 259 days.\n")
+    assert [f.code for f in numlint.check_text(text, "bond.txt") if f.severity != "info"] == []

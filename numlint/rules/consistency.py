@@ -307,10 +307,13 @@ def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
 
 
 def _conversions(table: FactTable) -> set[int]:
-    """Facts restated in another unit beside them: each such mention already gives both units."""
+    """Facts joined to a neighbour in another unit without brackets: "11 years 316 days", "43 mln
+    dlrs or 24 cts a share". Each is part of one compound amount, not a figure of its own. A figure
+    with its conversion in brackets ("£5.5bn ($10bn)") stays a figure: it and its conversion are
+    each compared with the article's other mentions, where a slipped restatement shows."""
     out = set()
     for a, b in zip(table.facts, table.facts[1:], strict=False):
-        if a.unit != b.unit and _side_by_side(a, b):
+        if a.unit != b.unit and _side_by_side(a, b) and "(" not in _between(a, b) and "[" not in _between(a, b):
             out.update((a.index, b.index))
     # "one trillion won ($960m; £499m)": the whole chain is one amount
     return out
