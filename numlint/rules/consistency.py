@@ -102,13 +102,15 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         f.index for f in table.facts
         if f.q.kind not in kinds or f.unit in ignored_units
         or (ignored_text and any(w in f.around for w in ignored_text))
-    } | survey.conversions
+    } | survey.conversions[0]
     partners: dict[int, list[tuple[Fact, Fact, str | None, PairView]]] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     weak: dict[tuple[int, int], bool] = {}
     for pair in survey.pairs:
         a, b, c = pair.a, pair.b, pair.comparison
         if c.verdict == "same" or a.index in ruled_out or b.index in ruled_out:
+            continue
+        if a.unit != b.unit and not pair.slip and _partner_compares(a, b, survey.conversions[1]):
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
@@ -209,7 +211,7 @@ class Survey:
     table: FactTable
     pairs: list
     agree: dict
-    conversions: set
+    conversions: tuple[set[int], dict[int, str]]   # compound amounts, bracketed conversions
     markers: dict               # fact index -> the change markers in its clause
     in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
     slipped: frozenset = frozenset()  # fact indexes of the mentions of a slip pair
@@ -306,17 +308,32 @@ def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     return out
 
 
-def _conversions(table: FactTable) -> set[int]:
-    """Facts joined to a neighbour in another unit without brackets: "11 years 316 days", "43 mln
-    dlrs or 24 cts a share". Each is part of one compound amount, not a figure of its own. A figure
-    with its conversion in brackets ("£5.5bn ($10bn)") stays a figure: it and its conversion are
-    each compared with the article's other mentions, where a slipped restatement shows."""
-    out = set()
+def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
+    """(compound, bracketed) for the facts joined to a neighbour in another unit.
+
+    ``compound``: joined without brackets ("11 years 316 days", "43 mln dlrs or 24 cts a share"),
+    each part of one amount, not a figure of its own. ``bracketed``: a figure with its conversion in
+    brackets ("£5.5bn ($10bn)"), each side mapped to its partner's unit. Both sides stay figures,
+    compared with the article's other mentions (where a slipped restatement shows), but each only
+    with mentions in its own unit or in neither side's: the other unit is its partner's to compare."""
+    compound: set[int] = set()
+    bracketed: dict[int, str] = {}
     for a, b in zip(table.facts, table.facts[1:], strict=False):
-        if a.unit != b.unit and _side_by_side(a, b) and "(" not in _between(a, b) and "[" not in _between(a, b):
-            out.update((a.index, b.index))
+        if a.unit == b.unit or not _side_by_side(a, b):
+            continue
+        between = _between(a, b)
+        if "(" in between or "[" in between:
+            bracketed[a.index], bracketed[b.index] = b.unit, a.unit
+        else:
+            compound.update((a.index, b.index))
     # "one trillion won ($960m; £499m)": the whole chain is one amount
-    return out
+    return compound, bracketed
+
+
+def _partner_compares(a: Fact, b: Fact, bracketed: dict[int, str]) -> bool:
+    """Whether the bracket partner of a (or of b) is the one to compare with the other mention: "44C
+    (111F)" against a later "35C" is the Celsius figure's pair, not the Fahrenheit one's."""
+    return bracketed.get(a.index) == b.unit or bracketed.get(b.index) == a.unit
 
 
 def _out_of_line(x: Fact, y: Fact, agree: dict[int, int]) -> tuple[Fact, Fact]:
