@@ -4,7 +4,9 @@ documentation is ``numlint.explain``."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 
@@ -14,37 +16,127 @@ from numlint import __version__, run
 from numlint.config import ConfigError
 from numlint.model import FileResult
 from numlint.run import EXIT_CLEAN, EXIT_ERROR, FORMATS, render_report
+from numlint.sources import safe_name as safe
 
 
 def write_output(text: str, output: str | None, color: bool | None = None) -> None:
-    """Print, or write ``--output`` atomically: a temporary file beside it, then a rename.
+    """Print, or write ``--output``.
+
+    A regular file (or a path that does not exist yet) is replaced atomically: a temporary file
+    beside the real target (symbolic links are followed, so the link stays a link), given the
+    target's mode, then renamed over it; a reader never sees half a report. Anything else, a
+    character device (``/dev/null``), a FIFO, ``/dev/stdout`` or ``/dev/fd/N``, cannot be replaced
+    without breaking whoever holds it, so it is written straight. ``-`` is standard output.
 
     ``color=True`` keeps ANSI styles even when stdout is not a terminal (FORCE_COLOR); None lets
     click strip them from anything that is not a terminal."""
-    if output is None:
+    if output is None or output == "-":
         click.echo(text, nl=False, color=color or None)
         return
-    directory = os.path.dirname(os.path.abspath(output))
-    fd, tmp = tempfile.mkstemp(prefix=".numlint-", suffix=".tmp", dir=directory)
+    descriptor = _descriptor_of(output)
+    if descriptor is not None:
+        _write_to_descriptor(text, descriptor, color)
+        return
+    try:
+        info = os.stat(output)  # follows symbolic links
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", output)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_straight(text, output)
+        return
+    _replace_atomically(text, os.path.realpath(output), info)
+
+
+def _descriptor_of(path: str) -> int | None:
+    """The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names. Opening the
+    path again would start a new file position at 0 (``numlint -o /dev/stdout >> log`` would
+    overwrite the log); the caller's own descriptor is written instead."""
+    absolute = os.path.abspath(path)
+    named = {"/dev/stdout": 1, "/dev/stderr": 2}
+    if absolute in named:
+        return named[absolute]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if absolute.startswith(prefix) and absolute[len(prefix):].isdigit():
+            return int(absolute[len(prefix):])
+    return None
+
+
+def _write_to_descriptor(text: str, descriptor: int, color: bool | None) -> None:
+    if descriptor in (1, 2):  # through sys.stdout / sys.stderr, which may hold buffered text
+        click.echo(text, nl=False, color=color or None, err=descriptor == 2)
+        return
+    with os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
+def _write_straight(text: str, output: str) -> None:
+    # No O_CREAT: the file exists (a device, a FIFO or an open descriptor) and must not be made.
+    fd = os.open(output, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+
+
+def _replace_atomically(text: str, target: str, info: os.stat_result | None) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".numlint-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         # mkstemp makes the file private (0600); a report is an ordinary file: keep the mode of the
         # file it replaces, else what the umask allows.
-        try:
-            mode = os.stat(output).st_mode & 0o7777
-        except OSError:
+        if info is not None:
+            mode = info.st_mode & 0o7777
+        else:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
-        os.replace(tmp, output)
+        if info is not None and hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(tmp):
+            # root replacing someone's report: the file stays theirs (a normal user cannot give
+            # a file away, and keeps owning what it writes)
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _owner(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid
+
+
+def refuse_output_over_inputs(outputs: dict[str, str | None], inputs) -> None:
+    """Exit 2, before any work, when an output path (``{"--output": path}``) names a file that is
+    being checked: ``numlint check -o a.txt a.txt`` must not replace the article with its report."""
+    chosen = {option: path for option, path in outputs.items() if path and path != "-"}
+    if not chosen:
+        return
+    identities = {}
+    for path in inputs:
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(info.st_mode):
+            identities[(info.st_dev, info.st_ino)] = path
+    for option, output in chosen.items():
+        try:
+            info = os.stat(output)
+        except (OSError, ValueError):
+            continue
+        clash = identities.get((info.st_dev, info.st_ino))
+        if clash is not None:
+            click.echo(f"numlint: {option} {safe(output)} is {safe(clash)}, one of the files being checked; "
+                       "refusing to overwrite it", err=True)
+            sys.exit(EXIT_ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,7 +146,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a per-file error
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default text; github under GitHub Actions).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
@@ -92,6 +184,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     except ConfigError as exc:
         click.echo(f"numlint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    refuse_output_over_inputs({"--output": output, "--write-baseline": write_baseline_path},
+                              [job.path for job in jobs_list])
 
     results = run.check_all(jobs_list, jobs)
 
@@ -125,14 +219,14 @@ def _write_or_exit(text: str, output: str | None, color: bool | None = None) -> 
     try:
         write_output(text, output, color)
     except OSError as exc:
-        click.echo(f"numlint: cannot write {output}: {exc.strerror or exc}", err=True)
+        click.echo(f"numlint: cannot write {safe(output)}: {(exc.strerror or str(exc)).lower()}", err=True)
         sys.exit(EXIT_ERROR)
 
 
 def _report_file_errors(results: list[FileResult]) -> None:
     for r in results:
         if r.error:
-            click.echo(f"numlint: {r.path}: {r.error}", err=True)
+            click.echo(f"numlint: {safe(r.path)}: {r.error}", err=True)
 
 
 def _is_tty(stream) -> bool:
@@ -156,14 +250,15 @@ def _use_color(output: str | None) -> bool:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a per-file error
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the list to FILE (atomically).")
 @click.option("--stdin-filename", help="Name to show for text read from stdin.")
 def extract(paths, fmt, output, stdin_filename):
     """List every quantity mention numlint parsed."""
     results = run.extract_all(paths, stdin_filename)
-    write_output(run.render_extract(results, fmt), output)
+    refuse_output_over_inputs({"--output": output}, [r.path for r in results])
+    _write_or_exit(run.render_extract(results, fmt), output)
     _report_file_errors(results)
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN)
 

@@ -154,10 +154,19 @@ class Job:
 
 def plan(paths: tuple[str, ...], stdin_filename: str | None, resolver) -> list[Job]:
     """A job per input, each with the configuration that applies to it (``config.Resolver``)."""
-    return [
-        Job(path, text, error, None if error else resolver.for_file(path))
-        for path, text, error in inputs(paths, stdin_filename, resolver.for_directory)
-    ]
+    return [_job(path, text, error, resolver)
+            for path, text, error in inputs(paths, stdin_filename, resolver.for_directory)]
+
+
+def _job(path: str, text: str | None, error: str | None, resolver) -> Job:
+    if error:
+        return Job(path, text, error, None)
+    try:
+        return Job(path, text, None, resolver.for_file(path))
+    except OSError as exc:  # a directory that cannot be searched for its .numlint.toml: this file's error
+        from numlint.sources import oserror_reason
+
+        return Job(path, text, f"cannot look for its configuration: {oserror_reason(exc)}", None)
 
 
 def _contained(path: str, work) -> FileResult:

@@ -29,6 +29,7 @@ import codecs
 import errno
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,24 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# What must not reach a terminal raw from a file name: C0 and C1 controls (an ESC sequence can
+# restyle or rewrite the screen), DEL, bidirectional overrides (they reorder what follows), and the
+# lone surrogates Python uses for the bytes of a name that is not UTF-8 (printing one raises).
+_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_name(path: str) -> str:
+    """``path`` as it may be shown on a terminal: unsafe characters as backslash escapes (``\\x1b``)."""
+    return _UNSAFE_IN_NAME.sub(_escape_char, path)
+
+
 class SourceError(Exception):
     """A file that cannot be checked; str(exc) is the one-line reason (the path is added by callers)."""
 
@@ -75,7 +94,7 @@ def _excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
-def _oserror_reason(exc: OSError) -> str:
+def oserror_reason(exc: OSError) -> str:
     """A short, lower-case reason for an OSError, without the path (callers add it)."""
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
@@ -124,7 +143,7 @@ def _walk(top: str, suffixes: tuple[str, ...], exclude: tuple[str, ...]):
     for root, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
         while errors:
             exc = errors.pop(0)
-            yield SourcePath(exc.filename or root, f"cannot list directory: {_oserror_reason(exc)}")
+            yield SourcePath(exc.filename or root, f"cannot list directory: {oserror_reason(exc)}")
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -136,7 +155,7 @@ def _walk(top: str, suffixes: tuple[str, ...], exclude: tuple[str, ...]):
             if name.lower().endswith(suffixes) and not _excluded(full, exclude):
                 yield SourcePath(full)
     for exc in errors:
-        yield SourcePath(exc.filename or top, f"cannot list directory: {_oserror_reason(exc)}")
+        yield SourcePath(exc.filename or top, f"cannot list directory: {oserror_reason(exc)}")
 
 
 def _signature(data: bytes) -> str | None:
@@ -228,7 +247,7 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     except IsADirectoryError:
         raise SourceError("is a directory") from None
     except OSError as exc:
-        raise SourceError(_oserror_reason(exc)) from None
+        raise SourceError(oserror_reason(exc)) from None
     try:
         with os.fdopen(fd, "rb", buffering=0) as fh:
             info = os.fstat(fh.fileno())
@@ -240,7 +259,7 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
                 raise SourceError(f"file too large ({info.st_size:,} bytes; numlint reads at most {max_bytes:,})")
             data = _read_all(fh, max_bytes)
     except OSError as exc:
-        raise SourceError(_oserror_reason(exc)) from None
+        raise SourceError(oserror_reason(exc)) from None
     return decode(data)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import stat
 import sys
 import time
 import traceback
@@ -137,24 +138,109 @@ def test_invalid_utf8_error_says_where_and_how(desk):
     assert "wire-1987.txt" in line and "line 1, column 17" in line and "iconv" in line
 
 
-def test_unreadable_file_permission(tmp_path, deny_reading):
-    """Tests run as root here and root reads any file, so a chmod 000 file is readable; when running
-    as root the denial is simulated at os.open (what sources.read_source calls)."""
-    secret = tmp_path / "secret.txt"
-    secret.write_text(ARTICLE)
-    (tmp_path / "good.txt").write_text(ARTICLE)
-    if IS_ROOT:
-        deny_reading(secret)
-    else:
-        secret.chmod(0)
+NOBODY = 65534  # the conventional unprivileged uid and gid
+
+
+def as_unprivileged(*args):
+    """``invoke(*args)`` as a real unprivileged user: in a forked child that drops root for uid
+    65534 (as the kernel, not a patched ``os.open``, would refuse), or as ourselves when we are not
+    root. The run is made once first as we are, so every module it needs is already imported: the
+    interpreter's own files may be unreadable to that user. Skipped only when no uid can be dropped to."""
+    invoke(*args)
+    if not IS_ROOT:
+        return invoke(*args)
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not POSIX
+        pytest.skip("no fork: cannot drop privileges in a child")
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+
+    def drop_and_invoke():
+        try:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+        except OSError as exc:
+            child.send(("skip", str(exc)))
+            return
+        try:
+            child.send(("ok", invoke(*args)))
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            child.send(("raised", "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))))
+
+    proc = ctx.Process(target=drop_and_invoke)
+    proc.start()
+    child.close()
+    if not parent.poll(GUARD_SECONDS):
+        proc.kill()
+        proc.join()
+        pytest.fail("the unprivileged run did not finish")
+    status, value = parent.recv()
+    proc.join()
+    if status == "skip":
+        pytest.skip(f"cannot drop privileges: {value}")
+    if status == "raised":
+        pytest.fail(value)
+    return value
+
+
+@pytest.fixture
+def shared_dir():
+    """A directory the unprivileged user can enter (pytest's tmp_path is private to root)."""
+    import shutil
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="numlint-perm-")
+    os.chmod(path, 0o755)
     try:
-        code, report, err = check_json(str(secret), str(tmp_path / "good.txt"))
+        yield path
     finally:
-        secret.chmod(0o644)
+        for root, dirs, _files in os.walk(path):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+        shutil.rmtree(path)
+
+
+def test_unreadable_file_is_that_files_error_for_a_real_user(shared_dir):
+    secret = os.path.join(shared_dir, "secret.txt")
+    good = os.path.join(shared_dir, "good.txt")
+    for path in (secret, good):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(ARTICLE)
+        os.chmod(path, 0o644)
+    os.chmod(secret, 0o600)
+    code, out, err = as_unprivileged("check", "--format", "json", secret, good)
+    report = json.loads(out)
     assert code == 2
-    assert report["files"][0]["error"] == "permission denied"
-    assert report["files"][1]["error"] is None
+    assert [f["error"] for f in report["files"]] == ["permission denied", None]
     assert error_lines(err) == [f"numlint: {secret}: permission denied"]
+
+
+def test_unsearchable_directory_in_a_walk_costs_only_its_files(shared_dir):
+    """A directory with mode 644 can be listed but not entered: its files (and the .numlint.toml
+    looked for beside them) cannot be opened. Each is its own error; the rest is checked."""
+    locked = os.path.join(shared_dir, "locked")
+    os.mkdir(locked)
+    for path in (os.path.join(shared_dir, "good.txt"), os.path.join(locked, "inside.txt")):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(ARTICLE)
+        os.chmod(path, 0o644)
+    os.chmod(locked, 0o644)
+    code, out, err = as_unprivileged("check", "--format", "json", shared_dir)
+    report = json.loads(out)
+    by_name = {os.path.basename(f["path"]): f for f in report["files"]}
+    assert code == 2
+    assert by_name["good.txt"]["error"] is None
+    assert "permission denied" in by_name["inside.txt"]["error"]
+    assert "internal error" not in err and len(error_lines(err)) == 1
+
+
+def test_output_to_dev_null_works_for_a_real_user(shared_dir):
+    good = os.path.join(shared_dir, "good.txt")
+    with open(good, "w", encoding="utf-8") as fh:
+        fh.write("Nothing to see here.\n")
+    os.chmod(good, 0o644)
+    code, out, err = as_unprivileged("check", "-o", os.devnull, good)
+    assert (code, out, err) == (0, "", "")
 
 
 def test_unknown_rule_code_in_select(tmp_path):
@@ -264,6 +350,85 @@ def test_output_into_missing_directory_is_exit_2_not_a_traceback(tmp_path):
     code, out, err = invoke("check", "--output", str(tmp_path / "no" / "such" / "dir" / "r.json"),
                             str(tmp_path / "a.txt"))
     assert code == 2 and err.strip()
+
+
+def test_extract_output_into_missing_directory_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    code, out, err = invoke("extract", "-o", str(tmp_path / "missing-dir" / "x"), str(tmp_path / "a.txt"))
+    assert code == 2
+    assert error_lines(err) == [f"numlint: cannot write {tmp_path / 'missing-dir' / 'x'}: no such file or directory"]
+
+
+def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    before = os.stat(os.devnull)
+    code, out, err = invoke("check", "-o", os.devnull, str(tmp_path / "a.txt"))
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert out == "" and "internal error" not in err
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_mode(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    target = tmp_path / "reports" / "report.json"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    target.chmod(0o640)
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    code, out, err = invoke("check", "--format", "json", "-o", str(link), str(tmp_path / "a.txt"))
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert json.loads(target.read_text())["files"][0]["path"].endswith("a.txt")
+    assert target.stat().st_mode & 0o7777 == 0o640
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_output_to_a_fifo_is_written_straight(tmp_path):
+    import threading
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    code, out, err = invoke("check", "--format", "json", "-o", str(fifo), str(tmp_path / "a.txt"))
+    reader.join(GUARD_SECONDS)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(got[0])["summary"]["files"] == 1
+
+
+def test_output_to_dev_stdout_writes_through_to_the_callers_file(tmp_path):
+    """``-o /dev/stdout >> log``: the caller's file gets the report appended; it is not replaced."""
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("Nothing to see here.\n")
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n")
+    inode = log.stat().st_ino
+    with open(log, "a") as fh:
+        subprocess.run([sys.executable, "-c", "from numlint.cli import main; main()", "check", "-o", "/dev/stdout",
+                        str(tmp_path / "a.txt")], stdout=fh, check=True, timeout=GUARD_SECONDS)
+    assert log.stat().st_ino == inode
+    assert log.read_text() == "earlier line\nNo findings in 1 file.\n"
+
+
+@pytest.mark.parametrize("command", [
+    ("check", "-o", "{same}"),
+    ("check", "--write-baseline", "{same}"),
+    ("extract", "-o", "{same}"),
+    ("check", "-o", "{link}"),
+])
+def test_output_that_is_one_of_the_inputs_is_refused(tmp_path, command):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    (tmp_path / "link.txt").symlink_to(article)
+    args = [a.format(same=article, link=tmp_path / "link.txt") for a in command]
+    code, out, err = invoke(*args, str(tmp_path))
+    assert code == 2
+    assert article.read_text() == ARTICLE
+    [line] = error_lines(err)
+    assert "one of the files being checked" in line
 
 
 # --- Part 2: hostile text, in a forked child with time and memory guards ----------------------

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding, Related
+from numlint.sources import safe_name
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 UNDERLINE_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -101,7 +102,7 @@ def _snippet(out: Text, text: str, line: int, col: int, end_line: int, end_col: 
 
 
 def _header(out: Text, path: str, f: Finding) -> None:
-    out.append(f"{path}:{f.line}:{f.column}:", style="bold")
+    out.append(f"{safe_name(path)}:{f.line}:{f.column}:", style="bold")
     out.append(" ")
     out.append(f.code, style=SEVERITY_STYLE[f.severity])
     out.append(" ")
@@ -169,7 +170,7 @@ def render(results: list[FileResult], *, concise: bool = False, color: bool = Fa
     for result in results:
         if result.error:
             line = Text()
-            line.append(f"{result.path}:", style="bold")
+            line.append(f"{safe_name(result.path)}:", style="bold")
             line.append(" error: ", style="bold red")
             line.append(result.error)
             emit(line)
