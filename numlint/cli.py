@@ -113,6 +113,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     else:
         report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
     _write_or_exit(report, output, color)
+    if fmt == "github" and not statistics:
+        _write_step_summary(results)
     if not (fmt in ("text", "concise") and not statistics and _same_terminal(output)):
         # Machine formats, --output and pipes still tell the person at the terminal; a human report
         # on the terminal already shows each file's error line, so it is not printed twice.
@@ -127,6 +129,17 @@ def _write_or_exit(text: str, output: str | None, color: bool | None = None) -> 
     except OSError as exc:
         click.echo(f"numlint: cannot write {output}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _write_step_summary(results: list[FileResult]) -> None:
+    """GitHub's job summary (every finding, past the per-step annotation limit); a summary file that
+    cannot be written costs a warning, not the run."""
+    from numlint.reporters import github
+
+    try:
+        github.write_step_summary(results)
+    except OSError as exc:
+        click.echo(f"numlint: warning: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror or exc}", err=True)
 
 
 def _report_file_errors(results: list[FileResult]) -> None:

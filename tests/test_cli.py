@@ -268,3 +268,13 @@ def test_summary_of_a_run_that_exits_2_says_what_was_not_checked(toy, work):
     (work / "scans" / "page.pdf").write_bytes(b"%PDF-1.4\n")
     nothing = run("check", "scans")
     assert nothing.exit_code == 0 and nothing.stdout.startswith("No files checked: the paths given hold no")
+
+
+def test_github_format_writes_the_job_summary(toy, work):
+    summary = work / "summary.md"
+    result = run("check", "--format", "github", "news", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1 and result.stdout.startswith("::")
+    table = summary.read_text(encoding="utf-8")
+    assert "| news/troops.txt | 2:6 | NL101 | error | 150 troops here, but 120 on line 1 |" in table
+    run("check", "--format", "json", "news", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert summary.read_text(encoding="utf-8") == table     # only the github format writes it

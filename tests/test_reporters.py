@@ -222,3 +222,26 @@ def test_github_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path / "desk")
     assert github.annotation_path("story.txt") == "desk/story.txt"
     assert github.annotation_path("<stdin>") == "<stdin>"
+
+
+def test_github_step_summary_lists_every_finding_past_the_annotation_limit(tmp_path):
+    doc = Document("news/many.txt", ARTICLE)
+    many = tuple(_finding(doc, "NL101", "conflicting-values", "warning", f"figure {i} | differs", "221",
+                          fingerprint=f"f{i}") for i in range(12))
+    results = [FileResult("news/many.txt", findings=many, text=ARTICLE), *sample_results()[2:]]
+    table = github.step_summary(results, cwd=str(tmp_path))
+    rows = [line for line in table.splitlines() if line.startswith("| news/")]
+    assert len(rows) == 13                      # 12 findings and the file not checked
+    assert rows[0] == "| news/many.txt | 3:19 | NL101 | warning | figure 0 \\| differs |"
+    assert rows[-1].startswith("| news/broken.txt | | | not checked | not valid UTF-8")
+    assert "this run has 12 warnings" in table
+    assert "Found 12 findings (12 warnings) in 1 file; 1 file not checked" in table
+
+
+def test_github_step_summary_is_appended_only_when_the_runner_asks(tmp_path):
+    target = tmp_path / "step-summary.md"
+    target.write_text("earlier step\n", encoding="utf-8")
+    assert github.write_step_summary(sample_results(), environ={}) is None
+    assert github.write_step_summary(sample_results(), environ={"GITHUB_STEP_SUMMARY": str(target)}) == str(target)
+    written = target.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## numlint\n") and "| NL301 | warning |" in written
