@@ -66,6 +66,8 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Read configuration from FILE only (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="Apply the config's exclude to files named on the command line too (pre-commit names them).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (still 2 on errors).")
@@ -78,13 +80,15 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Check files in N processes.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
-def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
-          statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
+def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, force_exclude, fail_on, exit_zero,
+          quiet, statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
     """Lint articles for inconsistent numbers."""
     from numlint.config import Resolver
 
     try:
         overrides = run.overrides(select, extend_select, ignore, fail_on, fmt)
+        if force_exclude is not None:
+            overrides["force_exclude"] = force_exclude
         resolver = Resolver(overrides=overrides, config_path=config_path, isolated=isolated)
         project = resolver.for_directory(os.getcwd())   # run-wide settings: format, fail-on
         baseline = run.load_baseline(baseline_path)
