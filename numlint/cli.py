@@ -209,6 +209,14 @@ def explain(code):
 
 
 @cli.command()
+def schema():
+    """Print the JSON Schema of [tool.numlint] / .numlint.toml (docs/numlint-config.schema.json)."""
+    from numlint.schema import render
+
+    click.echo(render(), nl=False)
+
+
+@cli.command()
 @click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP socket instead of stdio.")
 @click.option("--stdio", is_flag=True, help="Speak over stdin/stdout (the default; accepted for clients that pass it).")
 def lsp(tcp, stdio):
