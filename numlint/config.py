@@ -11,8 +11,9 @@ Where settings come from:
   with ``.git``) or at the user's home, whichever it meets first, so a checkout never picks up a
   stray file above it. Lookups are cached per directory, so an archive of 10,000 articles reads each
   config file once;
-* a discovered file owned by another user (other than root), or writable by other users, is ignored
-  with a warning: anyone who can write it could otherwise change what a commit hook lets through;
+* a discovered file writable by anyone, or (outside a git repository) owned by another user or
+  writable by its group, is ignored with a warning: whoever can write it could otherwise change
+  what a commit hook lets through (``untrusted_reason``);
 * ``extend = "../pyproject.toml"`` (ruff's meaning) reads that file first, then lays this file's
   settings over it: a key set here replaces the extended value, ``extend-select``, ``ignore`` and
   ``extend-exclude`` add to it (unless this file sets ``select``, which starts the selection over),
@@ -518,10 +519,19 @@ def _is_walk_boundary(directory: str) -> bool:
     return home not in ("", "~") and os.path.normcase(directory) == os.path.normcase(os.path.abspath(home))
 
 
+def _in_repository(directory: Path) -> bool:
+    return any(os.path.lexists(d / ".git") for d in (directory, *directory.parents))
+
+
 def untrusted_reason(path: Path) -> str | None:
-    """Why a discovered config file must not be obeyed, or None: owned by another user (root
-    excepted, as for system directories), writable by its group or by anyone, or in a directory
-    anyone can write to without the sticky bit (anyone could replace it). POSIX only."""
+    """Why a discovered config file must not be obeyed, or None. POSIX only.
+
+    Anyone can write a file writable by anyone. Outside a git repository (an article in /tmp, a
+    folder of copy in a shared directory) a file is also refused when it belongs to another user
+    (root excepted, as for system directories), when its group can write it, or when it sits in a
+    directory anyone can write to without the sticky bit. Inside a repository the file is part of
+    the checkout, trusted as the checkout is: a CI container running as root over a checkout that
+    the runner's user owns, or a group-shared repository, keeps its configuration."""
     if not hasattr(os, "geteuid"):
         return None
     try:
@@ -529,10 +539,13 @@ def untrusted_reason(path: Path) -> str | None:
         parent = path.parent.stat()
     except OSError:
         return None  # gone: reading it will say so
-    me = os.geteuid()
-    if st.st_uid not in (me, 0):
+    if st.st_mode & stat.S_IWOTH:
+        return "writable by other users (chmod go-w to use it)"
+    if _in_repository(path.parent.absolute()):
+        return None
+    if st.st_uid not in (os.geteuid(), 0):
         return f"owned by another user (uid {st.st_uid})"
-    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if st.st_mode & stat.S_IWGRP:
         return "writable by other users (chmod go-w to use it)"
     if parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
         return f"its directory {shown(path.parent)} is writable by anyone"

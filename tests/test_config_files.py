@@ -186,6 +186,20 @@ def test_a_config_owned_by_another_user_is_ignored_with_a_warning(tmp_path):
     r = resolver()
     assert r.for_file(str(tmp_path / "desk" / "a.txt")) == Config()
     assert r.warnings == [f"ignoring {path}: owned by another user (uid 4242)"]
+    # Inside a git repository the file is part of the checkout (a CI container running as root
+    # over a checkout its runner's user owns): read.
+    (tmp_path / ".git").mkdir()
+    r = resolver()
+    assert r.for_file(str(tmp_path / "desk" / "a.txt")).fail_on == "info" and r.warnings == []
+
+
+def test_a_group_writable_config_is_refused_outside_a_repository_only(tmp_path):
+    path = write(tmp_path / "desk" / ".numlint.toml", 'fail-on = "info"\n')
+    path.chmod(0o664)
+    r = resolver()
+    assert r.for_file(str(tmp_path / "desk" / "a.txt")) == Config() and "writable by other users" in r.warnings[0]
+    (tmp_path / ".git").mkdir()             # a group-shared repository
+    assert resolver().for_file(str(tmp_path / "desk" / "a.txt")).fail_on == "info"
 
 
 def test_the_warning_reaches_the_user_and_the_run_goes_on(tmp_path):
