@@ -158,6 +158,8 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Read configuration from FILE only (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="Apply the config's exclude to files named on the command line too (pre-commit names them).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (still 2 on errors).")
@@ -170,13 +172,15 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Check files in N processes.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
-def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
-          statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
+def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, force_exclude, fail_on, exit_zero,
+          quiet, statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
     """Lint articles for inconsistent numbers."""
     from numlint.config import Resolver
 
     try:
         overrides = run.overrides(select, extend_select, ignore, fail_on, fmt)
+        if force_exclude is not None:
+            overrides["force_exclude"] = force_exclude
         resolver = Resolver(overrides=overrides, config_path=config_path, isolated=isolated)
         project = resolver.for_directory(os.getcwd())   # run-wide settings: format, fail-on
         baseline = run.load_baseline(baseline_path)
@@ -207,6 +211,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     else:
         report = render_report(results, fmt, color=color, quiet=quiet, in_baseline=in_baseline)
     _write_or_exit(report, output, color)
+    if fmt == "github" and not statistics:
+        _write_step_summary(results)
     if not (fmt in ("text", "concise") and not statistics and _same_terminal(output)):
         # Machine formats, --output and pipes still tell the person at the terminal; a human report
         # on the terminal already shows each file's error line, so it is not printed twice.
@@ -221,6 +227,17 @@ def _write_or_exit(text: str, output: str | None, color: bool | None = None) -> 
     except OSError as exc:
         click.echo(f"numlint: cannot write {safe(output)}: {(exc.strerror or str(exc)).lower()}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _write_step_summary(results: list[FileResult]) -> None:
+    """GitHub's job summary (every finding, past the per-step annotation limit); a summary file that
+    cannot be written costs a warning, not the run."""
+    from numlint.reporters import github
+
+    try:
+        github.write_step_summary(results)
+    except OSError as exc:
+        click.echo(f"numlint: warning: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror or exc}", err=True)
 
 
 def _report_file_errors(results: list[FileResult]) -> None:
@@ -284,6 +301,14 @@ def explain(code):
         click.echo(f"numlint: unknown rule {code!r} (see 'numlint rules')", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(explain_text(rule))
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of [tool.numlint] / .numlint.toml (docs/numlint-config.schema.json)."""
+    from numlint.schema import render
+
+    click.echo(render(), nl=False)
 
 
 @cli.command()

@@ -7,20 +7,35 @@ Where settings come from:
 * a ``.numlint.toml`` (top-level keys) or a ``pyproject.toml`` with a ``[tool.numlint]`` table, found
   by walking up from each checked file's directory; the nearest wins (in one directory
   ``.numlint.toml`` beats ``pyproject.toml``); a ``pyproject.toml`` without ``[tool.numlint]`` is
-  passed over. Lookups are cached per directory, so an archive of 10,000 articles reads each config
-  file once;
-* ``--config FILE`` replaces discovery: that file applies to every checked file;
+  passed over. The walk stops at the root of the git repository holding the file (the directory
+  with ``.git``) or at the user's home, whichever it meets first, so a checkout never picks up a
+  stray file above it. Lookups are cached per directory, so an archive of 10,000 articles reads each
+  config file once;
+* a discovered file writable by anyone, or (outside a git repository) owned by another user or
+  writable by its group, is ignored with a warning: whoever can write it could otherwise change
+  what a commit hook lets through (``untrusted_reason``);
+* ``extend = "../pyproject.toml"`` (ruff's meaning) reads that file first, then lays this file's
+  settings over it: a key set here replaces the extended value, ``extend-select``, ``ignore`` and
+  ``extend-exclude`` add to it (unless this file sets ``select``, which starts the selection over),
+  and per-rule tables are merged key by key. Paths in each file are relative to that file;
+* ``--config FILE`` replaces discovery: that file applies to every checked file; it must be a
+  regular file (a FIFO or a device is refused, not read);
 * the command line overrides both.
 
 Every problem in a file is a ``ConfigError`` whose message starts ``FILE:LINE:`` so the user can
-jump to it; the CLI prints it as ``numlint: FILE:LINE: what is wrong`` and exits 2.
+jump to it; the CLI prints it as ``numlint: FILE:LINE: what is wrong`` and exits 2. The keys and
+their types are declared once, in ``TOP_KEYS`` below and the rule kinds' ``Option`` declarations;
+``numlint.schema`` turns the same declarations into the published JSON Schema.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import glob
 import os
 import re
+import stat
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -55,6 +70,7 @@ class Config:
     include: tuple[str, ...] = ()         # globs of files to take from a walked directory (empty = default suffixes)
     exclude: tuple[str, ...] = ()         # globs of files and directories to skip in a walk
     format: str | None = None             # report format; None = text (github under GitHub Actions)
+    force_exclude: bool = False           # apply exclude to paths named on the command line too (ruff's meaning)
     root: str | None = None               # directory of the config file the settings came from
     source: str | None = None             # that file, for messages
 
@@ -114,21 +130,40 @@ def path_matches(path: str, pattern: str, root: str | None = None) -> bool:
     return False
 
 
+def is_force_excluded(path: str, config: Config) -> bool:
+    """Whether a path named on the command line is skipped: ``force-exclude`` is on and an
+    ``exclude`` glob matches the path or one of its directories (as a walk would have pruned it)."""
+    if not config.force_exclude or not config.exclude:
+        return False
+    parts = PurePosixPath(os.path.normpath(path).replace(os.sep, "/")).parts
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    if parts and parts[0] == "/":
+        prefixes = ["/" + "/".join(parts[1:i]) for i in range(2, len(parts) + 1)]
+    return any(path_matches(p, pattern, config.root) for p in prefixes for pattern in config.exclude)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading and validating one file
 
-_TOP_KEYS = {
-    "select": "codes",
-    "extend-select": "codes",
-    "ignore": "codes",
-    "per-file-ignores": "table",
-    "fail-on": "fail-on",
-    "include": "globs",
-    "exclude": "globs",
-    "extend-exclude": "globs",
-    "format": "format",
-    "rules": "table",
+# Every top-level key: (kind of value, what it does). The one declaration of the file format; the
+# reader below and the JSON Schema (numlint/schema.py) are both written from it.
+TOP_KEYS: dict[str, tuple[str, str]] = {
+    "extend": ("path", "Another config file (relative to this one) read first; this file's settings are laid over it."),
+    "select": ("codes", "Rule codes, prefixes (NL1) or names to check; replaces the default selection."),
+    "extend-select": ("codes", "Codes, prefixes or names to check in addition to the selected ones."),
+    "ignore": ("codes", "Codes, prefixes or names to skip."),
+    "per-file-ignores": ("table", "Glob (relative to this file) = codes ignored in the files it matches."),
+    "fail-on": ("fail-on", "Lowest severity that makes the exit status 1."),
+    "include": ("globs", "Globs of the files to take from a walked directory (default: .txt, .md, .markdown, "
+                         ".html, .htm)."),
+    "exclude": ("globs", "Globs of files and directories to skip when walking a directory."),
+    "extend-exclude": ("globs", "Globs added to exclude (also to an extended file's)."),
+    "force-exclude": ("bool", "Apply exclude to files named on the command line too, as pre-commit names them."),
+    "format": ("format", "Report format (default text; github under GitHub Actions)."),
+    "rules": ("table", "Per-rule tables, [rules.NL101] or [rules.conflicting-values]: severity, options, "
+                       "vocabulary additions."),
 }
+_TOP_KEYS = {key: kind for key, (kind, _) in TOP_KEYS.items()}
 _RULE_RESERVED = {"severity"}
 
 
@@ -229,19 +264,44 @@ def _known_rules() -> dict:
     return load_rules()
 
 
-def read_config_file(path: str | os.PathLike, known: dict | None = None) -> Config:
-    """The settings of one config file (``.numlint.toml``, ``pyproject.toml`` or any TOML given by
-    ``--config``), validated. A ``pyproject.toml`` uses its ``[tool.numlint]`` table; any other file
-    its top level (or its ``[tool.numlint]`` table when it has one)."""
-    path = Path(path)
+MAX_CONFIG_BYTES = 1024 * 1024   # a config file is a few hundred bytes; past this it is not one
+
+
+def _read_text(path: Path) -> str:
+    """A config file's text, refusing what is not a regular file (a FIFO would block, /dev/zero never
+    ends) and anything larger than ``MAX_CONFIG_BYTES``: one-line ``ConfigError`` either way."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ConfigError(f"{shown(path)}: no such config file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{shown(path)}: cannot read config file: {getattr(exc, 'strerror', None) or exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{shown(path)}: cannot read config file: {exc.strerror or exc}") from None
     try:
-        data = tomllib.loads(text)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = ("a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+                    else "not a regular file")
+            raise ConfigError(f"{shown(path)}: cannot read config file: {what}, not a regular file")
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{shown(path)}: cannot read config file: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{shown(path)}: cannot read config file: larger than {MAX_CONFIG_BYTES // 1024} kB")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown(path)}: cannot read config file: not valid UTF-8 ({exc.reason})") from None
+
+
+def _parse(path: Path, text: str) -> dict:
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # tomllib: "Expected '=' after a key in a key/value pair (at line 3, column 7)"
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
@@ -249,6 +309,19 @@ def read_config_file(path: str | os.PathLike, known: dict | None = None) -> Conf
         what = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) if m else str(exc)
         col = f" (column {m.group(2)})" if m else ""
         raise ConfigError(f"{shown(path)}:{line}: invalid TOML: {what}{col}") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: thousands of "[" exhaust the stack
+        raise ConfigError(f"{shown(path)}:1: invalid TOML: arrays or tables nested too deeply") from None
+
+
+def read_config_file(path: str | os.PathLike, known: dict | None = None, _extending: tuple[str, ...] = ()) -> Config:
+    """The settings of one config file (``.numlint.toml``, ``pyproject.toml`` or any TOML given by
+    ``--config``), validated, with the file it ``extend``s laid under it. A ``pyproject.toml`` uses
+    its ``[tool.numlint]`` table; any other file its top level (or its ``[tool.numlint]`` table when
+    it has one)."""
+    path = Path(path)
+    text = _read_text(path)
+    data = _parse(path, text)
     tool = data.get("tool", {}).get("numlint") if isinstance(data.get("tool"), dict) else None
     if path.name == "pyproject.toml" or tool is not None:
         table: tuple[str, ...] = ("tool", "numlint")
@@ -256,26 +329,84 @@ def read_config_file(path: str | os.PathLike, known: dict | None = None) -> Conf
     else:
         table = ()
         settings = data
-    return _settings(path, text, table, settings, known if known is not None else _known_rules())
+    known = known if known is not None else _known_rules()
+    values = _settings(path, text, table, settings, known)
+    if "extend" not in values:
+        return Config(**_finish(values))
+    reader = _FileReader(path, text, table)
+    target = (path.parent / values.pop("extend")).resolve()
+    chain = _extending + (str(path.resolve()),)
+    if str(target) in chain:
+        cycle = " -> ".join(shown(Path(p)) for p in chain + (str(target),))
+        raise reader.fail(f"'extend' makes a cycle: {cycle}", "extend")
+    if not target.exists():
+        raise reader.fail(f"'extend' names {shown(target)}, which does not exist", "extend")
+    base = read_config_file(target, known, chain)
+    return _laid_over(base, values)
+
+
+def _finish(values: dict[str, Any]) -> dict[str, Any]:
+    """Config fields from one file's values: extend-exclude added to exclude."""
+    values = dict(values)
+    if "extend_exclude" in values:
+        values["exclude"] = values.get("exclude", ()) + values.pop("extend_exclude")
+    return values
+
+
+def _rebased(pattern: str, root: str | None) -> str:
+    """An extended file's glob, anchored at that file's directory so it keeps its meaning under the
+    extending file's root: "archive/**" -> "/abs/parent/archive/**". Name patterns (no slash) and
+    "**/" patterns match anywhere and are kept."""
+    if root is None or "/" not in pattern or pattern.startswith(("**/", "/")):
+        return pattern
+    return glob.escape(root.replace(os.sep, "/")) + "/" + pattern
+
+
+def _laid_over(base: Config, values: dict[str, Any]) -> Config:
+    """``values`` (one file's settings, as set) over ``base`` (the file it extends), as ruff does."""
+    out: dict[str, Any] = {
+        "select": base.select, "extend_select": base.extend_select, "ignore": base.ignore,
+        "fail_on": base.fail_on, "format": base.format, "force_exclude": base.force_exclude,
+        "include": tuple(_rebased(p, base.root) for p in base.include),
+        "exclude": tuple(_rebased(p, base.root) for p in base.exclude),
+        "per_file_ignores": tuple((_rebased(p, base.root), c) for p, c in base.per_file_ignores),
+        "severity": dict(base.severity),
+        "rule_options": {code: dict(opts) for code, opts in base.rule_options.items()},
+    }
+    if "select" in values:
+        # a selection of its own starts over, dropping what the extended file added or ignored
+        out.update(select=values["select"], extend_select=(), ignore=())
+    out["extend_select"] += values.get("extend_select", ())
+    out["ignore"] += values.get("ignore", ())
+    for key in ("fail_on", "format", "force_exclude", "include", "exclude", "per_file_ignores"):
+        if key in values:
+            out[key] = values[key]
+    out["exclude"] += values.get("extend_exclude", ())
+    out["severity"].update(values.get("severity", {}))
+    for code, opts in values.get("rule_options", {}).items():
+        out["rule_options"].setdefault(code, {}).update(opts)
+    out["root"], out["source"] = values["root"], values["source"]
+    return Config(**out)
 
 
 def has_numlint_table(path: Path) -> bool:
     """Whether a pyproject.toml configures numlint (without validating it)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = _read_text(path)
+    except ConfigError:
         return False
     if "numlint" not in text:
         return False
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return True  # let read_config_file report where it is broken
     tool = data.get("tool")
     return isinstance(tool, dict) and "numlint" in tool
 
 
-def _settings(path: Path, text: str, table: tuple[str, ...], settings: dict, known: dict) -> Config:
+def _settings(path: Path, text: str, table: tuple[str, ...], settings: dict, known: dict) -> dict[str, Any]:
+    """The settings one file sets, validated, as Config field name -> value (only those it sets)."""
     reader = _FileReader(path, text, table)
     values: dict[str, Any] = {"root": str(path.parent.resolve()), "source": str(path)}
     for key, value in settings.items():
@@ -291,6 +422,14 @@ def _settings(path: Path, text: str, table: tuple[str, ...], settings: dict, kno
             if value not in FAIL_ON:
                 raise reader.fail(f"'fail-on' must be one of {', '.join(FAIL_ON)}, not {value!r}", key)
             values["fail_on"] = value
+        elif kind == "path":
+            if not isinstance(value, str) or not value.strip():
+                raise reader.fail(f"'{key}' must be the path of a config file, e.g. \"../pyproject.toml\"", key)
+            values["extend"] = value
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                raise reader.fail(f"'{key}' must be true or false, not {value!r}", key)
+            values[key.replace("-", "_")] = value
         elif kind == "format":
             if value not in FORMATS:
                 raise reader.fail(f"'format' must be one of {', '.join(FORMATS)}, not {value!r}", key)
@@ -309,9 +448,7 @@ def _settings(path: Path, text: str, table: tuple[str, ...], settings: dict, kno
             severity, options = _rule_settings(path, text, table + ("rules",), value, known)
             values["severity"] = severity
             values["rule_options"] = options
-    if "extend_exclude" in values:
-        values["exclude"] = values.get("exclude", ()) + values.pop("extend_exclude")
-    return Config(**values)
+    return values
 
 
 def _rule_settings(path: Path, text: str, table: tuple[str, ...], rules: dict, known: dict):
@@ -369,6 +506,52 @@ def merge(base: Config, overrides: dict[str, Any]) -> Config:
     return replace(base, **changes) if changes else base
 
 
+def _warn_on_stderr(message: str) -> None:
+    print(f"numlint: warning: {message}", file=sys.stderr)
+
+
+def _is_walk_boundary(directory: str) -> bool:
+    """Discovery goes no higher than a git repository's root (it holds ``.git``, a directory or, in a
+    worktree or submodule, a file) or the user's home."""
+    if os.path.lexists(os.path.join(directory, ".git")):
+        return True
+    home = os.path.expanduser("~")
+    return home not in ("", "~") and os.path.normcase(directory) == os.path.normcase(os.path.abspath(home))
+
+
+def _in_repository(directory: Path) -> bool:
+    return any(os.path.lexists(d / ".git") for d in (directory, *directory.parents))
+
+
+def untrusted_reason(path: Path) -> str | None:
+    """Why a discovered config file must not be obeyed, or None. POSIX only.
+
+    Anyone can write a file writable by anyone. Outside a git repository (an article in /tmp, a
+    folder of copy in a shared directory) a file is also refused when it belongs to another user
+    (root excepted, as for system directories), when its group can write it, or when it sits in a
+    directory anyone can write to without the sticky bit. Inside a repository the file is part of
+    the checkout, trusted as the checkout is: a CI container running as root over a checkout that
+    the runner's user owns, or a group-shared repository, keeps its configuration."""
+    if not hasattr(os, "geteuid"):
+        return None
+    try:
+        st = path.stat()
+        parent = path.parent.stat()
+    except OSError:
+        return None  # gone: reading it will say so
+    if st.st_mode & stat.S_IWOTH:
+        return "writable by other users (chmod go-w to use it)"
+    if _in_repository(path.parent.absolute()):
+        return None
+    if st.st_uid not in (os.geteuid(), 0):
+        return f"owned by another user (uid {st.st_uid})"
+    if st.st_mode & stat.S_IWGRP:
+        return "writable by other users (chmod go-w to use it)"
+    if parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
+        return f"its directory {shown(path.parent)} is writable by anyone"
+    return None
+
+
 @dataclass
 class Resolver:
     """The configuration for each checked file: discovered file < --config < command line.
@@ -383,6 +566,12 @@ class Resolver:
     _by_dir: dict[str, Config] = field(default_factory=dict)
     _by_file: dict[str, Config] = field(default_factory=dict)
     _known: dict | None = None
+    warn: Any = None            # warn(message): how a warning is shown; default: a line on stderr
+    _warned: set = field(default_factory=set)
+
+    def __post_init__(self):
+        if self.warn is None:
+            self.warn = _warn_on_stderr
 
     def known(self) -> dict:
         if self._known is None:
@@ -403,13 +592,27 @@ class Resolver:
         for name in CONFIG_FILES:
             candidate = Path(directory) / name
             if candidate.is_file() and (name != "pyproject.toml" or has_numlint_table(candidate)):
+                if not self._trusted(candidate):
+                    continue
                 found = self._file(candidate)
                 break
         if found is None:
             parent = os.path.dirname(directory)
-            found = self._discovered(parent) if parent != directory else Config()
+            last = parent == directory or _is_walk_boundary(directory)
+            found = Config() if last else self._discovered(parent)
         self._by_dir[directory] = found
         return found
+
+    def _trusted(self, path: Path) -> bool:
+        """Whether a discovered file may configure the run; an untrusted one is warned about once."""
+        problem = untrusted_reason(path)
+        if problem is None:
+            return True
+        key = str(path)
+        if key not in self._warned:
+            self._warned.add(key)
+            self.warn(f"ignoring {shown(path)}: {problem}")
+        return False
 
     def base(self, directory: str) -> Config:
         """Settings from files only, for a directory."""

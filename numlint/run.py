@@ -123,6 +123,8 @@ def _given_inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_confi
             except SourceError as exc:
                 yield name, None, str(exc)
             continue
+        if walk_config is not None and _force_excluded(given, walk_config):
+            continue
         cfg = walk_config(given) if walk_config is not None and os.path.isdir(given) else None
         if cfg is None or not (cfg.include or cfg.exclude):
             for source in iter_sources([given]):
@@ -137,6 +139,15 @@ def _given_inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_confi
             if any(path_matches(source.path, pat, cfg.root) for pat in cfg.exclude):
                 continue
             yield source.path, None, source.error
+
+
+def _force_excluded(given: str, walk_config) -> bool:
+    """A path named on the command line that ``exclude`` matches, under ``force-exclude`` (ruff's
+    meaning: pre-commit names every staged file, so without it ``exclude`` would never apply there)."""
+    from numlint.config import is_force_excluded
+
+    where = given if os.path.isdir(given) else (os.path.dirname(given) or ".")
+    return is_force_excluded(given, walk_config(where))
 
 
 # ---------------------------------------------------------------------------------------------

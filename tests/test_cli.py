@@ -60,7 +60,7 @@ def test_text_default_and_concise_quiet(toy, work):
     result = run("check", "news")
     assert "news/troops.txt:2:6: NL101 error 150 troops here, but 120 on line 1" in result.output
     assert "2 │ Then 150 troops." in result.output
-    assert result.output.rstrip().endswith("Found 2 findings (1 error, 1 warning) in 2 files.")
+    assert result.output.rstrip().endswith("Found 2 findings (1 error, 1 warning) in 2 of 3 files.")
     quiet = run("check", "--format", "concise", "--quiet", "news")
     assert quiet.output.splitlines() == [
         "news/people.md:3:7: NL101 warning 45 people here, but 40 on line 1",
@@ -252,3 +252,29 @@ def test_rule_names_work_like_codes_on_the_command_line(work):
     assert run("check", "points.txt").exit_code == 1
     result = run("check", "--select", "percent-vs-pints", "points.txt")
     assert result.exit_code == 2 and "--select: unknown rule code 'PERCENT-VS-PINTS'" in result.output
+
+
+def test_summary_of_a_run_that_exits_2_says_what_was_not_checked(toy, work):
+    # Was: a green "No findings in 1 file." with exit 2 for a file that does not exist.
+    result = run("check", "missing.txt")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == "No files checked (no such file or directory)."
+    both = run("check", "--format", "concise", "missing.txt", "news")
+    assert both.exit_code == 2
+    assert both.stdout.splitlines()[-1] == (
+        "Found 2 findings (1 error, 1 warning) in 2 of 3 files; 1 file not checked "
+        "(no such file or directory).")
+    (work / "scans").mkdir()
+    (work / "scans" / "page.pdf").write_bytes(b"%PDF-1.4\n")
+    nothing = run("check", "scans")
+    assert nothing.exit_code == 0 and nothing.stdout.startswith("No files checked: the paths given hold no")
+
+
+def test_github_format_writes_the_job_summary(toy, work):
+    summary = work / "summary.md"
+    result = run("check", "--format", "github", "news", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1 and result.stdout.startswith("::")
+    table = summary.read_text(encoding="utf-8")
+    assert "| news/troops.txt | 2:6 | NL101 | error | 150 troops here, but 120 on line 1 |" in table
+    run("check", "--format", "json", "news", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert summary.read_text(encoding="utf-8") == table     # only the github format writes it

@@ -212,7 +212,8 @@ def test_cli_config_error_is_one_line_exit_2(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
         "numlint: pyproject.toml:3: unknown key 'bogus'; known keys: "
-        "exclude, extend-exclude, extend-select, fail-on, format, ignore, include, per-file-ignores, rules, select"
+        "exclude, extend, extend-exclude, extend-select, fail-on, force-exclude, format, ignore, include, "
+        "per-file-ignores, rules, select"
     ]
 
 

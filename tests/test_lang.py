@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numlint.lang import dates, numbers
-from numlint.lang.inflection import looks_plural, singular
+from numlint.lang.inflection import looks_plural, plural, singular
 from numlint.lang.lines import LineIndex
 from numlint.lang.sentences import SentenceIndex, split_sentences
 
@@ -112,3 +112,12 @@ def test_one_scale_table_names_every_scale():
 
 def test_one_month_list_holds_full_names_and_abbreviations():
     assert dates.MONTHS[:12][0] == "January" and "Sept" in dates.MONTHS and len(set(dates.MONTHS)) == len(dates.MONTHS)
+
+
+@pytest.mark.parametrize("one, many", [
+    ("mile", "miles"), ("inch", "inches"), ("foot", "feet"), ("century", "centuries"), ("day", "days"),
+    ("hertz", "hertz"), ("stone", "stone"), ("megaBtu", "megaBtu"), ("kilometer", "kilometers"),
+    ("child", "children"), ("box", "boxes"),
+])
+def test_plural_of_units_and_nouns(one, many):
+    assert plural(one) == many

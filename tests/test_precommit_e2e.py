@@ -4,9 +4,11 @@ pre-commit builds the hook's environment from this repository at a commit (``pip
 the package index), so this test needs git and the package index; CI has both. It is skipped when git
 is missing, never for a missing network: a hook that cannot be installed is a failure.
 
-The config is read from docs/pre-commit.md (between marker comments), with the placeholder URL and
-``rev`` replaced by a local clone of the tree under test, so the documented snippet is the tested one.
-One PRE_COMMIT_HOME is shared by the cases, so the hook's environment is built once.
+The config is read from docs/pre-commit.md (between marker comments; tests/test_readme.py checks the
+README prints the same block) and used as printed, with only the URL the user is told to replace
+pointed at a local clone of the tree under test (on a branch ``main``, as ``rev: main`` says), so the
+documented snippet is the tested one. One PRE_COMMIT_HOME is shared by the cases, so the hook's
+environment is built once.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "pre-commit.md"
 BEGIN, END = "<!-- numlint-pre-commit-config:begin -->", "<!-- numlint-pre-commit-config:end -->"
-PLACEHOLDER_URL, PLACEHOLDER_REV = "https://github.com/numlint/numlint", "v0.1.0"
+PLACEHOLDER_URL = "https://git.example.org/tools/numlint.git"   # the one thing the user replaces
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: pre-commit needs it"),
@@ -95,6 +97,7 @@ def snapshot_repository(dest: Path) -> tuple[str, str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, target)
     _git("init", "-q", cwd=dest, env=env)
+    _git("checkout", "-q", "-b", "main", cwd=dest, env=env)
     _git("add", "-A", cwd=dest, env=env)
     _git("commit", "-q", "--no-verify", "-m", "snapshot for the pre-commit e2e test", cwd=dest, env=env)
     return str(dest), _git("rev-parse", "HEAD", cwd=dest, env=env)
@@ -113,10 +116,10 @@ def pre_commit_home(tmp_path_factory):
 @pytest.fixture
 def user_repo(tmp_path, hook_source):
     """A fresh repository with the documented .pre-commit-config.yaml, pointed at the tree under test."""
-    repo_path, rev = hook_source
+    repo_path, _ = hook_source
     config = documented_config()
-    assert PLACEHOLDER_URL in config and f"rev: {PLACEHOLDER_REV}" in config
-    config = config.replace(PLACEHOLDER_URL, repo_path).replace(f"rev: {PLACEHOLDER_REV}", f"rev: {rev}")
+    assert config.count(PLACEHOLDER_URL) == 1
+    config = config.replace(PLACEHOLDER_URL, repo_path)
     project = tmp_path / "newsroom"
     project.mkdir()
     _git("init", "-q", cwd=project, env=_clean_env())
@@ -177,11 +180,24 @@ def test_fixed_article_passes(user_repo, pre_commit_home):
 
 
 def test_many_files_in_one_run(user_repo, pre_commit_home):
-    """pre-commit hands numlint many names at once (and splits them across processes)."""
+    """pre-commit hands numlint many names at once, to one process (require_serial): one summary."""
     files = {f"brief-{i:02}.txt": NO_NUMBERS for i in range(40)}
+    files["acme.md"] = SCALE_SLIP
     files["notes.py"] = "x = 5_000_000  # not an article: the hook's types keep it out\n"
     result = run_pre_commit(user_repo, pre_commit_home, files)
+    assert result.returncode == 1, _show(result)
+    summaries = [line for line in result.stdout.splitlines() if line.startswith(("Found ", "No findings"))]
+    assert summaries == ["Found 1 finding (1 error) in 1 of 41 files."], _show(result)
+
+
+def test_exclude_applies_to_the_files_pre_commit_names(user_repo, pre_commit_home):
+    """The hook runs with --force-exclude, so [tool.numlint] exclude keeps the archive out."""
+    (user_repo / "archive").mkdir()
+    (user_repo / "archive" / "acme-2019.md").write_text(SCALE_SLIP, encoding="utf-8")
+    files = {"pyproject.toml": '[tool.numlint]\nexclude = ["archive/**"]\n', "library.txt": NO_NUMBERS}
+    result = run_pre_commit(user_repo, pre_commit_home, files)
     assert result.returncode == 0, _show(result)
+    assert "acme-2019" not in result.stdout
 
 
 def test_unreadable_article_fails_with_one_line_reason(user_repo, pre_commit_home):

@@ -62,7 +62,8 @@ def test_full_text_shows_location_code_severity_message_and_underlines():
     # The related mention is shown the same way, underlined with dashes and its note.
     rel = next(i for i, line in enumerate(lines) if "Officials said 212" in line)
     assert lines[rel + 1][lines[rel].index("212"):].startswith("--- 212 people (line 1)")
-    assert lines[-1] == "Found 3 findings (1 error, 1 warning, 1 info) in 1 file."
+    assert lines[-1] == ("Found 3 findings (1 error, 1 warning, 1 info) in 1 of 2 files; "
+                         "1 file not checked (not valid UTF-8 (byte 3: b'\\xff')).")
 
 
 def test_text_reports_unreadable_files_and_is_plain_without_colour():
@@ -116,6 +117,34 @@ def test_summary_wording():
     assert text.summary_line(results, suppressed_by_baseline=4) == (
         "Found 3 findings (1 error, 1 warning, 1 info) in 1 file; 4 more in the baseline."
     )
+    # Files with findings are counted against the files checked, as the JSON counts files.
+    assert text.summary_line(sample_results()[:2]) == "Found 3 findings (1 error, 1 warning, 1 info) in 1 of 2 files."
+
+
+def test_summary_says_what_was_not_checked_and_why():
+    missing = FileResult("missing.txt", error="no such file or directory")
+    binary = FileResult("scan.txt", error="binary file (PDF document), not text")
+    utf = FileResult("wire.txt", error="not valid UTF-8: byte 0xa3 at line 1, column 17; save the file as UTF-8")
+    clean = FileResult("a.txt")
+    assert text.summary_line([missing]) == "No files checked (no such file or directory)."
+    assert text.summary_line([clean, utf]) == "No findings in 1 file; 1 file not checked (not valid UTF-8)."
+    assert text.summary_line([clean, missing, binary, FileResult("b.txt", error="no such file or directory")]) == (
+        "No findings in 1 file; 3 files not checked (2 no such file or directory, 1 binary file (PDF document), "
+        "not text)."
+    )
+    assert text.summary_line([]).startswith("No files checked: the paths given hold no .txt")
+
+
+def test_summary_is_green_only_for_a_clean_run():
+    clean = FileResult("a.txt")
+    assert text.summary_style([clean]) == "bold green"
+    assert text.summary_style([clean, FileResult("missing.txt", error="no such file or directory")]) == "bold red"
+    assert text.summary_style([]) == "bold yellow"       # nothing was checked
+    assert text.summary_style(sample_results()[:1]) == "bold red"
+    info_only = FileResult("n.txt", findings=sample_results()[0].findings[2:], text=ARTICLE)
+    assert text.summary_style([info_only]) == "bold"     # exit 1 under --fail-on info: not green
+    coloured = text.render([clean, FileResult("missing.txt", error="no such file or directory")], color=True)
+    assert "\x1b[32m" not in coloured and "\x1b[1;31mNo findings in 1 file" in coloured
 
 
 def test_long_lines_are_windowed_around_the_mention():
@@ -193,3 +222,26 @@ def test_github_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path / "desk")
     assert github.annotation_path("story.txt") == "desk/story.txt"
     assert github.annotation_path("<stdin>") == "<stdin>"
+
+
+def test_github_step_summary_lists_every_finding_past_the_annotation_limit(tmp_path):
+    doc = Document("news/many.txt", ARTICLE)
+    many = tuple(_finding(doc, "NL101", "conflicting-values", "warning", f"figure {i} | differs", "221",
+                          fingerprint=f"f{i}") for i in range(12))
+    results = [FileResult("news/many.txt", findings=many, text=ARTICLE), *sample_results()[2:]]
+    table = github.step_summary(results, cwd=str(tmp_path))
+    rows = [line for line in table.splitlines() if line.startswith("| news/")]
+    assert len(rows) == 13                      # 12 findings and the file not checked
+    assert rows[0] == "| news/many.txt | 3:19 | NL101 | warning | figure 0 \\| differs |"
+    assert rows[-1].startswith("| news/broken.txt | | | not checked | not valid UTF-8")
+    assert "this run has 12 warnings" in table
+    assert "Found 12 findings (12 warnings) in 1 file; 1 file not checked" in table
+
+
+def test_github_step_summary_is_appended_only_when_the_runner_asks(tmp_path):
+    target = tmp_path / "step-summary.md"
+    target.write_text("earlier step\n", encoding="utf-8")
+    assert github.write_step_summary(sample_results(), environ={}) is None
+    assert github.write_step_summary(sample_results(), environ={"GITHUB_STEP_SUMMARY": str(target)}) == str(target)
+    written = target.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## numlint\n") and "| NL301 | warning |" in written

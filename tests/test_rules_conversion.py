@@ -44,3 +44,18 @@ def test_far_apart_values_are_not_a_conversion():
     text = "The road is 10 km long, and the railway beside it runs for 10 miles."
     qs = pair(text, "10 km", 10, "kilometer", "10 miles", 10, "mile")
     assert list(conversion.check(facts_for_text(text, qs), RULE)) == []
+
+
+@pytest.mark.parametrize("text,first,v1,u1,second,v2,u2,expected", [
+    # Was "about 26.2 mile": a unit after a number other than 1 is plural.
+    ("It covers 42.2 km (16 miles).", "42.2 km", 42.2, "kilometer", "16 miles", 16, "mile", "26.2 miles"),
+    ("It is 1.6 km (3 miles) away.", "1.6 km", 1.6, "kilometer", "3 miles", 3, "mile", "1 mile"),
+    ("A 100 mph (100 km/h) gust.", "100 mph", 100, "mile / hour", "100 km/h", 100, "kilometer / hour",
+     "161 kilometers per hour"),
+    ("A 500 sq ft (500 square metres) flat.", "500 sq ft", 500, "foot ** 2", "500 square metres", 500,
+     "meter ** 2", "46.5 square meters"),
+    ("It reached 32C (50F).", "32C", 32, "degree_Celsius", "50F", 50, "degree_Fahrenheit", "89.6 °Fahrenheit"),
+])
+def test_the_expected_value_reads_as_written(text, first, v1, u1, second, v2, u2, expected):
+    (hit,) = conversion.check(facts_for_text(text, pair(text, first, v1, u1, second, v2, u2)), RULE)
+    assert hit.values["expected"] == expected

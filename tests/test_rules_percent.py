@@ -69,3 +69,13 @@ def test_shares_over_100():
     text = text.replace("38%", "33%")
     qs = [pct(text, "45%", 45.0), pct(text, "33%", 33.0), pct(text, "22%", 22.0)]
     assert hits("NL304", text, qs) == []
+
+
+def test_points_message_follows_the_direction_of_the_figures():
+    # Was "as a percentage it is a rise of 8%" for a fall.
+    import numlint
+
+    (fall,) = [f for f in numlint.check_text("Turnout fell from 38% to 35%, a 3% drop.\n") if f.code == "NL303"]
+    assert fall.message.endswith("as a percentage it is a fall of 8%")
+    (rise,) = [f for f in numlint.check_text("Unemployment rose from 5% to 7%, a 2% increase.\n") if f.code == "NL303"]
+    assert rise.message.endswith("as a percentage it is a rise of 40%")

@@ -53,7 +53,7 @@ def github_requirements(log: dict) -> None:
         driver = run["tool"]["driver"]
         assert driver["name"] and isinstance(driver["name"], str)
         assert re.match(r"^\d+\.\d+\.\d+", driver["semanticVersion"])
-        assert driver["informationUri"].startswith("https://")
+        assert driver["informationUri"].startswith(("https://", "file:///"))
         rule_ids = [r["id"] for r in driver["rules"]]
         assert len(rule_ids) == len(set(rule_ids)) and len(rule_ids) <= 25_000
         for rule in driver["rules"]:
@@ -171,3 +171,41 @@ def test_render_is_json(tmp_path):
     text = sarif.render(_results(tmp_path), cwd=str(tmp_path))
     assert json.loads(text)["version"] == "2.1.0"
     assert os.linesep in text or "\n" in text
+
+
+def _page(uri: str) -> Path:
+    from urllib.parse import unquote, urlparse
+
+    assert uri.startswith("file:///"), uri
+    return Path(unquote(urlparse(uri).path))
+
+
+def test_every_rule_links_to_its_generated_page(log):
+    """helpUri is docs/rules/CODE.md, the page generated from the rule's definition (the docs/rules
+    test keeps the pages in step); informationUri is the rule index. Both exist: no made-up address."""
+    from numlint.explain import doc_pages
+
+    pages = doc_pages()
+    driver = log[0]["runs"][0]["tool"]["driver"]
+    for rule in driver["rules"]:
+        page = _page(rule["helpUri"])
+        assert page.name == f"{rule['id']}.md" and page.parent.name == "rules"
+        assert page.read_text(encoding="utf-8") == pages[page.name]
+    index = _page(driver["informationUri"])
+    assert index.read_text(encoding="utf-8") == pages["README.md"]
+
+
+def test_a_published_documentation_url_in_the_metadata_is_used(monkeypatch):
+    from importlib import metadata
+
+    class Meta:
+        def get_all(self, name):
+            return ["Source, https://example.org/src", "Documentation, https://docs.example.org/numlint/"]
+
+    monkeypatch.setattr(metadata, "metadata", lambda name: Meta())
+    sarif.docs_base_uri.cache_clear()
+    try:
+        assert sarif.help_uri("NL101") == "https://docs.example.org/numlint/rules/NL101.md"
+        assert sarif.information_uri() == "https://docs.example.org/numlint/rules/README.md"
+    finally:
+        sarif.docs_base_uri.cache_clear()

@@ -1,4 +1,5 @@
-"""Singular and plural of English nouns, for metric keys ("troops" and "troop" are one metric).
+"""Singular and plural of English nouns, for metric keys ("troops" and "troop" are one metric) and
+for messages ("about 26.2 miles").
 
 ``singular`` is a few suffix rules and a table of irregular news nouns, with no library behind it.
 Measured on 56 news nouns: lemminflect gets 55 right but loads numpy and its tables in about 0.9 s,
@@ -54,3 +55,24 @@ def singular(word: str) -> str:
     if w.endswith("s"):
         return w[:-1]
     return w
+
+
+# The plurals of the irregular nouns above (those that change), and nouns, mostly units, that are
+# their own plural ("5 hertz", "12 stone", "300 horsepower").
+IRREGULAR_PLURALS_OF = {one: many for many, one in IRREGULAR_SINGULARS.items() if one != many}
+UNCHANGED_IN_PLURAL = frozenset("hertz horsepower stone ppm ppb btu".split())
+
+
+def plural(word: str) -> str:
+    """The plural of a singular noun: mile -> miles, inch -> inches, foot -> feet, century -> centuries,
+    hertz -> hertz. Case is kept (a unit may be "megaBtu")."""
+    w = word.lower()
+    if w in IRREGULAR_PLURALS_OF:
+        return IRREGULAR_PLURALS_OF[w]
+    if w in UNCHANGED_IN_PLURAL or w.endswith("btu") or not w[-1:].isalpha():
+        return word
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if w.endswith("y") and w[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"

@@ -12,7 +12,12 @@ Decisions:
 * ``partialFingerprints["numlintFingerprint/v1"]`` is the content fingerprint plus an occurrence
   counter (the same key as the baseline), so an alert survives moved lines. GitHub adds its own
   ``primaryLocationLineHash`` on upload.
-* Every known rule is listed in ``tool.driver.rules`` so ``ruleIndex`` is stable across runs.
+* Every known rule is listed in ``tool.driver.rules`` so ``ruleIndex`` is stable across runs, each
+  with ``helpUri`` at its page of docs/rules/ (generated from the rule definitions). The project has
+  no public web address yet, so the links are to the pages numlint ships: a ``Documentation`` URL in
+  the package metadata (``[project.urls]`` in pyproject.toml) when one is published, else the
+  ``file://`` URI of the docs installed with numlint (docs/ in a checkout, numlint/docs/ in the
+  wheel), which a SARIF viewer on the same machine opens. Never an address that does not exist.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,9 +34,42 @@ from numlint.baseline import keyed
 from numlint.model import FileResult, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/numlint/numlint"  # the project's home page; set when published
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FAMILY = {"1": "consistency", "2": "units-and-scale", "3": "percentages", "4": "arithmetic", "9": "house-style"}
+
+
+def docs_dir() -> Path:
+    """numlint's docs/: shipped in the wheel as numlint/docs, or docs/ at the top of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "docs"
+    return installed if installed.is_dir() else here.parent / "docs"
+
+
+@cache
+def docs_base_uri() -> str:
+    """Where numlint's docs/ is, as an absolute URI ending in "/": the ``Documentation`` project URL
+    of the installed package when it is a web address, else the installed docs/ as a file URI."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("numlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "documentation" and url.strip().startswith(("https://", "http://")):
+            return url.strip().rstrip("/") + "/"
+    return docs_dir().as_uri() + "/"
+
+
+def help_uri(code: str) -> str:
+    """The rule's page, docs/rules/CODE.md."""
+    return f"{docs_base_uri()}rules/{quote(code)}.md"
+
+
+def information_uri() -> str:
+    """numlint's documentation: the rule index, docs/rules/README.md."""
+    return f"{docs_base_uri()}rules/README.md"
 
 
 def source_root(cwd: str | None = None) -> Path:
@@ -112,6 +151,7 @@ def rule_descriptor(rule) -> dict:
         "shortDescription": {"text": _cap(rule.summary)},
         "fullDescription": {"text": _cap(_first_paragraph(rule.why) or rule.summary)},
         "help": {"text": help_text, "markdown": markdown},
+        "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": bool(rule.enabled)},
         "properties": {
             "tags": ["numbers", FAMILY.get(rule.code[2:3], "other")],
@@ -170,7 +210,7 @@ def build(results: list[FileResult], rules: dict | None = None, cwd: str | None 
                 "name": "numlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
+                "informationUri": information_uri(),
                 "rules": descriptors,
             }
         },

@@ -138,16 +138,61 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def _short_reason(error: str) -> str:
+    """The gist of a file's error for the summary: "not valid UTF-8" of "not valid UTF-8: byte 0xa3 at ...;
+    save ...", up to the first colon or semicolon outside brackets (the full error is printed above)."""
+    depth = 0
+    for i, ch in enumerate(error):
+        depth += (ch == "(") - (ch == ")")
+        if depth <= 0 and ch in ":;":
+            return error[:i].strip()
+    return error.strip()
+
+
+def _why_not_checked(failed: list[FileResult]) -> str:
+    """ "binary file, not text" for one file; for several, their reasons counted. The files are named
+    on their own error lines above the summary, so it does not name them again."""
+    if len(failed) == 1:
+        return _short_reason(failed[0].error)
+    reasons = Counter(_short_reason(r.error) for r in failed)
+    return ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+
+
 def summary_line(results: list[FileResult], suppressed_by_baseline: int = 0) -> str:
+    """One line: what was found, in how many of the files checked, and what could not be checked.
+
+    Files with findings are counted against the files read ("in 7 of 8 files"), because the JSON's
+    ``summary.files`` counts every input and the two must not seem to disagree; a file that could not
+    be read is named with its reason, so a run that exits 2 never reads as clean."""
     c = counts(results)
     total = sum(c.values())
+    checked = sum(1 for r in results if not r.error)
     files_with = sum(1 for r in results if r.findings)
-    checked = len(results)
+    failed = [r for r in results if r.error]
     extra = f"; {suppressed_by_baseline} more in the baseline" if suppressed_by_baseline else ""
+    if failed:
+        extra += f"; {_plural(len(failed), 'file')} not checked ({_why_not_checked(failed)})"
+    if not results:
+        return ("No files checked: the paths given hold no .txt, .md, .markdown, .html or .htm file "
+                "(or every one is excluded).")
+    if not checked:
+        return f"No files checked ({_why_not_checked(failed)})."
     if not total:
         return f"No findings in {_plural(checked, 'file')}{extra}."
+    where = _plural(files_with, "file") if checked <= 1 else f"{files_with} of {checked} files"
     parts = ", ".join(f"{c[s]} {s}" if s == "info" else _plural(c[s], s) for s in ("error", "warning", "info") if c[s])
-    return f"Found {_plural(total, 'finding')} ({parts}) in {_plural(files_with, 'file')}{extra}."
+    return f"Found {_plural(total, 'finding')} ({parts}) in {where}{extra}."
+
+
+def summary_style(results: list[FileResult]) -> str:
+    """Green only for a clean run: a file not checked is red (exit 2), as is an error; nothing
+    checked at all is yellow; findings below every threshold are still not green."""
+    c = counts(results)
+    if c["error"] or any(r.error for r in results):
+        return "bold red"
+    if c["warning"] or not results:
+        return "bold yellow"
+    return "bold" if c["info"] else "bold green"
 
 
 def _printer(color: bool):
@@ -182,9 +227,7 @@ def render(results: list[FileResult], *, concise: bool = False, color: bool = Fa
             else:
                 emit(render_full(result, f))
     if not quiet:
-        c = counts(results)
-        style = "bold red" if c["error"] else "bold yellow" if c["warning"] else "bold"
-        emit(Text(summary_line(results, suppressed_by_baseline), style=style if sum(c.values()) else "bold green"))
+        emit(Text(summary_line(results, suppressed_by_baseline), style=summary_style(results)))
     return value()
 
 

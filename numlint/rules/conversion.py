@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from numlint import units
 from numlint.facts import Fact, FactTable, half_step
+from numlint.lang import inflection
 from numlint.model import Hit
 from numlint.options import Kind, Option, Vocabulary
 from numlint.vocabularies import alternation
@@ -52,8 +53,25 @@ def _fmt(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-def _unit_name(unit: str) -> str:
-    return unit.replace("degree_", "°").replace("_", " ")
+_POWERS = {"2": "square", "3": "cubic"}
+
+
+def _unit_name(unit: str, many: bool = True) -> str:
+    """A pint unit as a reader writes it after a number: "mile" -> "miles" (or "mile" after 1),
+    "kilometer / hour" -> "kilometers per hour", "foot ** 2" -> "square feet", "degree_Celsius" -> "°Celsius"."""
+    if unit.startswith("degree_"):
+        return "°" + unit[len("degree_"):]
+    head, rest = unit, None
+    per = re.search(r" / |_per_", unit)
+    if per:
+        head, rest = unit[:per.start()], unit[per.end():]
+    power = re.fullmatch(r"(\w+) \*\* ([23])", head)
+    if power:
+        head = f"{_POWERS[power.group(2)]} {power.group(1)}"
+    words = head.replace("_", " ").split(" ")
+    if many:
+        words[-1] = inflection.plural(words[-1])
+    return " ".join(words) + (" per " + rest.replace("_", " ") if rest else "")
 
 
 def check(table: FactTable, rule) -> Iterator[Hit]:
@@ -86,6 +104,6 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             values={
                 "value": b.q.text.strip(),
                 "other": a.q.text.strip(),
-                "expected": f"{_fmt(expected)} {_unit_name(ub)}",
+                "expected": f"{_fmt(expected)} {_unit_name(ub, many=_fmt(expected) != '1')}",
             },
         )

@@ -188,6 +188,9 @@ def _points(table: FactTable, rule) -> Iterator[Hit]:
                     related=related,
                     values={"value": c.q.text.strip(), "old": f"{old_v:g}%", "new": f"{new_v:g}%",
                             "points": f"{diff:g}",
+                            # the direction of the figures, not of the change word: "fell from 38% to
+                            # 35%, a 3% drop" is a fall of 8%, whatever word the writer chose
+                            "direction": "rise" if new_v > old_v else "fall",
                             "relative": f"{relative:.0f}%" if relative is not None else "?"},
                 )
 
