@@ -47,6 +47,25 @@ def write_output(text: str, output: str | None, color: bool | None = None) -> No
         raise
 
 
+class JobsType(click.ParamType):
+    """--jobs: a whole number >= 0, or 'auto' (= 0, every available core)."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        if str(value).strip().lower() == "auto":
+            return 0
+        try:
+            number = int(value)
+        except ValueError:
+            number = -1
+        if number < 0:
+            self.fail(f"{value!r} is not a number of processes (0 or more, or 'auto')", param, ctx)
+        return number
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="numlint", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -75,8 +94,8 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline FILE.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record every current finding in FILE (JSON, atomically) and exit 0.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Check files in N processes.")
+@click.option("--jobs", "-j", type=JobsType(), default="1", show_default=True,
+              help="Check files in N processes; 0 or 'auto': one per available core.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
           statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
@@ -202,11 +221,15 @@ def lsp(tcp, stdio):
 
 
 def main() -> None:
-    """Entry point: user mistakes are one-line errors; a bug is a short message, never a traceback."""
+    """Entry point: user mistakes are one-line errors; a bug is a short message, never a traceback.
+    SIGINT and SIGTERM end the run (workers included, no report written): exit 130 or 143."""
+    run.end_run_on_signals()
     try:
         cli(standalone_mode=True)
     except SystemExit:
         raise
+    except run.Interrupted as exc:
+        sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # pragma: no cover - exercised through a test that injects a fault
