@@ -96,9 +96,11 @@ def cli() -> None:
               help="Record every current finding in FILE (JSON, atomically) and exit 0.")
 @click.option("--jobs", "-j", type=JobsType(), default="1", show_default=True,
               help="Check files in N processes; 0 or 'auto': one per available core.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Check the files on the Dask scheduler at ADDRESS (tcp://host:8786); needs numlint[dask].")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
-          statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
+          statistics, baseline_path, write_baseline_path, jobs, dask_address, stdin_filename):
     """Lint articles for inconsistent numbers."""
     from numlint.config import Resolver
 
@@ -112,7 +114,16 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         click.echo(f"numlint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
 
-    results = run.check_all(jobs_list, jobs)
+    if dask_address:
+        from numlint.dask import DaskUnavailable, check_on_cluster
+
+        try:
+            results = check_on_cluster(jobs_list, dask_address)
+        except DaskUnavailable as exc:
+            click.echo(f"numlint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    else:
+        results = run.check_all(jobs_list, jobs)
 
     if write_baseline_path:
         _write_or_exit(run.render_baseline(results), write_baseline_path)
