@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 import click
 
@@ -24,6 +23,8 @@ def write_output(text: str, output: str | None, color: bool | None = None) -> No
     if output is None:
         click.echo(text, nl=False, color=color or None)
         return
+    import tempfile  # only --output needs it (~10 ms of a cold start)
+
     directory = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(prefix=".numlint-", suffix=".tmp", dir=directory)
     try:

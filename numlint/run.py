@@ -195,9 +195,11 @@ PARALLEL_FROM = 6
 
 def job_count(jobs: int) -> int:
     """``--jobs``: N processes, or 0 for as many as this process may use cores."""
-    from numlint.parallel import available_cores
+    if jobs != 0:
+        return jobs
+    from numlint.parallel import available_cores  # multiprocessing: only for a parallel run
 
-    return available_cores() if jobs == 0 else jobs
+    return available_cores()
 
 
 def warm_up() -> None:
