@@ -51,6 +51,13 @@ def test_each_heavy_module_loads_when_its_input_or_output_needs_it(article):
     assert "rich.console" in loaded(article, "check", "story.txt", env={**os.environ, "FORCE_COLOR": "1"})
 
 
+def test_a_conversion_in_the_lexicons_units_loads_no_pint(tmp_path):
+    (tmp_path / "depot.txt").write_text("The depot will sit 10 km (6 miles) from the city and cost £5m, or "
+                                        "$6.3m. It will hold 40,000 litres (8,800 gallons) at 4C (39F).\n",
+                                        encoding="utf-8")
+    assert "pint" not in loaded(tmp_path, "check", "depot.txt")
+
+
 def _copies(directory: Path, count: int) -> list[Path]:
     paths = []
     for i in range(count):
