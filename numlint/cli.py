@@ -10,6 +10,7 @@ import sys
 import click
 
 from numlint import __version__, run
+from numlint import progress as progress_bar
 from numlint.config import ConfigError
 from numlint.model import FileResult
 from numlint.run import EXIT_CLEAN, EXIT_ERROR, FORMATS, render_report
@@ -115,16 +116,24 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         click.echo(f"numlint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
 
-    if dask_address:
-        from numlint.dask import DaskUnavailable, check_on_cluster
+    fmt = run.report_format(project)
+    progress = None
+    if progress_bar.wanted(fmt, sys.stderr):
+        progress = progress_bar.Progress(len(jobs_list))
+    try:
+        if dask_address:
+            from numlint.dask import DaskUnavailable, check_on_cluster
 
-        try:
-            results = check_on_cluster(jobs_list, dask_address)
-        except DaskUnavailable as exc:
-            click.echo(f"numlint: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-    else:
-        results = run.check_all(jobs_list, jobs)
+            try:
+                results = check_on_cluster(jobs_list, dask_address, on_result=progress)
+            except DaskUnavailable as exc:
+                click.echo(f"numlint: {exc}", err=True)
+                sys.exit(EXIT_ERROR)
+        else:
+            results = run.check_all(jobs_list, jobs, on_result=progress)
+    finally:
+        if progress is not None:
+            progress.close()
 
     if write_baseline_path:
         _write_or_exit(run.render_baseline(results), write_baseline_path)
@@ -137,7 +146,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
 
     results, in_baseline = run.without_baseline(results, baseline)
 
-    fmt = run.report_format(project)
     color = _use_color(output)
     if statistics:
         report = run.render_statistics(results, fmt, color)
