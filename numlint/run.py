@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from numlint.config import FORMATS, Config, ConfigError, resolve_codes
 from numlint.model import FileResult, severity_rank
 
-__all__ = ["FORMATS", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
+__all__ = ["FORMATS", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR", "Interrupted"]
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -208,14 +208,78 @@ def check_job(job: Job) -> FileResult:
     return _contained(job.path, work)
 
 
-def check_all(jobs: list[Job], processes: int = 1) -> list[FileResult]:
-    """Every job's result, in input order; in ``processes`` processes when there is more than one file."""
-    if processes > 1 and len(jobs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+# Fewer files than this are checked in this process even with --jobs: forking workers and handing
+# them files costs more than checking a handful of articles (a pre-commit hook's usual load).
+PARALLEL_FROM = 6
 
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            return list(pool.map(check_job, jobs, chunksize=4))
-    return [check_job(job) for job in jobs]
+
+def job_count(jobs: int) -> int:
+    """``--jobs``: N processes, or 0 for as many as this process may use cores."""
+    if jobs != 0:
+        return jobs
+    from numlint.parallel import available_cores  # multiprocessing: only for a parallel run
+
+    return available_cores()
+
+
+def warm_up() -> None:
+    """Load what checking an article loads lazily (modules, rule definitions, tables), once, so
+    that workers forked afterwards start with it instead of each loading it again."""
+    from numlint import check_text
+
+    check_text("Profit rose 5% to £500m from £476m, and the 1,200 staff will share £2m.\n", "<warm-up>.txt")
+
+
+def _lost_job(job: Job, why: str) -> FileResult:
+    return FileResult(path=job.path, error=f"internal error: {why} (please report it with this file)")
+
+
+def check_all(jobs: list[Job], processes: int = 1, on_result=None) -> list[FileResult]:
+    """Every job's result, in input order, the same whatever ``processes`` is (0: every core).
+
+    ``on_result(result)`` is called as each file is done, for a progress bar."""
+    processes = job_count(processes)
+    if processes > 1 and len(jobs) >= PARALLEL_FROM:
+        from numlint.parallel import run_parallel
+
+        warm_up()
+        return run_parallel(jobs, check_job, processes, on_lost=_lost_job, on_result=on_result)
+    results = []
+    for job in jobs:
+        results.append(check_job(job))
+        if on_result is not None:
+            on_result(results[-1])
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM reached numlint: the run stops, no report is written, the exit status is
+    128 + the signal's number (130, 143), as a shell reports a command a signal ended.
+
+    A BaseException, not an Exception, so that no per-file ``except Exception`` swallows it, and not
+    a KeyboardInterrupt, which click turns into "Aborted!" and exit 1."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.exit_status = 128 + signum
+
+
+def end_run_on_signals() -> None:
+    """Make SIGINT and SIGTERM raise ``Interrupted`` in this (the parent) process. The first one
+    ignores any further ones, so the clean-up it starts (killing workers, removing a half-written
+    report) is not cut short by a second Ctrl-C."""
+    import signal
+
+    def handler(signum, frame):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, handler)
 
 
 def extract_one(path: str, text: str | None, error: str | None = None) -> FileResult:

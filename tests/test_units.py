@@ -106,9 +106,56 @@ def test_dimension_table_matches_pint():
     emitted = set(measures.UNIT_WORDS.values()) | set(measures.UNIT_ABBREVIATIONS.values())
     emitted |= {"percent", "percentage_point", "basis_point", ""}
     actual = {u: str(units._parse(u).dimensionality) for u in sorted(emitted) if units._parse(u) is not None}
+    ureg = units.registry()
+    scales = {}
+    for u in actual:
+        zero = ureg.Quantity(0.0, units._parse(u)).to_base_units().magnitude
+        one = ureg.Quantity(1.0, units._parse(u)).to_base_units().magnitude
+        scales[u] = [one - zero, zero]
     path = Path(units.__file__).with_name("unit_dimensions.json")
     if os.environ.get("NUMLINT_WRITE_DIMENSIONS"):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["dimensions"] = actual
+        data["scales"] = scales
         path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     assert units.dimension_table() == actual
+    assert units.scale_table().keys() == scales.keys()
+    for u, (factor, offset) in scales.items():
+        assert units.scale_table()[u] == pytest.approx([factor, offset], rel=1e-12, abs=1e-12), u
+
+
+PAIRS = ["kilometer", "mile", "meter", "foot", "inch", "yard", "nautical_mile", "kilogram", "pound", "stone",
+         "ounce", "metric_ton", "ton", "liter", "gallon", "pint", "degree_Celsius", "degree_Fahrenheit",
+         "kilometer / hour", "mile / hour", "knot", "meter / second", "hectare", "acre", "kilometer ** 2",
+         "mile ** 2", "joule", "kilocalorie", "kilowatt_hour", "USD", "GBP", "GBX", "USX", "EUR", "EUX",
+         "USD / oil_barrel", "USD / gallon", "GBP / meter ** 2", "GBP / foot ** 2", "GBX / share", "GBP / share",
+         "USD / kilogram", "USD / pound", "percent", "percentage_point", "basis_point", "", "year", "day"]
+
+
+def test_conversions_without_pint_agree_with_pint():
+    """The common comparisons (length, mass, volume, temperature, speed, area, energy, money per
+    unit) are answered from the tables; every answer must be pint's."""
+    for a in PAIRS:
+        for b in PAIRS:
+            same = units.same_dimension(a, b)
+            ua, ub = units._parse(a), units._parse(b)
+            assert same == (ua.dimensionality == ub.dimensionality
+                            and not (units._is_special_dimless(a) ^ units._is_special_dimless(b))), (a, b)
+            if same:
+                want = units.registry().Quantity(12.5, ua).to(ub).magnitude
+                assert units.convert(12.5, a, b) == pytest.approx(want, rel=1e-9), (a, b)
+
+
+def test_common_conversions_do_not_load_pint():
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom numlint import units\n"
+             "assert round(units.convert(10, 'kilometer', 'mile'), 3) == 6.214\n"
+             "assert round(units.convert(32, 'degree_Fahrenheit', 'degree_Celsius'), 9) == 0\n"
+             "assert units.convert(19, 'GBX', 'GBP') == 0.19\n"
+             "assert units.convert(3, 'USD', 'GBP') is None and not units.same_dimension('USD', 'GBP')\n"
+             "assert units.same_dimension('USD / oil_barrel', 'USD / gallon')\n"
+             "assert 'pint' not in sys.modules, 'pint was imported'\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -10,19 +10,34 @@ that positions always point into the file the user opened (``**10,000**`` or ``&
 
 from __future__ import annotations
 
-from numlint.markup.html import html_prose
-from numlint.markup.markdown import markdown_prose
 from numlint.markup.prose import Prose, plain_prose
 
 __all__ = ["Prose", "html_prose", "markdown_prose", "plain_prose", "to_prose"]
+
+
+def __getattr__(name: str):
+    # markdown-it costs more to import than linting an article: a plain-text run never loads it
+    if name == "markdown_prose":
+        from numlint.markup.markdown import markdown_prose
+
+        return markdown_prose
+    if name == "html_prose":
+        from numlint.markup.html import html_prose
+
+        return html_prose
+    raise AttributeError(name)
 
 
 def to_prose(text: str, fmt: str) -> Prose:
     """The prose of a document in format 'text', 'markdown' or 'html'. Never raises on any text."""
     try:
         if fmt == "markdown":
+            from numlint.markup.markdown import markdown_prose
+
             return markdown_prose(text)
         if fmt == "html":
+            from numlint.markup.html import html_prose
+
             return html_prose(text)
     except Exception:  # noqa: BLE001 - a converter bug must not stop the lint; plain text is a safe view
         pass

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.control import strip_control_codes
 from rich.text import Text
 
 from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding, Related
 from numlint.sources import safe_name
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 UNDERLINE_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -27,6 +30,9 @@ CONTEXT = 36           # of which, at most this many before it
 
 
 def _console(color: bool) -> tuple[Console, io.StringIO]:
+    # rich.console costs more to import than the rest of a cold check: only colour needs it
+    from rich.console import Console
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
