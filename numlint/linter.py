@@ -41,6 +41,10 @@ def _cyclic_gc_paused():
 def document_quantities(doc: Document, directives=None) -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
 
+    A quantity's ``text`` is the mention as a reader sees it (``£4.5bn`` for
+    ``&pound;4.</span><span>5bn``), so messages quote what the reader reads and precision is judged
+    on the digits as written; ``doc.text[start:end]`` is the source it came from.
+
     Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
     a directive is never read as a quantity; offsets are unchanged.
     """
@@ -60,7 +64,7 @@ def _document_quantities(doc: Document, directives) -> tuple[Prose, list[Quantit
         line, column, end_line, end_column = doc.position(start, end)
         quantities.append(
             dataclasses.replace(
-                q, start=start, end=end, text=doc.text[start:end],
+                q, start=start, end=end,
                 line=line, column=column, end_line=end_line, end_column=end_column,
             )
         )
