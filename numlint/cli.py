@@ -78,13 +78,18 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Check files in N processes.")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
+@click.option("--html-scope", type=click.Choice(["article", "all"]), default=None,
+              help="HTML: lint the article only, without navigation, asides and other page chrome "
+                   "(article, the default), or every visible element (all).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, fail_on, exit_zero, quiet,
-          statistics, baseline_path, write_baseline_path, jobs, stdin_filename):
+          statistics, baseline_path, write_baseline_path, jobs, stdin_filename, html_scope):
     """Lint articles for inconsistent numbers."""
     from numlint.config import Resolver
 
     try:
         overrides = run.overrides(select, extend_select, ignore, fail_on, fmt)
+        if html_scope:
+            overrides["html_scope"] = html_scope
         resolver = Resolver(overrides=overrides, config_path=config_path, isolated=isolated)
         project = resolver.for_directory(os.getcwd())   # run-wide settings: format, fail-on
         baseline = run.load_baseline(baseline_path)

@@ -55,6 +55,7 @@ class Config:
     include: tuple[str, ...] = ()         # globs of files to take from a walked directory (empty = default suffixes)
     exclude: tuple[str, ...] = ()         # globs of files and directories to skip in a walk
     format: str | None = None             # report format; None = text (github under GitHub Actions)
+    html_scope: str = "article"           # HTML read: "article" (without the page's chrome) or "all"
     root: str | None = None               # directory of the config file the settings came from
     source: str | None = None             # that file, for messages
 

@@ -252,3 +252,12 @@ def test_rule_names_work_like_codes_on_the_command_line(work):
     assert run("check", "points.txt").exit_code == 1
     result = run("check", "--select", "percent-vs-pints", "points.txt")
     assert result.exit_code == 2 and "--select: unknown rule code 'PERCENT-VS-PINTS'" in result.output
+
+
+def test_html_scope_all_lints_the_whole_page():
+    page = str(Path(__file__).resolve().parent.parent / "fixtures" / "cms-hospital.html")
+    article = run("check", "--format", "concise", page)
+    everything = run("check", "--format", "concise", "--html-scope", "all", page)
+    assert [line.split()[1] for line in article.output.splitlines()[:-1]] == ["NL102", "NL101"]
+    # The hidden draft's "£48bn" is read only with --html-scope all.
+    assert [line.split()[1] for line in everything.output.splitlines()[:-1]] == ["NL102", "NL101", "NL201"]

@@ -16,7 +16,8 @@ import numlint
 from numlint.config import Config
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html") and not p.name.startswith("."))
+ARTICLES = sorted(p for p in FIXTURES.iterdir()
+                  if p.suffix in (".txt", ".md", ".html", ".htm") and not p.name.startswith("."))
 
 
 def _config(article: Path) -> Config | None:
