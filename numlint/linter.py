@@ -205,7 +205,8 @@ def _lint(doc: Document, config: Config | None) -> FileResult:
     findings = rule_findings(doc, prose, quantities, config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))
-    return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text)
+    return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text,
+                      prose=prose)
 
 
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:

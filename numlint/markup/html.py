@@ -178,6 +178,9 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
                 held[0] = (i, j, False)
             return
         flush_held()
+        if b.parts and b.parts[-1].endswith(" "):
+            while i < k and s[i] in " \t\r\n\f":  # "<br>\n  up from": one space, not two
+                i += 1
         if k > i:
             # A run of white space holding a line break reads as one space: a blank line inside a
             # <p> must not look like a block boundary.
