@@ -112,3 +112,17 @@ def test_python_docx_is_not_loaded_unless_a_word_file_is_read():
             "print('docx' in sys.modules, 'lxml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_sarif_and_text_reports_show_the_paragraph(tmp_path):
+    import json
+
+    story = tmp_path / "story.docx"
+    story.write_bytes(build_docx([{"title": "Jobs"}, {"p": "The council will cut 450 jobs."},
+                                  {"p": "It cut 540 jobs, it said."}]))
+    sarif = json.loads(CliRunner().invoke(cli, ["check", "--format", "sarif", "--exit-zero", str(story)]).output)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["region"]["startLine"] == 3 and location["region"]["snippet"]["text"] == "540"
+    assert location["contextRegion"] == {"startLine": 3, "endLine": 3, "snippet": {"text": "It cut 540 jobs, it said."}}
+    text = CliRunner().invoke(cli, ["check", str(story)]).output
+    assert "3 │ It cut 540 jobs, it said." in text
