@@ -195,8 +195,11 @@ def cli() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Check the files on the Dask scheduler at ADDRESS (tcp://host:8786); needs numlint[dask].")
 @click.option("--stdin-filename", help="Name to show for text read from stdin (its suffix picks the format).")
+@click.option("--html-scope", type=click.Choice(["article", "all"]), default=None,
+              help="HTML: lint the article only, without navigation, asides and other page chrome "
+                   "(article, the default), or every visible element (all).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, force_exclude, fail_on, exit_zero,
-          quiet, statistics, baseline_path, write_baseline_path, jobs, dask_address, stdin_filename):
+          quiet, statistics, baseline_path, write_baseline_path, jobs, dask_address, stdin_filename, html_scope):
     """Lint articles for inconsistent numbers."""
     from numlint.config import Resolver
 
@@ -204,6 +207,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         overrides = run.overrides(select, extend_select, ignore, fail_on, fmt)
         if force_exclude is not None:
             overrides["force_exclude"] = force_exclude
+        if html_scope:
+            overrides["html_scope"] = html_scope
         resolver = Resolver(overrides=overrides, config_path=config_path, isolated=isolated)
         project = resolver.for_directory(os.getcwd())   # run-wide settings: format, fail-on
         baseline = run.load_baseline(baseline_path)

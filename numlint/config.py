@@ -71,6 +71,7 @@ class Config:
     exclude: tuple[str, ...] = ()         # globs of files and directories to skip in a walk
     format: str | None = None             # report format; None = text (github under GitHub Actions)
     force_exclude: bool = False           # apply exclude to paths named on the command line too (ruff's meaning)
+    html_scope: str = "article"           # HTML read: "article" (without the page's chrome) or "all"
     root: str | None = None               # directory of the config file the settings came from
     source: str | None = None             # that file, for messages
 

@@ -9,15 +9,18 @@ from numlint.lang.lines import LineIndex
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}  # read by numlint.docx_reader into one paragraph a line
 
 
 def format_for_path(path: str) -> str:
-    """'markdown', 'html' or 'text', by file suffix; anything else is read as plain text."""
+    """'markdown', 'html', 'docx' or 'text', by file suffix; anything else is read as plain text."""
     suffix = PurePath(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
     return "text"
 
 

@@ -38,29 +38,33 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def document_quantities(doc: Document, directives=None) -> tuple[Prose, list[Quantity]]:
+def document_quantities(doc: Document, directives=None, html_scope: str = "article") -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
+
+    A quantity's ``text`` is the mention as a reader sees it (``£4.5bn`` for
+    ``&pound;4.</span><span>5bn``), so messages quote what the reader reads and precision is judged
+    on the digits as written; ``doc.text[start:end]`` is the source it came from.
 
     Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
     a directive is never read as a quantity; offsets are unchanged.
     """
     with _cyclic_gc_paused():
-        return _document_quantities(doc, directives)
+        return _document_quantities(doc, directives, html_scope)
 
 
-def _document_quantities(doc: Document, directives) -> tuple[Prose, list[Quantity]]:
+def _document_quantities(doc: Document, directives, html_scope: str) -> tuple[Prose, list[Quantity]]:
     from numlint.extract import extract_quantities
 
     if directives is None:
         directives = suppress.parse(doc.text, doc.format)
-    prose = to_prose(suppress.mask(doc.text, directives), doc.format)
+    prose = to_prose(suppress.mask(doc.text, directives), doc.format, html_scope)
     quantities = []
     for q in extract_quantities(prose.text):
         start, end = prose.to_original(q.start, q.end)
         line, column, end_line, end_column = doc.position(start, end)
         quantities.append(
             dataclasses.replace(
-                q, start=start, end=end, text=doc.text[start:end],
+                q, start=start, end=end,
                 line=line, column=column, end_line=end_line, end_column=end_column,
             )
         )
@@ -197,11 +201,12 @@ def _lint(doc: Document, config: Config | None) -> FileResult:
     config = (config or Config()).for_path(doc.path)
     directives = suppress.parse(doc.text, doc.format)
     suppress.resolve_scopes(doc.text, directives, doc.line_col)
-    prose, quantities = document_quantities(doc, directives)
+    prose, quantities = document_quantities(doc, directives, config.html_scope)
     findings = rule_findings(doc, prose, quantities, config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))
-    return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text)
+    return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text,
+                      prose=prose)
 
 
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:

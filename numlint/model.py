@@ -173,3 +173,6 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     text: str | None = None   # kept for reporters that show source lines (text, html)
+    # The prose the reader sees (numlint.markup.Prose: text and offset map), for the HTML report's
+    # article view; None when the file was not read.
+    prose: object | None = field(default=None, compare=False, repr=False)

@@ -34,7 +34,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 # An article is a few kilobytes; a 5 MB one is already absurd. Past this we refuse instead of reading.
 MAX_BYTES = 64 * 1024 * 1024
@@ -260,7 +260,20 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
             data = _read_all(fh, max_bytes)
     except OSError as exc:
         raise SourceError(oserror_reason(exc)) from None
+    if path.lower().endswith(".docx"):
+        return docx_text(data)
     return decode(data)
+
+
+def docx_text(data: bytes) -> str:
+    """A Word file's text, one paragraph a line (numlint.docx_reader), or a SourceError."""
+    from numlint.docx_reader import DocxError
+    from numlint.docx_reader import docx_text as read_docx
+
+    try:
+        return read_docx(data)
+    except DocxError as exc:
+        raise SourceError(str(exc)) from None
 
 
 def _read_all(fh, max_bytes: int) -> bytes:

@@ -278,3 +278,12 @@ def test_github_format_writes_the_job_summary(toy, work):
     assert "| news/troops.txt | 2:6 | NL101 | error | 150 troops here, but 120 on line 1 |" in table
     run("check", "--format", "json", "news", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert summary.read_text(encoding="utf-8") == table     # only the github format writes it
+
+
+def test_html_scope_all_lints_the_whole_page():
+    page = str(Path(__file__).resolve().parent.parent / "fixtures" / "cms-hospital.html")
+    article = run("check", "--format", "concise", page)
+    everything = run("check", "--format", "concise", "--html-scope", "all", page)
+    assert [line.split()[1] for line in article.output.splitlines()[:-1]] == ["NL102", "NL101"]
+    # The hidden draft's "£48bn" is read only with --html-scope all.
+    assert [line.split()[1] for line in everything.output.splitlines()[:-1]] == ["NL102", "NL101", "NL201"]

@@ -16,7 +16,8 @@ import numlint
 from numlint.config import Config
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html") and not p.name.startswith("."))
+ARTICLES = sorted(p for p in FIXTURES.iterdir()
+                  if p.suffix in (".txt", ".md", ".html", ".htm") and not p.name.startswith("."))
 
 
 def _config(article: Path) -> Config | None:
@@ -34,6 +35,27 @@ def _actual(article: Path) -> list[dict]:
         rows.append({"code": f.code, "line": f.line, "column": f.column, "severity": f.severity,
                      "related": sorted(r.line for r in f.related)})
     return rows
+
+
+# Word fixtures are described in NAME.docx.json (tests/docx_builder.py) and built into a .docx by the
+# test, so the repository holds reviewable text rather than a binary; NAME.docx.expected.json as above.
+WORD_ARTICLES = sorted(FIXTURES.glob("*.docx.json"))
+
+
+@pytest.mark.parametrize("spec", WORD_ARTICLES, ids=[p.name for p in WORD_ARTICLES])
+def test_word_fixture_gives_exactly_its_expected_findings(spec, tmp_path):
+    from docx_builder import build_docx
+
+    from numlint.sources import read_source
+
+    article = tmp_path / spec.name.removesuffix(".json")
+    article.write_bytes(build_docx(json.loads(spec.read_text(encoding="utf-8"))))
+    findings = numlint.check_text(read_source(str(article)), str(article))
+    actual = [{"code": f.code, "line": f.line, "column": f.column, "severity": f.severity,
+               "related": sorted(r.line for r in f.related)} for f in findings]
+    expected_path = spec.with_name(spec.name.removesuffix(".json") + ".expected.json")
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert actual == expected
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[p.name for p in ARTICLES])

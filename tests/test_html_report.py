@@ -3,6 +3,8 @@ rendered by a real browser (headless Chromium, when installed) into a non-blank 
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import os
 import re
 import shutil
@@ -10,6 +12,7 @@ import struct
 import subprocess
 import tempfile
 import zlib
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -140,24 +143,185 @@ def _png_pixels_vary(png: bytes) -> tuple[int, int, int]:
     return width, height, len(set(raw))
 
 
-CHROMIUM = "/usr/bin/chromium"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="headless Chromium not installed")
-def test_renders_in_headless_chromium(tmp_path):
-    report = tmp_path / "report.html"
-    report.write_text(html.render([sample()]), encoding="utf-8")
-    shot = tmp_path / "report.png"
+def _result(name: str) -> FileResult:
+    """A fixture through the whole pipeline; the Word fixture is built into a .docx first."""
+    from numlint.linter import lint
+    from numlint.sources import docx_text
+
+    if name.endswith(".docx"):
+        from docx_builder import build_docx
+
+        spec = json.loads((FIXTURES / (name + ".json")).read_text(encoding="utf-8"))
+        text = docx_text(build_docx(spec))
+    else:
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+    from numlint.document import format_for_path
+
+    return lint(Document(f"fixtures/{name}", text, format_for_path(name)))
+
+
+class _ArticleText(HTMLParser):
+    """The text of the first article view of a report, without finding cards, badges and line numbers;
+    paragraphs and headings one a line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0          # inside div.article, counting nested elements
+        self.hidden = 0         # inside a card, a badge, a line number or a hidden directive
+        self.done = False
+        self.lines: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.done:
+            return
+        if not self.depth:
+            if tag == "div" and "article" in classes:
+                self.depth = 1
+            return
+        self.depth += 1
+        if self.hidden or {"notes", "badge", "ln", "markup"} & set(classes):
+            self.hidden += 1
+        if tag in ("p", "h4") and not self.hidden:
+            self.lines.append("")
+
+    def handle_endtag(self, tag):
+        if self.done or not self.depth:
+            return
+        self.depth -= 1
+        if self.hidden:
+            self.hidden -= 1
+        if not self.depth:
+            self.done = True
+
+    def handle_data(self, data):
+        if self.depth and not self.hidden and not self.done and self.lines:
+            self.lines[-1] += data
+
+
+def article_text(page: str) -> list[str]:
+    parser = _ArticleText()
+    parser.feed(page)
+    return [" ".join(line.split()) for line in parser.lines]
+
+
+def test_the_article_as_read_for_every_format():
+    cms = article_text(html.render([_result("cms-hospital.html")]))
+    assert cms[0] == "Riverside hospital opens £48m wing"
+    assert cms[2] == ("Riverside General Hospital opened its £48m surgical wing on Monday, and now has 340 beds, "
+                      "up from 300 last year.")
+    assert not any("50,000" in line or "dataLayer" in line or "<" in line for line in cms)
+    word_html = article_text(html.render([_result("word-export-flood.htm")]))
+    assert word_html[0] == "Flood defences" and "MsoNormal" not in " ".join(word_html)
+    assert "The scheme will cost £12m, the agency said, and will protect 4,400 homes." in word_html
+    markdown = article_text(html.render([_result("bank-profit.md")]))
+    assert not any(line.startswith("#") or "**" in line for line in markdown)
+    word = article_text(html.render([_result("school-repairs.docx")]))
+    assert word[9] == "Repairs will take 16% of the capital budget, up from 9% last year."  # directive not shown
+    assert word[5:8] == ["Work Schools", "Roofs 140", "Heating 90"]
+
+
+def test_headings_line_numbers_and_source_toggle():
+    cms = html.render([_result("cms-hospital.html")])
+    assert re.search(r'<div class="ln">17</div><h4 class="para heading">Riverside hospital opens <mark', cms)
+    assert cms.count("<summary>Show source</summary>") == 1
+    # The source view repeats the highlights without ids, so every anchor is unique.
+    ids = re.findall(r'<mark id="([^"]+)"', cms)
+    assert len(ids) == len(set(ids)) == len(re.findall(r'<mark (?!id=)', cms))
+    assert '<span class="markup">&lt;figcaption&gt;</span>' in cms
+    word = html.render([_result("school-repairs.docx")])
+    assert "Show source" not in word and "Show source" not in html.render([_result("korea-troops.txt")])
+    # A Word file's line is its paragraph: the fact box is the twelfth.
+    assert re.search(r'<div class="ln">12</div><p class="para">Fact box: the council will repair <mark', word)
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_FORMATS = ("korea-troops.txt", "bank-profit.md", "cms-hospital.html", "gdocs-export-rail.html",
+                   "word-export-flood.htm", "school-repairs.docx")
+
+# Appended to a copy of each report (the report itself is untouched): what the browser rendered, read
+# through the DOM, written into the page for --dump-dom to carry out.
+PROBE = """<script>
+(function(){
+  var article=document.querySelector('div.article');
+  var marks=Array.prototype.map.call(article.querySelectorAll('mark.q'),function(m){
+    var r=m.getBoundingClientRect();
+    return {text:m.textContent,bg:getComputedStyle(m).backgroundColor,w:r.width,h:r.height};});
+  var badges=article.querySelectorAll('sup.badge');
+  Array.prototype.forEach.call(badges,function(b){b.style.display='none';});
+  var paras=Array.prototype.map.call(article.querySelectorAll('.para'),function(p){return p.innerText;});
+  Array.prototype.forEach.call(badges,function(b){b.style.display='';});
+  var details=document.querySelector('details.source');
+  var out={text:article.innerText,paras:paras,marks:marks,
+           source:details?{open:details.open,shown:details.querySelector('div.article').checkVisibility()}:null};
+  if(details){details.open=true;out.source.shown_when_opened=details.querySelector('div.article').checkVisibility();}
+  var pre=document.createElement('pre');pre.id='numlint-probe';pre.textContent=JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+
+
+def _chromium(*args: str, timeout: int = 90) -> subprocess.CompletedProcess:
     profile = tempfile.mkdtemp()
     try:
-        subprocess.run(
+        return subprocess.run(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--screenshot={shot}", "--window-size=1400,1000", report.as_uri()],
-            check=False, capture_output=True, timeout=90,
+             f"--user-data-dir={profile}", *args],
+            check=False, capture_output=True, text=True, timeout=timeout,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _artifacts(tmp_path: Path) -> Path:
+    """Where screenshots are kept: $NUMLINT_ARTIFACTS (CI sets .ci/artifacts), else the test's tmp."""
+    where = Path(os.environ.get("NUMLINT_ARTIFACTS") or tmp_path)
+    where.mkdir(parents=True, exist_ok=True)
+    return where
+
+
+def _need_chromium() -> None:
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} missing in CI: .ci/run installs Debian's chromium")
+        pytest.skip("headless Chromium not installed (.ci/run installs it)")
+
+
+@pytest.mark.parametrize("name", BROWSER_FORMATS)
+def test_report_renders_in_headless_chromium(name, tmp_path):
+    _need_chromium()
+    result = _result(name)
+    page = html.render([result])
+    artifacts = _artifacts(tmp_path)
+    report = artifacts / f"report-{name}.html"
+    report.write_text(page, encoding="utf-8")
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+
+    dom = _chromium("--dump-dom", probed.as_uri()).stdout
+    found = re.search(r'<pre id="numlint-probe">(.*?)</pre>', dom, re.DOTALL)
+    assert found, dom[-2000:]
+    seen = json.loads(html_module.unescape(found.group(1)))
+    # The text a reader of the report sees is the article as read, paragraph by paragraph, no markup
+    # (a directive's remains are in the page but not displayed).
+    assert "<" not in seen["text"] and "&" + "pound;" not in seen["text"]
+    assert [" ".join(p.split()) for p in seen["paras"]] == article_text(page)
+    # Every quantity is highlighted, as read, in a colour of its own and with a visible box.
+    assert [m["text"] for m in seen["marks"]] == [q.text for q in sorted(result.quantities, key=lambda q: q.start)]
+    for mark in seen["marks"]:
+        assert mark["bg"] not in ("rgba(0, 0, 0, 0)", "transparent") and mark["w"] > 0 and mark["h"] > 0, mark
+    # The source view is there only where it helps, and closed until asked for.
+    if name.endswith((".txt", ".docx")):
+        assert seen["source"] is None
+    else:
+        assert seen["source"] == {"open": False, "shown": False, "shown_when_opened": True}
+
+    shot = artifacts / f"report-{name}.png"
+    _chromium(f"--screenshot={shot}", "--window-size=1400,1000", report.as_uri())
     assert shot.exists() and shot.stat().st_size > 10_000
     width, height, distinct = _png_pixels_vary(shot.read_bytes())
     assert (width, height) == (1400, 1000)

@@ -60,3 +60,18 @@ def test_concurrent_lints_agree_and_leave_the_collector_on():
         t.join()
     assert results == [expected] * 8
     assert gc.isenabled()
+
+
+def test_messages_quote_the_text_as_read_and_positions_stay_in_the_file():
+    """Entities decoded and tags dropped in what a finding says; start/end still index the file."""
+    import numlint
+
+    page = ('<p>The hall cost &pound;4.<span class="c0">5bn</span>, officials said. '
+            "Its refurbishment cost &pound;4.5m.</p>\n<p>The route is 10&nbsp;km (10&nbsp;miles) long.</p>\n")
+    findings = {f.code: f for f in numlint.check_text(page, "story.html")}
+    slip, conversion = findings["NL201"], findings["NL203"]
+    assert "£4.5bn" in slip.message and "£4.5m" in slip.message and "&pound;" not in slip.message
+    assert page[slip.start:slip.end] == "&pound;4.5m"
+    assert page[slip.related[0].start:slip.related[0].end] == '&pound;4.<span class="c0">5bn'
+    assert conversion.message.startswith("10\u00a0miles does not match 10\u00a0km")
+    assert page[conversion.start:conversion.end] == "10&nbsp;miles"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -211,7 +212,8 @@ def test_html_blocks_cells_and_breaks() -> None:
     source = "<div>5</div><div>6</div><p>7<br>8</p><ul><li>9</li><li>10</li></ul>" \
         "<table><tr><td>11</td><td>12</td></tr><tr><th>13</th></tr></table><h2>14</h2>15"
     prose = html_prose(source)
-    assert prose.text == "5\n\n6\n\n7\n\n8\n\n9\n\n10\n\n11\n12\n\n13\n\n14\n\n15"
+    # <br> reads as a space: it does not end a sentence (issue 19).
+    assert prose.text == "5\n\n6\n\n7 8\n\n9\n\n10\n\n11\n12\n\n13\n\n14\n\n15"
     check_map(prose, source)
 
 
@@ -363,3 +365,59 @@ def test_a_hard_wrapped_markdown_paragraph_is_one_sentence_to_the_rules() -> Non
     source = ("# Troops sent\n\n"
               "Some 10,000 troops were sent to the border, up from\n3,000 in March, the ministry said.\n")
     assert [f.code for f in numlint.check_text(source, "story.md")] == ["NL102"]  # a stated change, noted
+
+
+# --- HTML from a CMS, Word and Google Docs: the article, not the page (issue 19) -------------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _read(name: str, scope: str = "article") -> str:
+    return " ".join(html_prose((FIXTURES / name).read_text(encoding="utf-8"), scope).text.split())
+
+
+def test_cms_page_is_read_for_its_article():
+    text = _read("cms-hospital.html")
+    for chrome in ("50,000 readers", "Share 3.2k", "27 comments", "£48bn", "20% off", "Most read",
+                   "Council tax", "18-month", "2026", "Home News", "Hospital opens new wing |"):
+        assert chrome not in text, chrome
+    assert text.startswith("Riverside hospital opens £48m wing By Sam Reporter")  # the article's own header
+    assert "now has 340 beds, up from 300 last year." in text                      # <br> ends no sentence
+    assert "The wing adds six operating theatres and 40 beds." in text             # a caption is copy
+    assert '"We waited 12 years for this," said one nurse.' in text                # and so is a pull quote
+    assert "6 theatres" not in text                                                # alt text is not
+
+
+def test_html_scope_all_reads_every_visible_element():
+    text = _read("cms-hospital.html", "all")
+    for chrome in ("50,000 readers", "Share 3.2k", "27 comments", "£48bn", "Council tax", "18-month"):
+        assert chrome in text, chrome
+
+
+def test_page_without_article_or_main_drops_its_chrome():
+    page = ("<header>Menu</header><nav>Sections</nav><div class='social-share'>Share 12</div>"
+            "<p>Some 40 people were hurt.</p><div class='comments'>88 comments</div><form>Sign up</form>"
+            "<footer>© 2026</footer>")
+    assert html_prose(page).text == "Some 40 people were hurt."
+    prose = html_prose(page, "all")
+    assert "Share 12" in prose.text and "88 comments" in prose.text
+    check_map(prose, page)
+
+
+def test_word_save_as_html_without_its_comment_list():
+    text = _read("word-export-flood.htm")
+    assert "press release" not in text and "1,200" not in text and "[JD1]" not in text
+    assert "The scheme will cost £12m, the agency said" in text
+    assert "MsoNormal" not in text and "DocumentProperties" not in text and "212" not in text
+
+
+def test_google_docs_html_without_its_comment_threads():
+    text = _read("gdocs-export-rail.html")
+    assert "DfT" not in text and "3.5 million" not in text and "[a]" not in text
+    assert "from £5,800 to £6,300, a 4.6% increase." in text
+
+
+def test_chrome_filtering_keeps_the_offset_map():
+    for name in ("cms-hospital.html", "word-export-flood.htm", "gdocs-export-rail.html"):
+        source = (FIXTURES / name).read_text(encoding="utf-8")
+        check_map(html_prose(source), source)

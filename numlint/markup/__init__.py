@@ -1,10 +1,12 @@
-"""Plain text, Markdown and HTML -> the prose a reader sees, with a map back to the original file.
+"""Plain text, Markdown, HTML and Word -> the prose a reader sees, with a map back to the original file.
 
 Extraction runs on ``Prose.text``; every span it finds is mapped back with ``Prose.to_original`` so
 that positions always point into the file the user opened (``**10,000**`` or ``&nbsp;`` included).
 
 * ``prose``: the ``Prose`` offset map and ``ProseWriter``, the one place that builds it.
-* ``html``: the HTML tokenizer (linear time, never hangs on broken markup).
+* ``html``: the HTML tokenizer (linear time, never hangs on broken markup); of a CMS page it reads
+  the article, without the chrome ``chrome`` names.
+* a Word file's text (``numlint.docx_reader``: one paragraph a line) is read as plain text.
 * ``markdown``: markdown-it-py tokens aligned back to the file's lines.
 """
 
@@ -28,8 +30,10 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def to_prose(text: str, fmt: str) -> Prose:
-    """The prose of a document in format 'text', 'markdown' or 'html'. Never raises on any text."""
+def to_prose(text: str, fmt: str, html_scope: str = "article") -> Prose:
+    """The prose of a document in format 'text', 'markdown', 'html' or 'docx' (a Word file's text, one
+    paragraph a line, which is plain prose). ``html_scope``: "article" or "all" (numlint.markup.html).
+    Never raises on any text."""
     try:
         if fmt == "markdown":
             from numlint.markup.markdown import markdown_prose
@@ -38,7 +42,7 @@ def to_prose(text: str, fmt: str) -> Prose:
         if fmt == "html":
             from numlint.markup.html import html_prose
 
-            return html_prose(text)
+            return html_prose(text, html_scope)
     except Exception:  # noqa: BLE001 - a converter bug must not stop the lint; plain text is a safe view
         pass
     return plain_prose(text)

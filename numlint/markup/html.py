@@ -11,7 +11,12 @@ import html
 import re
 from html.entities import html5 as _HTML5_ENTITIES
 
+from numlint.markup.chrome import is_chrome, is_comment_thread_link
 from numlint.markup.prose import IdentityMap, Prose, ProseWriter
+
+# What is read of a page: "article" (the article without the page's chrome; numlint.markup.chrome)
+# or "all" (every visible element).
+HTML_SCOPES = ("article", "all")
 
 _SKIP_ELEMENTS = frozenset(
     "script style pre code template noscript textarea svg math iframe object xmp plaintext".split()
@@ -25,7 +30,7 @@ _VOID_ELEMENTS = frozenset(
 _BLOCK_ELEMENTS = frozenset(
     """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
     figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li
-    main menu nav ol optgroup option p section summary table tbody tfoot thead tr ul br title
+    main menu nav ol optgroup option p section summary table tbody tfoot thead tr ul title
     select label""".split()
 )
 _CELL_ELEMENTS = frozenset(("td", "th"))
@@ -39,6 +44,8 @@ _SPACES = re.compile(r"\s*")
 _CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _NAMEREF = re.compile(r"&([a-zA-Z][a-zA-Z0-9]{0,40})(;?)")
 _WHITESPACE_RUN = re.compile(r"[ \t\r\n\f]{2,}")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_SCOPE_TAG = {tag: re.compile(rf"<{tag}(?=[\s/>])", re.IGNORECASE) for tag in ("article", "main")}
 _RAW_END_CACHE: dict[str, re.Pattern[str]] = {}
 _LONGEST_LEGACY = max(len(k) for k in _HTML5_ENTITIES if not k.endswith(";"))
 
@@ -72,32 +79,71 @@ def _entity_at(s: str, i: int, end: int) -> tuple[int, str] | None:
     return None
 
 
-def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None = None) -> None:
+def _attributes(s: str, start: int, end: int) -> dict[str, str]:
+    """The attributes of a start tag whose name ends at ``start`` and which closes at ``end``."""
+    attrs: dict[str, str] = {}
+    for m in _ATTRIBUTE.finditer(s, start, end):
+        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        attrs.setdefault(m.group(1).lower(), html.unescape(value or ""))
+    return attrs
+
+
+def _scope_tag(s: str, start: int, end: int) -> str | None:
+    """The element that holds the article: <article> when the page has one, else <main>, else None."""
+    return next((tag for tag, pattern in _SCOPE_TAG.items() if pattern.search(s, start, end)), None)
+
+
+def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None = None,
+                     scope: str = "all") -> None:
     """Tokenize s[start:end] as HTML and write its visible text to b (positions through tr).
 
     One pass, no recursion: an explicit element stack (with per-name counts so an end tag is matched
-    in O(1)) decides what is skipped and where headings end."""
+    in O(1)) decides what is skipped and where headings end. With ``scope="article"`` only the text
+    inside the page's <article> (else <main>) is read, without the chrome numlint.markup.chrome names."""
     n = len(s) if end is None else end
     stack: list[str] = []
+    dropped: list[bool] = []   # per stack entry: its content is not read
     counts: dict[str, int] = {}
     skip = 0
+    filtering = scope == "article"
+    scope_tag = _scope_tag(s, start, n) if filtering else None
+    in_scope = 0
     heading_starts: list[int] = []
 
-    def push(tag: str) -> None:
-        nonlocal skip
+    def quiet() -> bool:
+        return bool(skip) or (scope_tag is not None and not in_scope)
+
+    def push(tag: str, drop: bool = False) -> None:
+        nonlocal skip, in_scope
         stack.append(tag)
+        drop = drop or tag in _SKIP_ELEMENTS
+        dropped.append(drop)
         counts[tag] = counts.get(tag, 0) + 1
-        if tag in _SKIP_ELEMENTS:
+        if drop:
             skip += 1
+        if tag == scope_tag:
+            in_scope += 1
         if tag in _HEADING_ELEMENTS:
             heading_starts.append(b.length)
 
-    def pop() -> str:
+    def drop_enclosing(tag: str) -> None:
+        """Stop reading the nearest open ``tag`` (a comment thread seen from inside it)."""
         nonlocal skip
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k] == tag:
+                if not dropped[k]:
+                    dropped[k] = True
+                    skip += 1
+                return
+
+    def pop() -> str:
+        nonlocal skip, in_scope
         tag = stack.pop()
         counts[tag] -= 1
-        if tag in _SKIP_ELEMENTS:
+        if dropped.pop():
             skip -= 1
+        if tag == scope_tag:
+            in_scope -= 1
         if tag in _HEADING_ELEMENTS and heading_starts:
             b.headings.append((heading_starts.pop(), b.length))
         if tag in _BLOCK_ELEMENTS:
@@ -106,31 +152,35 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             b.sep("\n")
         return tag
 
-    held: list[tuple[int, int] | None] = [None]  # trailing white space, written only if text follows
+    # Trailing white space (or a <br>), written only if text follows: (start, end, read as one space).
+    held: list[tuple[int, int, bool] | None] = [None]
 
     def flush_held() -> None:
         h = held[0]
         held[0] = None
         if h is None or b.at_block_start():
             return
-        a, z = h
+        a, z, as_space = h
         run = s[a:z]
-        if z - a >= 2 and ("\n" in run or "\r" in run):
+        if as_space or (z - a >= 2 and ("\n" in run or "\r" in run)):
             tr.decoded(b, " ", a, z)
         else:
             tr.verbatim(b, a, z - a)
 
     def data(i: int, j: int) -> None:
-        if skip or i >= j:
+        if i >= j or quiet():
             return
         k = j
         while k > i and s[k - 1] in " \t\r\n\f":
             k -= 1
         if k == i:  # only white space, between two tags: one held run is enough
             if held[0] is None:
-                held[0] = (i, j)
+                held[0] = (i, j, False)
             return
         flush_held()
+        if b.parts and b.parts[-1].endswith(" "):
+            while i < k and s[i] in " \t\r\n\f":  # "<br>\n  up from": one space, not two
+                i += 1
         if k > i:
             # A run of white space holding a line break reads as one space: a blank line inside a
             # <p> must not look like a block boundary.
@@ -144,7 +194,7 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
                 i = z
             _text(i, k)
         if k < j:
-            held[0] = (k, j)
+            held[0] = (k, j, False)
 
     def _text(i: int, j: int) -> None:
         if b.at_block_start():
@@ -168,7 +218,7 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
                 i += 1
             else:
                 k, chars = ref
-                if not skip:
+                if not quiet():
                     flush_held()
                     if chars.isspace() and b.at_block_start():
                         pass
@@ -227,7 +277,7 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
                 continue
             k += 1  # a quote that does not start a value is part of a name
         self_closing = found_gt and tag_end - 2 >= name_end and s[tag_end - 2] == "/"
-        i = tag_end
+        tag_start, i = i, tag_end
         if closing:
             if counts.get(tag):
                 while stack and pop() != tag:
@@ -237,6 +287,12 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             elif tag in _CELL_ELEMENTS:
                 b.sep("\n")
             continue
+        if tag == "br":
+            # A line break inside a paragraph (an address, a CMS's soft return) does not end a
+            # sentence: it reads as one space.
+            if not quiet() and not b.at_block_start():
+                held[0] = (held[0][0] if held[0] else tag_start, tag_end, True)
+            continue
         if tag in _BLOCK_ELEMENTS:
             b.sep("\n\n")
         elif tag in _CELL_ELEMENTS:
@@ -245,11 +301,22 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             pop()  # <h1>a<h2>b: a heading cannot hold another heading
         if tag in _VOID_ELEMENTS or self_closing:
             continue
-        push(tag)
+        drop = False
+        if filtering and tag_end - name_end > 1:
+            attrs = _attributes(s, name_end, tag_end - 1)
+            if is_comment_thread_link(tag, attrs):
+                if attrs["href"].startswith("#cmnt_ref"):
+                    drop_enclosing("div")   # the thread at the end of the page
+                drop = True                 # the [a] marker in the text
+            else:
+                drop = is_chrome(tag, attrs, in_article=in_scope > 0)
+        elif filtering:
+            drop = is_chrome(tag, {}, in_article=in_scope > 0)
+        push(tag, drop)
         if tag in _RAWTEXT_ELEMENTS or tag in _RCDATA_ELEMENTS:
             m = _raw_end(tag).search(s, i, n)
             k = n if m is None else m.start()
-            if tag in _RCDATA_ELEMENTS and not skip:  # <title>: text and entities, no tags
+            if tag in _RCDATA_ELEMENTS and not quiet():  # <title>: text and entities, no tags
                 while i < k:
                     amp = s.find("&", i, k)
                     j = k if amp < 0 else amp
@@ -271,7 +338,9 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
         b.headings.append((heading_starts.pop(), b.length))
 
 
-def html_prose(text: str) -> Prose:
+def html_prose(text: str, scope: str = "article") -> Prose:
+    """The prose of an HTML page: its article (``scope="article"``, numlint.markup.chrome) or every
+    visible element (``scope="all"``)."""
     b = ProseWriter(text)
-    _html_to_builder(text, b, IdentityMap())
+    _html_to_builder(text, b, IdentityMap(), scope=scope)
     return b.prose()

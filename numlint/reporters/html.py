@@ -1,12 +1,15 @@
-"""One self-contained HTML page for editors: the article with every quantity highlighted and coloured
-by metric, each finding beside the paragraph it is in and linked to its mentions, and a table of the
-facts by metric. No external scripts, styles, fonts or images: the page can be mailed or attached
-to a ticket and opens anywhere. Everything taken from the article is escaped.
+"""One self-contained HTML page for editors: the article as a reader sees it (its paragraphs and
+headings, whatever the file's format) with every quantity highlighted and coloured by metric, each
+finding beside the paragraph it is in and linked to its mentions, and a table of the facts by metric.
+For Markdown and HTML, whose source is not what a reader sees, a "Show source" toggle opens the file
+line by line with the same highlights and the markup dimmed. No external scripts, styles, fonts or
+images: the page can be mailed or attached to a ticket and opens anywhere. Everything taken from the article is escaped.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 import html
 import re
 from collections import Counter, OrderedDict
@@ -127,7 +130,7 @@ def _segment(text: str, lo: int, hi: int, markup: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Finding]) -> str:
+def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Finding], ids: bool = True) -> str:
     colour = colours.get(span.metric, UNKNOWN) if span.metric else UNKNOWN
     classes = ["q"]
     worst = None
@@ -159,9 +162,12 @@ def _mark(span: _Span, text: str, colours: dict, fid: int, findings: list[Findin
         title.append(f"#{n} {findings[n - 1].code}: {findings[n - 1].message}")
     targets = " ".join(f"f{fid}-n{n}" for n in span.findings + span.related)
     badges = "".join(f'<sup class="badge sev-{findings[n - 1].severity}">{n}</sup>' for n in span.findings)
+    # The source view repeats the article's marks: without ids and links, so each anchor is unique.
+    ident = f'id="{span.anchor}" ' if ids else ""
+    link = f'data-for="{targets}" ' if ids else ""
     return (
-        f'<mark id="{span.anchor}" class="{" ".join(classes)}" style="--c:{colour}" '
-        f'data-for="{targets}" title="{_e(" · ".join(title))}">{_e(text)}</mark>{badges}'
+        f'<mark {ident}class="{" ".join(classes)}" style="--c:{colour}" '
+        f'{link}title="{_e(" · ".join(title))}">{_e(text)}</mark>{badges}'
     )
 
 
@@ -171,7 +177,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [index.bounds(line) for line in range(1, len(index) + 1)]
 
 
-def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup, ends=None) -> str:
+def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, findings, markup, ends=None,
+               ids: bool = True) -> str:
     out, pos = [], lo
     # Spans are sorted and disjoint: start at the first that ends after ``lo`` (linear over a file).
     first = bisect.bisect_right(ends, lo) if ends is not None else 0
@@ -182,7 +189,7 @@ def _paragraph(text: str, lo: int, hi: int, spans: list[_Span], colours, fid, fi
             continue
         s, e = max(span.start, lo), min(span.end, hi)
         out.append(_segment(text, pos, s, markup))
-        out.append(_mark(span, text[s:e], colours, fid, findings))
+        out.append(_mark(span, text[s:e], colours, fid, findings, ids))
         pos = e
     out.append(_segment(text, pos, hi, markup))
     return "".join(out)
@@ -248,6 +255,120 @@ def _chips(c: Counter) -> str:
     return "".join(parts)
 
 
+def _prose_of(result: FileResult, fmt: str):
+    """The prose the linter read (kept on the result), or read again for a result made without it."""
+    if result.prose is not None:
+        return result.prose
+    from numlint import suppress
+    from numlint.markup import to_prose
+
+    text = result.text or ""
+    return to_prose(suppress.mask(text, suppress.parse(text, fmt)), fmt)
+
+
+_DIRECTIVE_LEFTOVER = re.compile(r"<!--\s*-->")
+
+
+def _blocks(prose_text: str, fmt: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the prose: a line of plain text or of a Word file, a block
+    (blank-line separated) of Markdown and HTML prose. Empty ones are left out."""
+    sep = "\n" if fmt in ("text", "docx") else "\n\n"
+    out, pos = [], 0
+    while pos <= len(prose_text):
+        cut = prose_text.find(sep, pos)
+        end = len(prose_text) if cut < 0 else cut
+        lo, hi = pos, end
+        while lo < hi and prose_text[lo].isspace():
+            lo += 1
+        while hi > lo and prose_text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo and _DIRECTIVE_LEFTOVER.fullmatch(prose_text[lo:hi]) is None:
+            out.append((lo, hi))
+        if cut < 0:
+            break
+        pos = cut + len(sep)
+    return out
+
+
+def _in_prose(spans: list[_Span], prose) -> list[_Span]:
+    """The highlighted spans moved from file offsets to prose offsets (same anchors and findings)."""
+    moved = []
+    for span in spans:
+        ps = prose.to_prose(span.start)
+        pe = max(prose.to_prose(span.end), ps + 1)
+        view = copy.copy(span)
+        view.start, view.end = ps, pe
+        moved.append(view)
+    return moved
+
+
+def _article_rows(result: FileResult, fmt: str, spans: list[_Span], colours, fid: int, by_pos: dict) -> str:
+    """The article as read: a row per paragraph or heading, its findings beside it, the number of the
+    file line (a Word file: the paragraph) it starts on."""
+    findings = list(result.findings)
+    text = result.text or ""
+    prose = _prose_of(result, fmt)
+    blocks = _blocks(prose.text, fmt)
+    starts = [lo for lo, _ in blocks]
+    lines = LineIndex(text)
+    origin = prose.origin
+
+    def source_line(prose_offset: int) -> int:
+        offset = origin[prose_offset] if origin is not None and prose_offset < len(origin) else prose_offset
+        return lines.line_col(min(offset, len(text)))[0]
+
+    cards: dict[int, list[int]] = {}
+    for n, f in enumerate(findings, start=1):
+        at = max(bisect.bisect_right(starts, prose.to_prose(f.start)) - 1, 0)
+        cards.setdefault(at, []).append(n)
+    view = _in_prose(spans, prose)
+    ends = [span.end for span in view]
+    headings = prose.headings
+    # What is left of a directive in plain or Word prose (its words blanked): not shown as copy.
+    leftovers = [m.span() for m in _DIRECTIVE_LEFTOVER.finditer(prose.text)]
+    rows = []
+    for i, (lo, hi) in enumerate(blocks):
+        notes = "".join(_finding_card(findings[n - 1], n, fid, by_pos) for n in cards.get(i, []))
+        body = _paragraph(prose.text, lo, hi, view, colours, fid, findings, leftovers, ends)
+        is_heading = any(h0 < hi and lo < h1 for h0, h1 in headings)
+        tag = "h4" if is_heading else "p"
+        cls = "row" + (" flagged" if notes else "")
+        rows.append(
+            f'<div class="{cls}"><div class="ln">{source_line(lo)}</div>'
+            f'<{tag} class="para{" heading" if is_heading else ""}">{body}</{tag}>'
+            f'<div class="notes">{notes}</div></div>'
+        )
+    if len(findings) and not blocks:  # nothing readable: still list every finding
+        rows.append('<div class="row flagged"><div class="ln"></div><p class="para"></p><div class="notes">'
+                    + "".join(_finding_card(f, n, fid, by_pos) for n, f in enumerate(findings, start=1))
+                    + "</div></div>")
+    return "".join(rows)
+
+
+def _source_rows(result: FileResult, fmt: str, spans: list[_Span], colours, fid: int) -> str:
+    """The file line by line, its markup dimmed, with the same highlights (no anchors of their own)."""
+    findings = list(result.findings)
+    text = result.text or ""
+    markup = markup_ranges(text, fmt)
+    ends = [span.end for span in spans]
+    rows = []
+    for number, (lo, hi) in enumerate(_lines(text), start=1):
+        if not text[lo:hi].strip():
+            rows.append('<div class="row gap"></div>')
+            continue
+        rows.append(
+            f'<div class="row"><div class="ln">{number}</div>'
+            f'<div class="para src">{_paragraph(text, lo, hi, spans, colours, fid, findings, markup, ends, False)}'
+            '</div></div>'
+        )
+    return "".join(rows)
+
+
+# Formats whose file is not what a reader sees, so a source view helps (plain text and a Word file's
+# paragraphs are the article itself).
+SOURCE_VIEW_FORMATS = ("markdown", "html")
+
+
 def _file_section(result: FileResult, fid: int) -> str:
     from numlint.document import format_for_path
 
@@ -259,33 +380,20 @@ def _file_section(result: FileResult, fid: int) -> str:
     counts = Counter(f.severity for f in findings)
     title += (f'<span class="chips">{_chips(counts)}'
               f'<span class="count qs">{len(result.quantities)} quantities</span></span></h2>')
-    text = result.text or ""
     fmt = format_for_path(result.path)
     colours = metric_colours(result)
     spans, by_pos = _spans(result, fid)
-    markup = markup_ranges(text, fmt)
-    ends = [span.end for span in spans]
-    by_line: dict[int, list[int]] = {}
-    for n, f in enumerate(findings, start=1):
-        by_line.setdefault(f.line, []).append(n)
-    rows = []
-    for number, (lo, hi) in enumerate(_lines(text), start=1):
-        if not text[lo:hi].strip() and number not in by_line:
-            rows.append('<div class="row gap"></div>')
-            continue
-        cards = "".join(_finding_card(findings[n - 1], n, fid, by_pos) for n in by_line.get(number, []))
-        cls = "row" + (" flagged" if cards else "")
-        rows.append(
-            f'<div class="{cls}"><div class="ln">{number}</div>'
-            f'<div class="para">{_paragraph(text, lo, hi, spans, colours, fid, findings, markup, ends)}</div>'
-            f'<div class="notes">{cards}</div></div>'
-        )
     verdict = (
         '<p class="verdict ok">No number problems found.</p>' if not findings else ""
     )
+    source = ""
+    if fmt in SOURCE_VIEW_FORMATS:
+        source = (f'<details class="source"><summary>Show source</summary>'
+                  f'<div class="article">{_source_rows(result, fmt, spans, colours, fid)}</div></details>')
     return (
-        f'<section class="file">{title}{verdict}<div class="article">{"".join(rows)}</div>'
-        f'<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid)}</section>'
+        f'<section class="file">{title}{verdict}'
+        f'<div class="article" data-format="{fmt}">{_article_rows(result, fmt, spans, colours, fid, by_pos)}</div>'
+        f'{source}<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid)}</section>'
     )
 
 
@@ -319,6 +427,11 @@ border-left:4px solid transparent}
 .ln{text-align:right;color:#aaa;padding-top:5px;font:12px/20px ui-monospace,Menlo,Consolas,monospace;user-select:none}
 .para{font:17px/1.75 Georgia,"Iowan Old Style","Times New Roman",serif;white-space:pre-wrap;
 overflow-wrap:anywhere}
+h4.para.heading{margin:0;font-weight:700;font-size:21px;line-height:1.4}
+p.para{margin:0}.para:not(.src) .markup{display:none}
+details.source{margin-top:12px}details.source summary{cursor:pointer;color:var(--muted);font-size:13px;padding:4px 0}
+details.source .row{grid-template-columns:44px minmax(0,1fr)}
+.para.src{font:13px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .markup{color:#9a9aa2;font:12px ui-monospace,Menlo,Consolas,monospace}
 mark.q{background:var(--c);color:inherit;border-radius:4px;padding:1px 3px;margin:0 -1px;
 box-shadow:inset 0 -2px 0 rgba(0,0,0,.12);cursor:default;transition:box-shadow .15s,outline-color .15s}

@@ -123,6 +123,17 @@ def _region(u: _Utf16, start: int, end: int, line: int, column: int, end_line: i
     return region
 
 
+def _context(u: _Utf16, line: int, end_line: int) -> dict:
+    """The whole lines of a finding (a Word file's line is its paragraph) as SARIF's contextRegion,
+    so a viewer shows the sentence around the figure."""
+    if u.text is None:
+        return {}
+    lines = u.text.split("\n")
+    last = max(end_line or line, line)
+    text = "\n".join(lines[line - 1:last]).rstrip("\r")
+    return {"contextRegion": {"startLine": line, "endLine": last, "snippet": {"text": text}}}
+
+
 def _escape_message(text: str) -> str:
     """Brackets are link syntax in SARIF messages: escape them in plain text."""
     return re.sub(r"([\[\]\\])", r"\\\1", text)
@@ -240,6 +251,7 @@ def _result(f: Finding, artifact_location: dict, u: _Utf16, index: dict, fingerp
             "physicalLocation": {
                 "artifactLocation": artifact_location,
                 "region": _region(u, f.start, f.end, f.line, f.column, f.end_line, f.end_column),
+                **_context(u, f.line, f.end_line),
             }
         }],
         "partialFingerprints": {"numlintFingerprint/v1": fingerprint},
