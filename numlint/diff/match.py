@@ -1,0 +1,147 @@
+"""Which mention of the new version states the fact of which mention of the old one.
+
+A figure is matched by fact, not by line: a moved paragraph, a reworded sentence or an updated
+figure still pairs with its earlier self. Two mentions from two versions are scored on
+
+- the evidence of the text that ``numlint.facts.matching`` reads for two mentions of one document
+  (metric, content words on each side, the words right before and after, names, per-what, base,
+  quotes, kind), turned into a probability by the shipped same-fact model, with the features that
+  only mean something inside one document left out (distance, "the later one points back", lists
+  and contrasts, how crowded a sentence is: across versions there is no "earlier" and "later");
+- how well the two sentences they sit in align once their numbers are masked (the share of
+  content words they share): an updated sentence keeps most of its words;
+- their rank among the figures of their sentence ("killed 121 people ... destroyed 39 boats" ->
+  "124 ... 40"), and whether the figure is written the same way.
+
+Mentions are then paired one to one, best score first, above a threshold; what is left over was
+added (new) or removed (old). The functions of ``numlint.facts`` are used as they are: this module
+adds the cross-version part only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from numlint.facts import Fact, FactTable, content_words, matching
+
+# Evidence that compares two mentions within one document only (see the module docstring).
+_WITHIN_DOCUMENT = frozenset({
+    "distance", "headline_lead", "definite_later", "contrast_later", "another_later", "subset_either",
+    "alternative", "crowded", "diversity", "marker_near", "time_same", "time_differ", "small_counts",
+    "distinctive", "headline_body",
+})
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+# How much each part of the evidence counts (hand-set, checked with bench/diff.py on the 84 pairs
+# of real published versions; see docs/diff.md).
+TEXT_WEIGHT = 0.4
+SENTENCE_WEIGHT = 0.45
+RANK_WEIGHT = 0.1
+SAME_WRITING_BONUS = 0.1
+# A pair below this is two different facts: the old one was removed and the new one added.
+MIN_SCORE = 0.42
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """One old mention and one new mention of one fact (either may be None: added, removed)."""
+
+    old: Fact | None
+    new: Fact | None
+    score: float = 0.0
+
+    @property
+    def change(self) -> str:
+        """``changed``, ``unchanged``, ``added`` or ``removed``."""
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "unchanged" if same_value(self.old, self.new) else "changed"
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    """The same amount in the same unit ("124" and "124"; "$2.8bn" and "$2.8 billion")."""
+    qa, qb = a.q, b.q
+    return (qa.kind == qb.kind and (qa.unit or "") == (qb.unit or "") and qa.value == qb.value
+            and qa.low == qb.low and qa.high == qb.high)
+
+
+def _masked_words(sentence: str) -> frozenset[str]:
+    return content_words(_NUMBER.sub(" ", sentence))
+
+
+class _Sentences:
+    """Content words of each sentence with its numbers masked, worked out once per sentence."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, frozenset[str]] = {}
+
+    def words(self, f: Fact) -> frozenset[str]:
+        key = id(f.sentence), f.sentence_index
+        words = self._cache.get(key)
+        if words is None:
+            words = self._cache[key] = _masked_words(f.sentence)
+        return words
+
+    def similarity(self, a: Fact, b: Fact) -> float:
+        wa, wb = self.words(a), self.words(b)
+        if not wa and not wb:
+            return 1.0 if _NUMBER.sub("#", a.sentence).strip() == _NUMBER.sub("#", b.sentence).strip() else 0.0
+        return len(wa & wb) / len(wa | wb)
+
+
+def _rank(f: Fact, table: FactTable) -> tuple[int, int]:
+    """(position, count) of the mention among the compatible-kind figures of its sentence."""
+    same = [g for g in table.in_sentence(f.sentence_index) if g.q.kind == f.q.kind]
+    indexes = [g.index for g in same]
+    return indexes.index(f.index) if f.index in indexes else 0, len(same)
+
+
+def text_evidence(old: Fact, new: Fact, ctx: matching.Context) -> float:
+    """The same-fact model's probability on the evidence of the text that holds across versions."""
+    features = matching.pair_features(old, new, ctx)
+    return matching.load_model().same_fact({k: v for k, v in features.items() if k not in _WITHIN_DOCUMENT})
+
+
+def pair_versions(old: FactTable, new: FactTable, synonyms=(), min_score: float = MIN_SCORE) -> list[Pairing]:
+    """Every mention of both versions in one ``Pairing``: matched pairs (best first, one to one),
+    then the removed old mentions and the added new ones, in document order."""
+    alias = matching.synonym_keys(synonyms)
+
+    def key_of(f: Fact) -> str | None:
+        return alias.get(f.key, f.key) if f.key else None
+
+    ctx = matching.Context(key_of=key_of)
+    sentences = _Sentences()
+    old_ranks = {f.index: _rank(f, old) for f in old.facts}
+    new_ranks = {f.index: _rank(f, new) for f in new.facts}
+    scored: list[tuple[float, int, int]] = []
+    for o in old.facts:
+        for n in new.facts:
+            if not matching.compatible(o, n):
+                continue
+            sentence = sentences.similarity(o, n)
+            (ro, co), (rn, cn) = old_ranks[o.index], new_ranks[n.index]
+            rank = 1.0 if (ro, co) == (rn, cn) else 0.5 if ro == rn or co - ro == cn - rn else 0.0
+            score = TEXT_WEIGHT * text_evidence(o, n, ctx) + SENTENCE_WEIGHT * sentence + RANK_WEIGHT * rank
+            if o.q.text.strip() == n.q.text.strip():
+                score += SAME_WRITING_BONUS
+            if score >= min_score:
+                scored.append((score, o.index, n.index))
+    # Best first; on a tie, the pair nearest in document order (a figure restated twice unchanged).
+    scored.sort(key=lambda s: (-s[0], abs(s[1] - s[2]), s[1]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs: list[Pairing] = []
+    for score, oi, ni in scored:
+        if oi in used_old or ni in used_new:
+            continue
+        used_old.add(oi)
+        used_new.add(ni)
+        pairs.append(Pairing(old.facts[oi], new.facts[ni], score))
+    pairs.sort(key=lambda p: p.new.index)
+    pairs += [Pairing(f, None) for f in old.facts if f.index not in used_old]
+    pairs += [Pairing(None, f) for f in new.facts if f.index not in used_new]
+    return pairs

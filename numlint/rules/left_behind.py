@@ -1,0 +1,83 @@
+"""Kind ``left_behind`` (NL104): a figure updated in one place of a story and not in another.
+
+This kind compares two versions of one article, so it has nothing to say about one document:
+``check`` yields nothing, and ``numlint diff`` (``numlint.diff``) calls ``left_behind`` with the two
+fact tables and the mentions it paired across the versions. A mention of the new version is left
+behind when, in the old version, it stated one fact with another mention (the same value, and the
+text ties the two together: the same-fact model of ``numlint.facts.matching``), that other mention
+now carries a new value, and this one still carries the old value with nothing around it saying
+so ("up from 121", "previously").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from numlint.facts import FactTable, matching
+from numlint.model import Hit
+from numlint.options import Kind, Option, Vocabulary
+
+KIND = Kind(
+    doc="Two versions of one story: a mention still at the old value of a figure updated elsewhere.",
+    options=(
+        Option("min_same_fact", float, 0.5, "how likely two mentions of the old version must be to state one "
+               "fact (the same-fact model, on the evidence of the text) for one to be left behind by the other",
+               minimum=0, maximum=1),
+        Option("min_match", float, 0.42, "how well a mention of the old version and one of the new must match "
+               "(text, sentence alignment, rank in the sentence) to be one fact's two versions",
+               minimum=0, maximum=1),
+    ),
+    vocabularies=(
+        Vocabulary("metric_synonyms", "lines of words meaning one metric: \"troop soldier\""),
+        Vocabulary("change_markers", "words beside a figure that say it is the old value on purpose: "
+                   "\"up from\", \"previously\"", default="@change_markers"),
+    ),
+)
+
+
+def check(table: FactTable, rule) -> Iterator[Hit]:
+    """Nothing from one document; see ``left_behind`` and ``numlint.diff``."""
+    return iter(())
+
+
+def _one_fact_in_old(old: FactTable, rule) -> dict[int, set[int]]:
+    """Old mention index -> the other old mentions that state the same fact with the same value."""
+    found = matching.survey(old, rule.vocabularies["metric_synonyms"], rule.vocabularies["change_markers"],
+                            all_evidence=True)
+    model = matching.load_model()
+    linked: dict[int, set[int]] = {}
+    for a, b, comparison, features in found.pairs:
+        if comparison.verdict != "same":
+            continue
+        if model.same_fact(features) >= rule.options["min_same_fact"]:
+            linked.setdefault(a.index, set()).add(b.index)
+            linked.setdefault(b.index, set()).add(a.index)
+    return linked
+
+
+def left_behind(old: FactTable, new: FactTable, pairings: Iterable, rule) -> Iterator[Hit]:
+    """The left-behind mentions of ``new``. ``pairings`` are ``numlint.diff.match.Pairing`` values
+    (``old``, ``new``, ``change``): every mention of both versions, paired by fact."""
+    pairings = list(pairings)
+    linked = _one_fact_in_old(old, rule)
+    by_old = {p.old.index: p for p in pairings if p.old is not None and p.new is not None}
+    markers = rule.vocabularies["change_markers"]
+    for p in pairings:
+        if p.change != "unchanged" or p.old.index not in linked:
+            continue
+        if matching.find_marker(p.new.left[-30:] + " " + p.new.right[:25], markers):
+            continue  # "124, up from 121", "121 a day earlier": the old value given as the old value
+        # an updated mention in the same sentence sets the two values side by side on purpose
+        updated = [by_old[i] for i in sorted(linked[p.old.index]) if i in by_old and by_old[i].change == "changed"
+                   and by_old[i].new.sentence_index != p.new.sentence_index]
+        if not updated:
+            continue
+        # the nearest updated mention in the new version is the one to point at
+        u = min(updated, key=lambda q: abs(q.new.index - p.new.index))
+        where = "the headline" if u.new.in_heading else f"line {u.new.line}"
+        yield Hit(
+            mention=p.new.q,
+            related=((u.new.q, f"updated to {u.new.q.text.strip()} ({where}), {u.old.q.text.strip()} before"),),
+            values={"old": p.new.q.text.strip(), "new": u.new.q.text.strip(), "where": where,
+                    "metric": (p.new.metric or u.new.metric or "").strip()},
+        )
