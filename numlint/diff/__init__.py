@@ -83,14 +83,15 @@ def _left_behind_rules(config: Config):
 
 def _facts_numbered(pairings: list[Pairing]) -> dict[int, int]:
     """A fact number for each listed pairing (by position in ``pairings``): changed pairs with the
-    same old and new written figures and metric are one fact stated twice."""
+    same old and new written figures are one fact stated twice (the metric read around each
+    mention may differ: writers reword the noun and keep the figure)."""
     numbers: dict[tuple, int] = {}
     out: dict[int, int] = {}
     for i, p in enumerate(pairings):
         if p.change == "unchanged":
             continue
         if p.change == "changed":
-            key = ("changed", p.old.q.text.strip(), p.new.q.text.strip(), p.old.key or p.new.key)
+            key = ("changed", p.old.q.text.strip(), p.new.q.text.strip())
         else:
             key = (p.change, i)
         out[i] = numbers.setdefault(key, len(numbers) + 1)

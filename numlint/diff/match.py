@@ -20,6 +20,7 @@ adds the cross-version part only.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ TEXT_WEIGHT = 0.4
 SENTENCE_WEIGHT = 0.45
 RANK_WEIGHT = 0.1
 SAME_WRITING_BONUS = 0.1
+# Values ten times apart or more, not on the same digits ("$1.62bn" and "3 cents"): seldom an update.
+FAR_APART_PENALTY = 0.2
 # A pair below this is two different facts: the old one was removed and the new one added.
 MIN_SCORE = 0.42
 
@@ -62,10 +65,15 @@ class Pairing:
 
 
 def same_value(a: Fact, b: Fact) -> bool:
-    """The same amount in the same unit ("124" and "124"; "$2.8bn" and "$2.8 billion")."""
+    """The same amount in the same unit ("124" and "124"; "$2.8bn" and "$2.8 billion"; "11 cents
+    per share" and "11 cents": a per-what written once and not the other time is no change)."""
     qa, qb = a.q, b.q
-    return (qa.kind == qb.kind and (qa.unit or "") == (qb.unit or "") and qa.value == qb.value
+    return (qa.kind == qb.kind and _base_unit(qa.unit) == _base_unit(qb.unit) and qa.value == qb.value
             and qa.low == qb.low and qa.high == qb.high)
+
+
+def _base_unit(unit: str | None) -> str:
+    return (unit or "").split("/")[0].strip()
 
 
 def _masked_words(sentence: str) -> frozenset[str]:
@@ -99,6 +107,17 @@ def _rank(f: Fact, table: FactTable) -> tuple[int, int]:
     return indexes.index(f.index) if f.index in indexes else 0, len(same)
 
 
+def compatible(old: Fact, new: Fact) -> bool:
+    """``matching.compatible`` across versions, where an update may turn the direction of a
+    change around ("was down 3.05 points" -> "rose 6.39 points"): one fact, updated."""
+    if matching.compatible(old, new):
+        return True
+    if old.q.change and new.q.change and old.q.change != new.q.change:
+        turned = dataclasses.replace(new, q=dataclasses.replace(new.q, change=old.q.change))
+        return matching.compatible(old, turned)
+    return False
+
+
 def text_evidence(old: Fact, new: Fact, ctx: matching.Context) -> float:
     """The same-fact model's probability on the evidence of the text that holds across versions."""
     features = matching.pair_features(old, new, ctx)
@@ -120,7 +139,7 @@ def pair_versions(old: FactTable, new: FactTable, synonyms=(), min_score: float 
     scored: list[tuple[float, int, int]] = []
     for o in old.facts:
         for n in new.facts:
-            if not matching.compatible(o, n):
+            if not compatible(o, n):
                 continue
             sentence = sentences.similarity(o, n)
             (ro, co), (rn, cn) = old_ranks[o.index], new_ranks[n.index]
@@ -128,6 +147,8 @@ def pair_versions(old: FactTable, new: FactTable, synonyms=(), min_score: float 
             score = TEXT_WEIGHT * text_evidence(o, n, ctx) + SENTENCE_WEIGHT * sentence + RANK_WEIGHT * rank
             if o.q.text.strip() == n.q.text.strip():
                 score += SAME_WRITING_BONUS
+            elif "ratio_huge" in matching.pair_value_features(o, n):
+                score -= FAR_APART_PENALTY
             if score >= min_score:
                 scored.append((score, o.index, n.index))
     # Best first; on a tie, the pair nearest in document order (a figure restated twice unchanged).

@@ -11,6 +11,7 @@ so ("up from 121", "previously").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from numlint.facts import FactTable, matching
@@ -47,12 +48,20 @@ def _one_fact_in_old(old: FactTable, rule) -> dict[int, set[int]]:
     model = matching.load_model()
     linked: dict[int, set[int]] = {}
     for a, b, comparison, features in found.pairs:
-        if comparison.verdict != "same":
+        # one value written twice: not "hundreds" against 450, nor "$2.04bn" inside "$1.62bn to $2.12bn"
+        if comparison.verdict != "same" or not _restated(a, b):
             continue
         if model.same_fact(features) >= rule.options["min_same_fact"]:
             linked.setdefault(a.index, set()).add(b.index)
             linked.setdefault(b.index, set()).add(a.index)
     return linked
+
+
+def _restated(a, b) -> bool:
+    """The same exact value, unit and scale, as a figure (no vague "thousands", no range)."""
+    qa, qb = a.q, b.q
+    return (qa.value is not None and qa.value == qb.value and (qa.unit or "") == (qb.unit or "")
+            and bool(re.search(r"\d", qa.text)) and bool(re.search(r"\d", qb.text)))
 
 
 def left_behind(old: FactTable, new: FactTable, pairings: Iterable, rule) -> Iterator[Hit]:
@@ -68,8 +77,10 @@ def left_behind(old: FactTable, new: FactTable, pairings: Iterable, rule) -> Ite
         if matching.find_marker(p.new.left[-30:] + " " + p.new.right[:25], markers):
             continue  # "124, up from 121", "121 a day earlier": the old value given as the old value
         # an updated mention in the same sentence sets the two values side by side on purpose
+        # and a figure put into another currency or unit ("C$5.8bn" -> "$5.7bn") is converted, not updated
         updated = [by_old[i] for i in sorted(linked[p.old.index]) if i in by_old and by_old[i].change == "changed"
-                   and by_old[i].new.sentence_index != p.new.sentence_index]
+                   and by_old[i].new.sentence_index != p.new.sentence_index
+                   and by_old[i].old.unit == by_old[i].new.unit]
         if not updated:
             continue
         # the nearest updated mention in the new version is the one to point at
