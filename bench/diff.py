@@ -7,9 +7,11 @@ Reads ``news-versions/`` of the shared corpora (84 pairs of two published versio
    new one: the same digits on each side);
 2. the changes it lists that the index does not (with ``--show``, each one, to read by hand);
 3. the left-behind findings (NL104) it raises on the real new versions (``--show``: each one);
-4. the recall of left-behind errors injected into the new versions: for every figure stated twice
-   in the old version and updated in both mentions in the new one, the later mention is reverted
-   to its old text, and NL104 must report that mention.
+4. the recall of left-behind errors injected into the new versions, NL104 reporting the reverted
+   mention: (a) every figure stated twice in the old version and updated in both mentions of the
+   new one, the later mention reverted to its old text (what real copy offers: few); (b) every
+   other updated figure, restated: the old sentence that holds it is added as a last paragraph of
+   both versions (so the old version states it twice), and the new version's copy is not updated.
 
 Usage: ``python bench/diff.py [--show]``. Corpora: ``../shared/corpora`` beside the checkout, or
 ``$NUMLINT_SHARED/corpora``.
@@ -97,6 +99,30 @@ def inject(old_text: str, new_text: str, result):
         yield text, target.new.start, target.new.start + len(old_figure)
 
 
+def restate(old_text: str, new_text: str, result):
+    """Injection (b): yields (old text, new text, start, end) with the old sentence of one updated
+    figure restated at the end of both versions, left at the old value in the new one."""
+    from numlint.lang.sentences import split_sentences
+
+    grouped: dict[int, int] = {}
+    for c in result.changes:
+        grouped[c.fact] = grouped.get(c.fact, 0) + 1
+    spans = split_sentences(old_text)
+    for c in result.changes:
+        if c.change != "changed" or grouped[c.fact] > 1:
+            continue
+        s0, s1 = next(((a, b) for a, b in spans if a <= c.old.start < b), (None, None))
+        if s0 is None:
+            continue
+        sentence = old_text[s0:s1].strip()
+        offset = old_text[s0:s1].index(sentence)
+        start = c.old.start - s0 - offset
+        tail = "\n\n" + sentence + "\n"
+        at = len(new_text.rstrip("\n")) + 2
+        yield (old_text.rstrip("\n") + tail, new_text.rstrip("\n") + tail,
+               at + start, at + start + (c.old.end - c.old.start))
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every unlisted change, finding and miss")
@@ -105,6 +131,7 @@ def main(argv=None) -> None:
         raise SystemExit(f"corpus not found at {VERSIONS} (set NUMLINT_SHARED)")
     rows = load_index()
     listed = shown = unlisted = left = injected = caught = elsewhere = 0
+    restated = restated_caught = restated_elsewhere = 0
     for row in rows:
         name = row["id"]
         old_text = (VERSIONS / f"{name}.old.txt").read_text(encoding="utf-8")
@@ -144,12 +171,25 @@ def main(argv=None) -> None:
                 print(f"NOT CAUGHT {name}: {text[start:end]!r} at {start}")
             # findings other than the injected one and those the real version already had
             elsewhere += len(spans - real - {(start, end)})
+        for old_injected, new_injected, start, end in restate(old_text, new_text, result):
+            restated += 1
+            after = diff_texts(old_injected, new_injected, f"{name}.old.txt", f"{name}.new.txt")
+            spans = {(f.start, f.end) for f in after.findings}
+            if (start, end) in spans:
+                restated_caught += 1
+            elif args.show:
+                print(f"NOT CAUGHT (b) {name}: {new_injected[start:end]!r}: {new_injected[start - 60:end + 30]!r}")
+            # other mentions of the restated sentence are left behind too: not counted as elsewhere
+            restated_elsewhere += len({sp for sp in spans - real if sp[0] < len(new_text)})
     print(f"pairs of versions: {len(rows)}")
     print(f"1. listed changes shown: {shown}/{listed} = {shown / max(listed, 1):.3f}")
     print(f"2. changes listed by numlint diff and not in the index: {unlisted} (--show lists them)")
     print(f"3. left-behind findings (NL104) on the real new versions: {left}")
-    print(f"4. injected left-behind errors caught: {caught}/{injected} = {caught / max(injected, 1):.3f}"
-          f" ({elsewhere} other new findings)")
+    total, found = injected + restated, caught + restated_caught
+    print(f"4. injected left-behind errors caught: {found}/{total} = {found / max(total, 1):.3f} "
+          f"({elsewhere + restated_elsewhere} other new findings); (a) a figure updated twice, one "
+          f"mention reverted: {caught}/{injected}; (b) an updated figure restated at the old value: "
+          f"{restated_caught}/{restated}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from numlint.options import Kind, Option, Vocabulary
 KIND = Kind(
     doc="Two versions of one story: a mention still at the old value of a figure updated elsewhere.",
     options=(
-        Option("min_same_fact", float, 0.5, "how likely two mentions of the old version must be to state one "
+        Option("min_same_fact", float, 0.4, "how likely two mentions of the old version must be to state one "
                "fact (the same-fact model, on the evidence of the text) for one to be left behind by the other",
                minimum=0, maximum=1),
         Option("min_match", float, 0.42, "how well a mention of the old version and one of the new must match "
@@ -30,8 +30,12 @@ KIND = Kind(
     ),
     vocabularies=(
         Vocabulary("metric_synonyms", "lines of words meaning one metric: \"troop soldier\""),
-        Vocabulary("change_markers", "words beside a figure that say it is the old value on purpose: "
-                   "\"up from\", \"previously\"", default="@change_markers"),
+        Vocabulary("change_markers", "words that explain a change (the same-fact evidence of the old version "
+                   "reads them)", default="@change_markers"),
+        Vocabulary("old_value_before", "words right before a figure that give it as the old value on purpose: "
+                   "\"up from\", \"previously\""),
+        Vocabulary("old_value_after", "words right after a figure that give it as the old value on purpose: "
+                   "\"earlier\", \"a day before\""),
     ),
 )
 
@@ -57,6 +61,19 @@ def _one_fact_in_old(old: FactTable, rule) -> dict[int, set[int]]:
     return linked
 
 
+def _ends_with(left: str, words) -> bool:
+    """One of ``words`` ends the text before a mention (a word or two may stand between: "from
+    about", "previously put at")."""
+    return bool(words) and bool(re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b(?:\s+\S+){0,2}\s*$",
+                                          left[-50:], re.I))
+
+
+def _starts_with(right: str, words) -> bool:
+    """One of ``words`` starts the text after a mention (after its noun: "121 people earlier")."""
+    return bool(words) and bool(re.match(r"^\W*(?:\S+\s+){0,2}?(?:" + "|".join(map(re.escape, words)) + r")\b",
+                                         right[:50], re.I))
+
+
 def _restated(a, b) -> bool:
     """The same exact value, unit and scale, as a figure (no vague "thousands", no range)."""
     qa, qb = a.q, b.q
@@ -70,11 +87,11 @@ def left_behind(old: FactTable, new: FactTable, pairings: Iterable, rule) -> Ite
     pairings = list(pairings)
     linked = _one_fact_in_old(old, rule)
     by_old = {p.old.index: p for p in pairings if p.old is not None and p.new is not None}
-    markers = rule.vocabularies["change_markers"]
+    before, after = rule.vocabularies["old_value_before"], rule.vocabularies["old_value_after"]
     for p in pairings:
         if p.change != "unchanged" or p.old.index not in linked:
             continue
-        if matching.find_marker(p.new.left[-30:] + " " + p.new.right[:25], markers):
+        if _ends_with(p.new.left, before) or _starts_with(p.new.right, after):
             continue  # "124, up from 121", "121 a day earlier": the old value given as the old value
         # an updated mention in the same sentence sets the two values side by side on purpose
         # and a figure put into another currency or unit ("C$5.8bn" -> "$5.7bn") is converted, not updated
