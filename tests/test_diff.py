@@ -239,3 +239,47 @@ def test_git_errors_are_one_line_exit_2(repo):
     assert result.exit_code == 2 and "numlint: --git no-such-rev:" in result.output
     result = _run(["diff", "git:HEAD:news/none.txt", "news/flood.txt"], cwd=repo)
     assert result.exit_code == 2 and "git:HEAD:news/none.txt" in result.output
+
+
+# --- the pre-commit hook of docs/diff.md, with the real pre-commit ------------------------------
+
+def _documented_hook() -> str:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "diff.md").read_text(encoding="utf-8")
+    begin, end = "<!-- numlint-diff-hook:begin -->", "<!-- numlint-diff-hook:end -->"
+    block = doc[doc.index(begin) + len(begin):doc.index(end)]
+    return block.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_documented_pre_commit_hook_stops_a_staged_left_behind(repo, tmp_path_factory):
+    if shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed")
+    (repo / ".pre-commit-config.yaml").write_text(_documented_hook(), encoding="utf-8")
+    _git(repo, "add", ".pre-commit-config.yaml")
+    _git(repo, "commit", "-q", "-m", "hook", "--", ".pre-commit-config.yaml")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+           "PATH": os.path.dirname(shutil.which("numlint") or "") + os.pathsep + os.environ.get("PATH", "")}
+    _git(repo, "add", "news/flood.txt")          # the update with 121 left behind, staged
+    # fixed in the working copy but not staged: the staged version is what the hook must see
+    fixed = (repo / "news" / "flood.txt").read_text(encoding="utf-8").replace("said 121", "said 124")
+    (repo / "news" / "flood.txt").write_text(fixed, encoding="utf-8")
+
+    def run():
+        return subprocess.run(["pre-commit", "run"], cwd=repo, env=env, capture_output=True, text=True)
+
+    failed = run()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "news/flood.txt:7:19: NL104 error" in failed.stdout
+    assert (repo / "news" / "flood.txt").read_text(encoding="utf-8") == fixed   # the unstaged fix is kept
+    _git(repo, "add", "news/flood.txt")
+    passed = run()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_markdown_positions_are_in_the_original_files():
+    old = "# Toll rises to 121\n\nFlooding has **killed 121 people**, officials said.\n\nIn all, 121 people have died.\n"
+    new = old.replace("to 121", "to 124").replace("killed 121", "killed 124")
+    result = diff_texts(old, new, "old.md", "new.md")
+    assert [(old[c.old.start:c.old.end], new[c.new.start:c.new.end], c.new.line) for c in result.changes] \
+        == [("121", "124", 1), ("121", "124", 3)]
+    (finding,) = result.findings
+    assert (finding.line, finding.column, new[finding.start:finding.end]) == (5, 9, "121")
