@@ -38,7 +38,7 @@ def _diff(name: str, config: Config | None = None):
 
 
 def test_there_are_fixture_pairs_of_each_kind_of_change():
-    assert {"moved-paragraph", "reworded", "added-removed", "left-behind"} <= set(PAIRS)
+    assert {"moved-paragraph", "reworded", "added-removed", "left-behind", "updated-everywhere"} <= set(PAIRS)
 
 
 @pytest.mark.parametrize("name", PAIRS)
