@@ -23,6 +23,7 @@ import argparse
 import csv
 import re
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -130,13 +131,17 @@ def main(argv=None) -> None:
     if not VERSIONS.is_dir():
         raise SystemExit(f"corpus not found at {VERSIONS} (set NUMLINT_SHARED)")
     rows = load_index()
+    began = time.perf_counter()
+    diff_seconds = 0.0
     listed = shown = unlisted = left = injected = caught = elsewhere = 0
     restated = restated_caught = restated_elsewhere = 0
     for row in rows:
         name = row["id"]
         old_text = (VERSIONS / f"{name}.old.txt").read_text(encoding="utf-8")
         new_text = (VERSIONS / f"{name}.new.txt").read_text(encoding="utf-8")
+        t0 = time.perf_counter()
         result = diff_texts(old_text, new_text, f"{name}.old.txt", f"{name}.new.txt")
+        diff_seconds += time.perf_counter() - t0
         changed = [c for c in result.changes if c.change == "changed"]
         expected = listed_changes(row["what_changed"])
         used: set[int] = set()
@@ -190,6 +195,9 @@ def main(argv=None) -> None:
           f"({elsewhere + restated_elsewhere} other new findings); (a) a figure updated twice, one "
           f"mention reverted: {caught}/{injected}; (b) an updated figure restated at the old value: "
           f"{restated_caught}/{restated}")
+    print(f"time: {diff_seconds:.1f} s to diff the {len(rows)} real pairs "
+          f"({1000 * diff_seconds / max(len(rows), 1):.0f} ms a pair, one process); "
+          f"{time.perf_counter() - began:.1f} s in all with the injections")
 
 
 if __name__ == "__main__":

@@ -276,10 +276,29 @@ def test_the_documented_pre_commit_hook_stops_a_staged_left_behind(repo, tmp_pat
 
 
 def test_markdown_positions_are_in_the_original_files():
-    old = "# Toll rises to 121\n\nFlooding has **killed 121 people**, officials said.\n\nIn all, 121 people have died.\n"
+    old = ("# Toll rises to 121\n\nFlooding has **killed 121 people**, officials said.\n\n"
+           "In all, 121 people have died.\n")
     new = old.replace("to 121", "to 124").replace("killed 121", "killed 124")
     result = diff_texts(old, new, "old.md", "new.md")
     assert [(old[c.old.start:c.old.end], new[c.new.start:c.new.end], c.new.line) for c in result.changes] \
         == [("121", "124", 1), ("121", "124", 3)]
     (finding,) = result.findings
     assert (finding.line, finding.column, new[finding.start:finding.end]) == (5, 9, "121")
+
+
+def test_a_long_document_meets_a_bounded_number_of_old_mentions():
+    """Past FULL_SCAN old mentions, each new mention is scored against a bounded set, not all."""
+    from numlint.diff import _table, match
+    from numlint.document import Document
+
+    towns = [f"Town{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}" for i in range(400)]
+    old = "\n\n".join(f"In {t}, the {i % 7 + 2} libraries lent {1000 + i * 7:,} books last month."
+                      for i, t in enumerate(towns))
+    new = old.replace("lent 1,700 books", "lent 1,750 books")   # town 100, far down
+    old_table, new_table = _table(Document("old.txt", old, "text")), _table(Document("new.txt", new, "text"))
+    assert len(old_table.facts) > match.FULL_SCAN
+    pairs = list(match.candidates(old_table, new_table))
+    per_mention = 6 * match.TOP_SENTENCES + match.SAME_DIGITS + 2 * match.NEAREST
+    assert len(pairs) <= len(new_table.facts) * per_mention
+    changes = [(c.old.text, c.new.text) for c in diff_texts(old, new).changes]
+    assert changes == [("1,700", "1,750")]

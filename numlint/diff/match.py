@@ -45,6 +45,16 @@ FAR_APART_PENALTY = 0.2
 # A pair below this is two different facts: the old one was removed and the new one added.
 MIN_SCORE = 0.42
 
+# Up to this many mentions in the old version, every compatible pair is scored (a news article has a
+# few dozen). Beyond it, each new mention meets only the old mentions of the old sentences most like
+# its own, those written with the same digits and those at about the same place: linear work, so a
+# long document cannot make the diff quadratic.
+FULL_SCAN = 300
+TOP_SENTENCES = 4
+SAME_DIGITS = 8
+NEAREST = 12
+COMMON_WORD = 50    # a word in more old sentences than this says nothing about which one aligns
+
 
 @dataclass(frozen=True)
 class Pairing:
@@ -124,6 +134,48 @@ def text_evidence(old: Fact, new: Fact, ctx: matching.Context) -> float:
     return matching.load_model().same_fact({k: v for k, v in features.items() if k not in _WITHIN_DOCUMENT})
 
 
+def candidates(old: FactTable, new: FactTable, sentences: _Sentences | None = None):
+    """The (old, new) pairs worth scoring (see ``FULL_SCAN``), each once."""
+    if len(old.facts) <= FULL_SCAN:
+        for o in old.facts:
+            for n in new.facts:
+                yield o, n
+        return
+    sentences = sentences or _Sentences()
+    by_sentence: dict[int, list[Fact]] = {}
+    by_digits: dict[str, list[Fact]] = {}
+    postings: dict[str, list[int]] = {}
+    for o in old.facts:
+        if o.sentence_index not in by_sentence:
+            for word in sentences.words(o):
+                postings.setdefault(word, []).append(o.sentence_index)
+        by_sentence.setdefault(o.sentence_index, []).append(o)
+        digits = matching.written_digits(o)
+        if digits:
+            by_digits.setdefault(digits, []).append(o)
+    best: dict[int, list[int]] = {}
+    scale = len(old.facts) / max(len(new.facts), 1)
+    for n in new.facts:
+        if n.sentence_index not in best:
+            overlap: dict[int, int] = {}
+            for word in sentences.words(n):
+                hits = postings.get(word, ())
+                if len(hits) <= COMMON_WORD:
+                    for si in hits:
+                        overlap[si] = overlap.get(si, 0) + 1
+            best[n.sentence_index] = sorted(overlap, key=lambda si: (-overlap[si], si))[:TOP_SENTENCES]
+        picks: dict[int, Fact] = {}
+        for si in best[n.sentence_index]:
+            picks.update((o.index, o) for o in by_sentence[si])
+        here = n.index * scale
+        same = sorted(by_digits.get(matching.written_digits(n) or "", ()), key=lambda o: abs(o.index - here))
+        picks.update((o.index, o) for o in same[:SAME_DIGITS])
+        middle = int(here)
+        picks.update((o.index, o) for o in old.facts[max(0, middle - NEAREST):middle + NEAREST])
+        for index in sorted(picks):
+            yield picks[index], n
+
+
 def pair_versions(old: FactTable, new: FactTable, synonyms=(), min_score: float = MIN_SCORE) -> list[Pairing]:
     """Every mention of both versions in one ``Pairing``: matched pairs (best first, one to one),
     then the removed old mentions and the added new ones, in document order."""
@@ -137,20 +189,19 @@ def pair_versions(old: FactTable, new: FactTable, synonyms=(), min_score: float 
     old_ranks = {f.index: _rank(f, old) for f in old.facts}
     new_ranks = {f.index: _rank(f, new) for f in new.facts}
     scored: list[tuple[float, int, int]] = []
-    for o in old.facts:
-        for n in new.facts:
-            if not compatible(o, n):
-                continue
-            sentence = sentences.similarity(o, n)
-            (ro, co), (rn, cn) = old_ranks[o.index], new_ranks[n.index]
-            rank = 1.0 if (ro, co) == (rn, cn) else 0.5 if ro == rn or co - ro == cn - rn else 0.0
-            score = TEXT_WEIGHT * text_evidence(o, n, ctx) + SENTENCE_WEIGHT * sentence + RANK_WEIGHT * rank
-            if o.q.text.strip() == n.q.text.strip():
-                score += SAME_WRITING_BONUS
-            elif "ratio_huge" in matching.pair_value_features(o, n):
-                score -= FAR_APART_PENALTY
-            if score >= min_score:
-                scored.append((score, o.index, n.index))
+    for o, n in candidates(old, new, sentences):
+        if not compatible(o, n):
+            continue
+        sentence = sentences.similarity(o, n)
+        (ro, co), (rn, cn) = old_ranks[o.index], new_ranks[n.index]
+        rank = 1.0 if (ro, co) == (rn, cn) else 0.5 if ro == rn or co - ro == cn - rn else 0.0
+        score = TEXT_WEIGHT * text_evidence(o, n, ctx) + SENTENCE_WEIGHT * sentence + RANK_WEIGHT * rank
+        if o.q.text.strip() == n.q.text.strip():
+            score += SAME_WRITING_BONUS
+        elif "ratio_huge" in matching.pair_value_features(o, n):
+            score -= FAR_APART_PENALTY
+        if score >= min_score:
+            scored.append((score, o.index, n.index))
     # Best first; on a tie, the pair nearest in document order (a figure restated twice unchanged).
     scored.sort(key=lambda s: (-s[0], abs(s[1] - s[2]), s[1]))
     used_old: set[int] = set()
