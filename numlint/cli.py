@@ -347,6 +347,53 @@ def explain(code):
     click.echo(explain_text(rule))
 
 
+@cli.command(name="diff")
+@click.argument("versions", nargs=-1, type=click.Path())
+@click.option("--git", "git_rev", metavar="REV",
+              help="Compare every article changed since git revision REV with its version there "
+                   "(VERSIONS, if any, limit the paths).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Output format (sarif and github carry the left-behind findings).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read configuration from FILE only (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (still 2 on errors).")
+@click.option("--quiet", "-q", is_flag=True, help="No summary line, and nothing for an article without changes.")
+def diff(versions, git_rev, fmt, output, config_path, isolated, fail_on, exit_zero, quiet):
+    """Figures changed, added or removed between two versions of a story (OLD NEW: files or
+    git:REV:PATH), and mentions left behind at an old value (NL104)."""
+    from numlint.config import Resolver
+    from numlint.diff import diff_pair, diff_since
+    from numlint.diff.report import render
+    from numlint.diff.versions import VersionError
+
+    if git_rev is None and len(versions) != 2:
+        click.echo("numlint: diff takes OLD and NEW (files or git:REV:PATH), or --git REV [PATH ...]", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        resolver = Resolver(overrides=run.overrides(None, None, None, fail_on, None), config_path=config_path,
+                            isolated=isolated)
+        project = resolver.for_directory(os.getcwd())
+        if git_rev is not None:
+            results = diff_since(git_rev, tuple(versions), resolver)
+        else:
+            results = [diff_pair(versions[0], versions[1], resolver)]
+    except ConfigError as exc:
+        click.echo(f"numlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except VersionError as exc:
+        click.echo(f"numlint: --git {git_rev}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    _write_or_exit(render(results, fmt, color=_use_color(output), quiet=quiet), output, _use_color(output))
+    files = [r.as_file_result() for r in results]
+    if fmt != "text" or not _same_terminal(output):
+        _report_file_errors(files)
+    sys.exit(run.exit_status(files, project.fail_on, exit_zero))
+
+
 @cli.command()
 def schema():
     """Print the JSON Schema of [tool.numlint] / .numlint.toml (docs/numlint-config.schema.json)."""

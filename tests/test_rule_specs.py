@@ -17,8 +17,9 @@ from numlint.options import Kind, Option, OptionError, Relation, Vocabulary
 from numlint.registry import RuleDefinitionError, kind_module, load_rules
 
 RULES = load_rules()
-# Rules whose hits do not come from the fact table (NL901 is fed by suppression directives).
-TABLE_RULES = {code: r for code, r in RULES.items() if r.kind != "unused_suppression"}
+# Rules whose hits do not come from one document's fact table (NL901 is fed by suppression
+# directives; NL104 compares two versions, and its examples are tested in tests/test_diff.py).
+TABLE_RULES = {code: r for code, r in RULES.items() if r.kind not in ("unused_suppression", "left_behind")}
 
 
 def _codes(text: str, code: str) -> list[str]:
