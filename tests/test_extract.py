@@ -652,6 +652,10 @@ def test_marks_alone_are_not_a_currency():
     # a conversion in brackets is no metric of the figure before it
     ("It was 36C (97F) in London.", [("36C", 36.0, None), ("97F", 97.0, None)]),
     ("The race covers 10 km (6.2 miles).", [("10 km", 10.0, None), ("6.2 miles", 6.2, None)]),
+    # a scale name joined by a hyphen keeps its scale; an abbreviation after a hyphen is no scale
+    ("Writedowns reached $10.1-billion last year.", [("$10.1-billion", 10.1e9, "writedowns")]),
+    ("They signed a 12-billion euro deal.", [("12-billion euro", 12e9, "deal")]),
+    ("She won the 100-m race.", [("100", 100.0, "race")]),
 ])
 def test_misreadings_fixed(text, expected):
     assert [(q.text, q.value, q.metric) for q in extract_quantities(text)] == expected

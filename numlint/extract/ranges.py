@@ -165,5 +165,6 @@ def preview_value(src: Source, pos: int) -> float | None:
         return None
     sm = SCALE_SPACED.match(src.text, m.end()) or SCALE_GLUED.match(src.text, m.end())
     if sm:
-        v *= SCALE_WORDS.get(sm.group(1), SCALE_WORDS.get(sm.group(1).lower(), 1.0))
+        word = sm.group(1) or sm.group(2)
+        v *= SCALE_WORDS.get(word, SCALE_WORDS.get(word.lower(), 1.0))
     return v

@@ -16,8 +16,10 @@ from numlint.lang.numbers import SCALE_ABBREVIATIONS, SCALE_LETTERS, SCALE_NAMES
 from numlint.lang.stopwords import STOP_WORDS
 
 _HUNDRED = r"hundred(?:\s" + alt(SCALE_NAMES) + ")?"
-SCALE_SPACED = re.compile(r"\s?(" + alt((*SCALE_NAMES, *SCALE_ABBREVIATIONS))[3:-1] + "|" + _HUNDRED + r")(?![A-Za-z])",
-                          re.I)
+# A spaced scale word, or a scale name joined by a hyphen ("$10.1-billion", "a 12-billion euro deal");
+# an abbreviation after a hyphen is a unit ("a 100-m race"), so only the names take one.
+SCALE_SPACED = re.compile(r"(?:\s?(" + alt((*SCALE_NAMES, *SCALE_ABBREVIATIONS))[3:-1] + "|" + _HUNDRED
+                          + r")|-(" + alt(SCALE_NAMES)[3:-1] + r"))(?![A-Za-z])", re.I)
 SCALE_GLUED = re.compile("(" + alt(SCALE_LETTERS)[3:-1] + r")(?![A-Za-z0-9])")
 _SCALE_AFTER_SPELLED = re.compile(r"(?i)\s?(" + alt(SCALE_ABBREVIATIONS)[3:-1] + r")(?![A-Za-z])")
 _RACE_AFTER = re.compile(r"\s" + alt(RACE_WORDS) + r"\b")
@@ -32,7 +34,7 @@ def read_scale(src: Source, amt: Amount) -> None:
     win = text[p:p + 16]
     m = SCALE_SPACED.match(win)
     if m and not amt.spelled:
-        word = m.group(1)
+        word = m.group(1) or m.group(2)
         amt.scale = word
         parts = word.lower().split()
         amt.multiplier = 100.0 * (SCALE_WORDS[parts[1]] if len(parts) > 1 else 1.0) \
