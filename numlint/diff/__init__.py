@@ -108,8 +108,7 @@ def diff_documents(old: Document, new: Document, config: Config | None = None) -
     old_table, new_table = _table(old), _table(new)
     rules = _left_behind_rules(config)
     synonyms = rules[0].vocabularies["metric_synonyms"] if rules else ()
-    min_match = rules[0].options["min_match"] if rules else None
-    pairings = pair_versions(old_table, new_table, synonyms, **({"min_score": min_match} if min_match else {}))
+    pairings = pair_versions(old_table, new_table, synonyms, *([rules[0].options["min_match"]] if rules else []))
     order = sorted(range(len(pairings)), key=lambda i: _position(pairings[i]))
     pairings = [pairings[i] for i in order]
     numbers = _facts_numbered(pairings)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from numlint.diff.match import MIN_SCORE
 from numlint.facts import FactTable, matching
 from numlint.model import Hit
 from numlint.options import Kind, Option, Vocabulary
@@ -24,7 +25,7 @@ KIND = Kind(
         Option("min_same_fact", float, 0.4, "how likely two mentions of the old version must be to state one "
                "fact (the same-fact model, on the evidence of the text) for one to be left behind by the other",
                minimum=0, maximum=1),
-        Option("min_match", float, 0.42, "how well a mention of the old version and one of the new must match "
+        Option("min_match", float, MIN_SCORE, "how well a mention of the old version and one of the new must match "
                "(text, sentence alignment, rank in the sentence) to be one fact's two versions",
                minimum=0, maximum=1),
     ),
