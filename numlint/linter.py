@@ -41,9 +41,8 @@ def _cyclic_gc_paused():
 def document_quantities(doc: Document, directives=None, html_scope: str = "article") -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
 
-    A quantity's ``text`` is the mention as a reader sees it (``£4.5bn`` for
-    ``&pound;4.</span><span>5bn``), so messages quote what the reader reads and precision is judged
-    on the digits as written; ``doc.text[start:end]`` is the source it came from.
+    A quantity's ``text`` is ``doc.text[start:end]``, the mention as the file has it (CONTRACT.md);
+    ``as_read`` gives the same quantities with the text a reader sees, for the rules.
 
     Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
     a directive is never read as a quantity; offsets are unchanged.
@@ -64,11 +63,25 @@ def _document_quantities(doc: Document, directives, html_scope: str) -> tuple[Pr
         line, column, end_line, end_column = doc.position(start, end)
         quantities.append(
             dataclasses.replace(
-                q, start=start, end=end,
+                q, start=start, end=end, text=doc.text[start:end],
                 line=line, column=column, end_line=end_line, end_column=end_column,
             )
         )
     return prose, quantities
+
+
+def as_read(prose: Prose | None, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities with ``text`` as a reader sees it (``£4.5bn`` for ``&pound;4.</span><span>5bn``,
+    ``10\u00a0miles`` for ``10&nbsp;miles``), positions unchanged: the rules quote it in messages and
+    judge precision on the digits as written."""
+    if prose is None or prose.origin is None:
+        return quantities
+    out = []
+    for q in quantities:
+        start, end = prose.to_prose(q.start), prose.to_prose(q.end)
+        read = prose.text[start:end] if end > start else q.text
+        out.append(q if read == q.text else dataclasses.replace(q, text=read))
+    return out
 
 
 def selected_rules(config: Config) -> list[RuleSpec]:
@@ -202,7 +215,7 @@ def _lint(doc: Document, config: Config | None) -> FileResult:
     directives = suppress.parse(doc.text, doc.format)
     suppress.resolve_scopes(doc.text, directives, doc.line_col)
     prose, quantities = document_quantities(doc, directives, config.html_scope)
-    findings = rule_findings(doc, prose, quantities, config)
+    findings = rule_findings(doc, prose, as_read(prose, quantities), config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))
     return FileResult(path=doc.path, findings=tuple(sort_findings(kept)), quantities=tuple(quantities), text=doc.text,

@@ -216,6 +216,9 @@ def test_the_article_as_read_for_every_format():
     assert not any("50,000" in line or "dataLayer" in line or "<" in line for line in cms)
     word_html = article_text(html.render([_result("word-export-flood.htm")]))
     assert word_html[0] == "Flood defences" and "MsoNormal" not in " ".join(word_html)
+    rail = html.render([_result("gdocs-export-rail.html")])
+    chips = re.findall(r'<a class="chip"[^>]*>([^<]*)</a>', rail)
+    assert "£5,800" in chips and not any("&amp;" in chip or "span" in chip for chip in chips)  # values as read
     assert "The scheme will cost £12m, the agency said, and will protect 4,400 homes." in word_html
     markdown = article_text(html.render([_result("bank-profit.md")]))
     assert not any(line.startswith("#") or "**" in line for line in markdown)
@@ -311,7 +314,10 @@ def test_report_renders_in_headless_chromium(name, tmp_path):
     assert "<" not in seen["text"] and "&" + "pound;" not in seen["text"]
     assert [" ".join(p.split()) for p in seen["paras"]] == article_text(page)
     # Every quantity is highlighted, as read, in a colour of its own and with a visible box.
-    assert [m["text"] for m in seen["marks"]] == [q.text for q in sorted(result.quantities, key=lambda q: q.start)]
+    from numlint.linter import as_read
+
+    as_written = as_read(result.prose, sorted(result.quantities, key=lambda q: q.start))
+    assert [m["text"] for m in seen["marks"]] == [q.text for q in as_written]
     for mark in seen["marks"]:
         assert mark["bg"] not in ("rgba(0, 0, 0, 0)", "transparent") and mark["w"] > 0 and mark["h"] > 0, mark
     # The source view is there only where it helps, and closed until asked for.

@@ -421,3 +421,8 @@ def test_chrome_filtering_keeps_the_offset_map():
     for name in ("cms-hospital.html", "word-export-flood.htm", "gdocs-export-rail.html"):
         source = (FIXTURES / name).read_text(encoding="utf-8")
         check_map(html_prose(source), source)
+
+
+def test_a_hero_banner_holds_the_headline_and_is_kept():
+    page = "<main><div class='hero-banner'><h1>Storm cuts power to 40,000 homes</h1></div><p>Body.</p></main>"
+    assert html_prose(page).text == "Storm cuts power to 40,000 homes\n\nBody."

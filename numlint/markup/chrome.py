@@ -16,12 +16,13 @@ CHROME_ELEMENTS = frozenset({"nav", "aside", "form", "button", "dialog"})
 PAGE_FRAME_ELEMENTS = frozenset({"header", "footer"})
 
 # A class or id naming page furniture, matched as a whole token or one of its hyphen or underscore
-# parts ("share-count", "newsletter_box", "most-read"). Word's and Google Docs' HTML exports mark
+# parts ("share-count", "newsletter_box", "most-read"); not "banner", which CMSs also give the hero
+# image and headline of the article. Word's and Google Docs' HTML exports mark
 # their comment threads and comment anchors with the last few.
 BOILERPLATE_WORDS = frozenset("""
     nav navbar navigation menu breadcrumb breadcrumbs skip share sharing social newsletter subscribe
     subscription signup sign-up comments comment related recommended popular trending promo promoted
-    advert advertisement ad ads sponsored sponsor cookie cookies banner sidebar masthead paywall
+    advert advertisement ad ads sponsored sponsor cookie cookies sidebar masthead paywall
     outbrain taboola most-read mostread read-more more-stories site-header site-footer
     msocomanchor msocommentreference msocommenttext
 """.split())

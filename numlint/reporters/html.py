@@ -214,7 +214,9 @@ def _finding_card(f: Finding, n: int, fid: int, by_pos: dict) -> str:
     )
 
 
-def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int) -> str:
+def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int, shown: dict | None = None) -> str:
+    """Metric -> the values as written (as a reader sees them: ``shown`` maps a span to that text)."""
+    shown = shown or {}
     findings = list(result.findings)
     groups: OrderedDict[str, list] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
@@ -227,7 +229,8 @@ def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int) -> s
         name = _e(metric) if metric else '<span class="unknown">metric unknown</span>'
         involved = sorted({n for q in qs for n in by_pos[(q.start, q.end)].findings + by_pos[(q.start, q.end)].related})
         values = " ".join(
-            f'<a class="chip" style="--c:{colour}" href="#{by_pos[(q.start, q.end)].anchor}">{_e(q.text)}</a>'
+            f'<a class="chip" style="--c:{colour}" href="#{by_pos[(q.start, q.end)].anchor}">'
+            f'{_e(shown.get((q.start, q.end), q.text))}</a>'
             for q in qs
         )
         first_on_line: dict[int, str] = {}
@@ -383,6 +386,9 @@ def _file_section(result: FileResult, fid: int) -> str:
     fmt = format_for_path(result.path)
     colours = metric_colours(result)
     spans, by_pos = _spans(result, fid)
+    from numlint.linter import as_read
+
+    shown = {(q.start, q.end): q.text for q in as_read(_prose_of(result, fmt), list(result.quantities))}
     verdict = (
         '<p class="verdict ok">No number problems found.</p>' if not findings else ""
     )
@@ -393,7 +399,7 @@ def _file_section(result: FileResult, fid: int) -> str:
     return (
         f'<section class="file">{title}{verdict}'
         f'<div class="article" data-format="{fmt}">{_article_rows(result, fmt, spans, colours, fid, by_pos)}</div>'
-        f'{source}<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid)}</section>'
+        f'{source}<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid, shown)}</section>'
     )
 
 
