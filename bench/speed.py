@@ -1,8 +1,17 @@
-"""How fast numlint starts and runs: the numbers a pre-commit user feels.
+"""How fast numlint starts and runs: the numbers a pre-commit user feels, and issue 17's targets.
 
-    python bench/speed.py                    # start-up, one article, pre-commit on one file
+    python bench/speed.py                    # everything: figures, then every target as a ratio
     python bench/speed.py --corpus DIR       # also throughput over a folder of articles
-    python bench/speed.py --runs 7 --no-pre-commit
+    python bench/speed.py --runs 7 --no-pre-commit --no-cluster
+
+The targets are ratios of medians measured side by side in one run (the two commands alternate,
+so a change in the machine's load hits both): numlint against proselint (cold check of one
+article, a pre-commit hook on one article, throughput), ``--jobs 2`` against ``--jobs 1``, and a
+Dask LocalCluster of two worker processes against ``--jobs 2``. The articles for throughput are
+generated (tests/generated_articles.py), so no corpus is needed. proselint is not a numlint
+dependency: ``pip install proselint`` in the same environment for the rows against it (the bench
+says when it is absent). The load average is printed before and after: on a shared machine, read
+the ratios with it.
 
 Prints a Markdown table (docs/pre-commit.md's "Speed" section is pasted from it). Every figure is the
 median of --runs runs, wall clock, on whatever machine runs it; the commands are printed with the
@@ -27,6 +36,68 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "fixtures" / "korea-troops.txt"
+sys.path.insert(0, str(ROOT / "tests"))
+from generated_articles import write_articles  # noqa: E402
+
+
+def side_by_side(cmds: dict[str, list[str]], runs: int, **kwargs) -> dict[str, float]:
+    """Median wall-clock seconds of each command, the commands alternating run by run."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, **kwargs)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
+
+
+LOCAL_HOOKS = """repos:
+  - repo: local
+    hooks:
+      - id: numlint
+        name: numlint
+        entry: {numlint} check
+        language: system
+        types_or: [text, markdown]
+      - id: proselint
+        name: proselint
+        entry: {proselint} check
+        language: system
+        types_or: [text, markdown]
+"""
+
+
+def hook_ratio(article: Path, runs: int, numlint: str, proselint: str) -> dict[str, float]:
+    """pre-commit running each linter as a hook on one article (local hooks, the installed tools)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        env = {**os.environ, "PRE_COMMIT_HOME": str(project / ".home"), "PRE_COMMIT_COLOR": "never"}
+        subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+        (project / ".pre-commit-config.yaml").write_text(LOCAL_HOOKS.format(numlint=numlint, proselint=proselint))
+        shutil.copy(article, project / article.name)
+        subprocess.run(["git", "add", "-A"], cwd=project, check=True)
+        hook = [sys.executable, "-m", "pre_commit", "run", "--files", article.name]
+        return side_by_side({"numlint": [*hook[:4], "numlint", *hook[4:]],
+                             "proselint": [*hook[:4], "proselint", *hook[4:]]}, runs, cwd=project, env=env)
+
+
+def cluster_ratio(directory: Path, numlint: str) -> tuple[float, float] | None:
+    """(seconds with a LocalCluster of two worker processes, seconds with --jobs 2), one run each."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        return None
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        times = side_by_side({"dask": [numlint, "check", "--format", "json", "--dask", cluster.scheduler_address,
+                                       str(directory)],
+                              "jobs2": [numlint, "check", "--format", "json", "--jobs", "2", str(directory)]}, 1)
+    return times["dask"], times["jobs2"]
 
 
 def median_seconds(cmd, runs, **kwargs) -> tuple[float, subprocess.CompletedProcess]:
@@ -105,7 +176,12 @@ def main() -> None:
     parser.add_argument("--corpus-limit", type=int, default=200)
     parser.add_argument("--no-pre-commit", action="store_true")
     parser.add_argument("--show-output", action="store_true", help="print the last pre-commit output to stderr")
+    parser.add_argument("--articles", type=int, default=300, help="generated articles for throughput")
+    parser.add_argument("--jobs-articles", type=int, default=600, help="generated articles for --jobs 2 vs 1")
+    parser.add_argument("--cluster-articles", type=int, default=5000, help="generated articles for Dask")
+    parser.add_argument("--no-cluster", action="store_true")
     args = parser.parse_args()
+    print(f"Before: {load()}.\n")
 
     numlint = shutil.which("numlint")
     if numlint is None:
@@ -136,6 +212,66 @@ def main() -> None:
         count, size, secs = corpus_throughput(args.corpus, args.corpus_limit)
         print(f"\nCorpus: {count} files, {size / 1e6:.2f} MB in {secs:.1f} s = {size / 1e3 / secs:.0f} kB/s "
               f"({count / secs:.1f} files/s), one process: `numlint check --format json FILES`")
+    targets(args, numlint)
+    print(f"\nAfter: {load()}.")
+
+
+def targets(args, numlint: str) -> None:
+    """Issue 17's targets, each a ratio of two figures measured side by side in this run."""
+    proselint = shutil.which("proselint")
+    rows = []   # (what, numlint command, against, numlint s, other s, ratio, target text, met)
+
+    def row(what, ours, theirs, ours_s, theirs_s, ratio, op, bound):
+        met = ratio <= bound if op == "<=" else ratio >= bound
+        rows.append((what, ours, theirs, ours_s, theirs_s, ratio, f"{op} {bound}", "yes" if met else "NO"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        articles = write_articles(tmp / "throughput", args.articles)
+        if proselint is None:
+            print("\nproselint is not installed (pip install proselint): the rows against it are skipped.")
+        else:
+            t = side_by_side({"numlint": [numlint, "check", str(args.article)],
+                              "proselint": [proselint, "check", str(args.article)]}, args.runs)
+            row("cold check of one article", f"numlint check {args.article.name}",
+                f"proselint check {args.article.name}", t["numlint"], t["proselint"],
+                t["numlint"] / t["proselint"], "<=", 1.0)
+            if not args.no_pre_commit:
+                t = hook_ratio(args.article, args.runs, numlint, proselint)
+                row("pre-commit hook on one article (local hooks)", "pre-commit run numlint --files A",
+                    "pre-commit run proselint --files A", t["numlint"], t["proselint"],
+                    t["numlint"] / t["proselint"], "<=", 1.0)
+            files = [str(p) for p in articles]
+            t = side_by_side({"numlint": [numlint, "check", "--format", "json", "--jobs", "1", *files],
+                              "proselint": [proselint, "check", *files]}, max(1, args.runs // 2))
+            row(f"throughput, {len(files)} articles, one process (x faster)",
+                "numlint check --format json --jobs 1 FILES", "proselint check FILES",
+                t["numlint"], t["proselint"], t["proselint"] / t["numlint"], ">=", 2.0)
+        many = tmp / "jobs"
+        write_articles(many, args.jobs_articles, seed=5)
+        t = side_by_side({"j2": [numlint, "check", "--format", "json", "--jobs", "2", str(many)],
+                          "j1": [numlint, "check", "--format", "json", "--jobs", "1", str(many)]},
+                         max(1, args.runs // 2))
+        row(f"--jobs 2 against --jobs 1, {args.jobs_articles} articles (x faster)", "numlint check -j 2 DIR",
+            "numlint check -j 1 DIR", t["j2"], t["j1"], t["j1"] / t["j2"], ">=", 1.7)
+        if not args.no_cluster:
+            archive = tmp / "cluster"
+            write_articles(archive, args.cluster_articles, seed=9)
+            result = cluster_ratio(archive, numlint)
+            if result is None:
+                print("\ndask.distributed is not installed (pip install 'numlint[dask]'): the cluster row is skipped.")
+            else:
+                dask_s, jobs_s = result
+                row(f"LocalCluster, two workers, against --jobs 2, {args.cluster_articles} articles",
+                    "numlint check --dask ADDRESS DIR", "numlint check -j 2 DIR", dask_s, jobs_s,
+                    dask_s / jobs_s, "<=", 1.5)
+
+    print(f"\nTargets (medians of {args.runs} alternating runs, {max(1, args.runs // 2)} for the many-file rows, "
+          "one for the cluster):\n")
+    print("| target | numlint | against | numlint s | other s | ratio | target | met |")
+    print("|---|---|---|---:|---:|---:|---|---|")
+    for what, ours, theirs, ours_s, theirs_s, ratio, target, met in rows:
+        print(f"| {what} | `{ours}` | `{theirs}` | {ours_s:.2f} | {theirs_s:.2f} | {ratio:.2f} | {target} | {met} |")
 
 
 if __name__ == "__main__":
