@@ -698,3 +698,87 @@ def test_the_audit_catches_a_catastrophic_regex(tmp_path):
     bad = {(r"((?:[A-Z][\w'.\-]*\s?){1,4})\s+(?:said|says|told)\b", 0): "the old _SOURCE_PATTERNS"}
     with pytest.raises(pytest.fail.Exception, match="did not finish"):
         guarded(_audit, bad, str(tmp_path / "progress"), seconds=5)
+
+
+# --- Part 3: costs that must grow with the input, not faster ------------------------------------
+# Each pattern runs at a size where a quadratic cost is unmistakable: the old code took minutes to
+# hours on these (measured 2026-12-02, see bench/growth.py for the per-MB figures), the linear code
+# a few seconds. The guard is generous; it catches the shape of the cost, not slowness.
+
+LINEAR_GUARD_SECONDS = 120
+
+
+def _line_index_of_many_lines():
+    from numlint.document import Document
+
+    doc = Document("a.txt", "Rose 5%\n" * 2_000_000)
+    return doc.line_col(len(doc.text) - 1)
+
+
+def _heading_facts():
+    from numlint.document import Document
+    from numlint.facts.table import build_facts
+    from numlint.linter import document_quantities
+
+    doc = Document("a.md", "# a 5%\n" * 40_000, "markdown")
+    prose, quantities = document_quantities(doc)
+    table = build_facts(doc, prose, quantities)
+    return sum(f.in_heading for f in table.facts)
+
+
+def _directives(text: str, fmt: str):
+    from numlint import suppress
+    from numlint.document import Document
+
+    doc = Document("a", text, fmt)
+    directives = suppress.parse(text, fmt)
+    suppress.resolve_scopes(text, directives, doc.line_col)
+    suppress.mask(text, directives)
+    return len(directives)
+
+
+def _unclosed_comments():
+    numlint.check_text("<!-- numlint: disable " * 32_000, path="a.md")
+    return _directives("<!-- numlint: disable " * 32_000, "markdown")
+
+
+def _many_ranges_over_many_findings():
+    from numlint import suppress
+    from numlint.document import Document
+    from numlint.model import Finding
+
+    text = "<!-- numlint: disable NL1 -->\n<!-- numlint: enable NL2 -->\nRose 5%\n" * 20_000
+    doc = Document("a.md", text, "markdown")
+    directives = suppress.parse(text, "markdown")
+    suppress.resolve_scopes(text, directives, doc.line_col)
+    findings = [Finding(code="NL101", rule="r", severity="warning", message="m", start=i, end=i + 1,
+                        line=1, column=1, end_line=1, end_column=2) for i in range(64, len(text), 64)]
+    kept, suppressed = suppress.apply(findings, directives)
+    return len(kept), len(suppressed)
+
+
+def test_line_index_is_linear():
+    assert guarded(_line_index_of_many_lines, seconds=LINEAR_GUARD_SECONDS) == (2_000_000, 8)
+
+
+def test_many_h1_headings_are_linear():
+    assert guarded(_heading_facts, seconds=LINEAR_GUARD_SECONDS) == 40_000
+
+
+def test_unclosed_directive_comments_are_linear():
+    assert guarded(_unclosed_comments, seconds=LINEAR_GUARD_SECONDS) == 0
+
+
+def test_a_page_of_disable_next_line_is_linear():
+    text = "<!-- numlint: disable-next-line -->\n" * 40_000
+    assert guarded(_directives, text, "markdown", seconds=LINEAR_GUARD_SECONDS) == 40_000
+
+
+def test_a_long_line_of_bracket_directives_is_linear():
+    text = "x [numlint: disable-line " * 40_000 + "]\n"
+    assert guarded(_directives, text, "text", seconds=LINEAR_GUARD_SECONDS) == 1
+
+
+def test_many_ranges_over_many_findings_are_linear():
+    kept, suppressed = guarded(_many_ranges_over_many_findings, seconds=LINEAR_GUARD_SECONDS)
+    assert kept == 0 and suppressed > 20_000
