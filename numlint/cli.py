@@ -190,7 +190,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     results = run.check_all(jobs_list, jobs)
 
     if write_baseline_path:
-        _write_or_exit(run.render_baseline(results), write_baseline_path)
+        _write_or_exit(run.render_baseline(results, write_baseline_path), write_baseline_path)
         total = sum(len(r.findings) for r in results)
         if not quiet:
             plural = "s" if total != 1 else ""

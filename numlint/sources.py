@@ -239,11 +239,25 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of one file, or a SourceError with a one-line reason."""
-    # O_NONBLOCK: opening a FIFO named on the command line must not wait for a writer. It has no
-    # effect on regular files, the only kind we go on to read.
+    try:
+        data = read_bounded(path, max_bytes)
+    except FileNotFoundError:
+        raise SourceError("no such file or directory") from None
+    return decode(data)
+
+
+def read_bounded(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``: what every file numlint reads goes
+    through (articles, configuration, baselines). A FIFO, a device (``/dev/zero``), a socket or a
+    directory is a SourceError, never waited on or read forever; so is a file too large. A missing
+    file is FileNotFoundError (callers word that themselves); any other OSError a SourceError."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer. It has no effect on regular files, the
+    # only kind we go on to read.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
     except IsADirectoryError:
         raise SourceError("is a directory") from None
     except OSError as exc:
@@ -257,13 +271,18 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
                 raise SourceError("not a regular file (a pipe, socket or device); numlint reads files")
             if info.st_size > max_bytes:
                 raise SourceError(f"file too large ({info.st_size:,} bytes; numlint reads at most {max_bytes:,})")
-            data = _read_all(fh, max_bytes)
+            return read_capped(fh, max_bytes)
     except OSError as exc:
         raise SourceError(oserror_reason(exc)) from None
-    return decode(data)
 
 
-def _read_all(fh, max_bytes: int) -> bytes:
+def read_stdin(stream, max_bytes: int = MAX_BYTES) -> bytes:
+    """Standard input, to the end but never more than ``max_bytes`` (``check - < /dev/zero`` is
+    refused once past the cap, not read until memory runs out)."""
+    return read_capped(stream, max_bytes, what="standard input")
+
+
+def read_capped(fh, max_bytes: int, what: str = "file") -> bytes:
     """Read to the end, but never more than max_bytes (a file may grow while we read it)."""
     chunks = []
     total = 0
@@ -274,5 +293,5 @@ def _read_all(fh, max_bytes: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise SourceError(f"file too large (more than {max_bytes:,} bytes)")
+            raise SourceError(f"{what} too large (more than {max_bytes:,} bytes; numlint reads at most {max_bytes:,})")
     return b"".join(chunks)

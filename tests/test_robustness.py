@@ -782,3 +782,126 @@ def test_a_long_line_of_bracket_directives_is_linear():
 def test_many_ranges_over_many_findings_are_linear():
     kept, suppressed = guarded(_many_ranges_over_many_findings, seconds=LINEAR_GUARD_SECONDS)
     assert kept == 0 and suppressed > 20_000
+
+
+# --- Part 4: baselines, configuration and stdin are bounded, and their mistakes are one line ---------
+
+TROOPS = "The army has 120 troops in the north.\nOfficials later said 150 troops were there.\n"
+
+
+def _baseline_error(tmp_path, content: bytes | str):
+    (tmp_path / "a.txt").write_text(TROOPS)
+    bad = tmp_path / "b.json"
+    bad.write_bytes(content.encode() if isinstance(content, str) else content)
+    code, out, err = invoke("check", "--baseline", str(bad), str(tmp_path / "a.txt"))
+    assert code == 2 and "internal error" not in err
+    [line] = error_lines(err)
+    return line
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"numlint_baseline": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "f", '
+     '"occurrence": Infinity}]}', "Infinity is not a number"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "f", '
+     '"occurrence": 1e400}]}', "occurrence is not a non-negative integer"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "' + "f" * 3_000_000
+     + '", "occurrence": "x"}]}', "malformed entry 1"),
+])
+def test_a_broken_baseline_is_one_short_line(tmp_path, content, reason):
+    line = _baseline_error(tmp_path, content)
+    assert reason in line and len(line) < 400
+
+
+def test_a_baseline_with_a_utf8_bom_is_read(toy, tmp_path):
+    (tmp_path / "a.txt").write_text(TROOPS)
+    code, out, err = invoke("check", "--write-baseline", str(tmp_path / "b.json"), str(tmp_path / "a.txt"))
+    assert code == 0
+    written = (tmp_path / "b.json").read_bytes()
+    (tmp_path / "b.json").write_bytes(b"\xef\xbb\xbf" + written)
+    assert json.loads(written)["findings"]
+    code, out, err = invoke("check", "--baseline", str(tmp_path / "b.json"), str(tmp_path / "a.txt"))
+    assert code == 0 and err == ""
+
+
+def _check_with_baseline(path: str):
+    return invoke("check", "--baseline", path, "-", input="Nothing here.\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_baseline_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
+    path = tmp_path / "fifo" if kind == "fifo" else "/dev/zero"
+    if kind == "fifo":
+        os.mkfifo(path)
+    code, out, err = guarded(_check_with_baseline, str(path), seconds=30)
+    assert code == 2
+    assert error_lines(err) == [f"numlint: {path}: cannot read baseline: not a regular file "
+                                "(a pipe, socket or device); numlint reads files"]
+
+
+def test_stdin_has_the_file_cap(tmp_path):
+    """``check - < /dev/zero`` stops at the cap with one line, exit 2 (a real process, a real device)."""
+    import subprocess
+
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([sys.executable, "-c", "from numlint.cli import main; main()", "check", "-"],
+                              stdin=zero, capture_output=True, text=True, timeout=GUARD_SECONDS)
+    assert done.returncode == 2
+    assert "standard input too large" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path):
+    from numlint.sources import SourceError, read_bounded, read_stdin
+
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_bounded("/dev/zero")
+    with pytest.raises(SourceError, match="is a directory"):
+        read_bounded(str(tmp_path))
+    (tmp_path / "big.toml").write_bytes(b"x" * 2000)
+    with pytest.raises(SourceError, match="file too large"):
+        read_bounded(str(tmp_path / "big.toml"), max_bytes=1000)
+    assert read_bounded(str(tmp_path / "big.toml")) == b"x" * 2000
+    with open("/dev/zero", "rb") as zero, pytest.raises(SourceError, match="standard input too large"):
+        read_stdin(zero, max_bytes=1000)
+
+
+def test_a_baseline_matches_from_any_directory(toy, tmp_path, monkeypatch):
+    """Paths are relative to the baseline file, not to where numlint ran (no git work tree here)."""
+    project = tmp_path / "project"
+    (project / "news").mkdir(parents=True)
+    (project / "ci").mkdir()
+    (project / "news" / "a.txt").write_text(TROOPS)
+    monkeypatch.chdir(project)
+    code, _, _ = invoke("check", "--write-baseline", "ci/baseline.json", "news")
+    entries = json.loads((project / "ci" / "baseline.json").read_text())["findings"]
+    assert entries and {e["path"] for e in entries} == {"../news/a.txt"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, err = invoke("check", "--baseline", str(project / "ci" / "baseline.json"), str(project / "news"))
+    assert code == 0, out + err
+    monkeypatch.chdir(project / "news")
+    code, out, err = invoke("check", "--baseline", "../ci/baseline.json", "a.txt")
+    assert code == 0, out + err
+
+
+def test_an_old_baseline_is_still_read_from_the_source_root(toy, tmp_path, monkeypatch):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(TROOPS)
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = invoke("check", "--write-baseline", "b.json", "news")
+    payload = json.loads((tmp_path / "b.json").read_text())
+    assert payload["findings"]
+    del payload["paths"]  # what numlint wrote before paths were relative to the file
+    (tmp_path / "b.json").write_text(json.dumps(payload))
+    code, out, err = invoke("check", "--baseline", "b.json", "news")
+    assert code == 0, out + err
+
+
+def test_file_names_with_escape_sequences_are_shown_safely(tmp_path):
+    name = tmp_path / "a\x1b[2J\x1b]0;pwned\x07.txt"
+    name.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256))
+    code, out, err = invoke("check", str(name))
+    assert code == 2
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "a\\x1b[2J\\x1b]0;pwned\\x07.txt" in out and "a\\x1b[2J" in err
