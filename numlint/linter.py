@@ -157,15 +157,26 @@ def rule_findings(doc: Document, prose: Prose, quantities: list[Quantity], confi
 
 def unused_suppression_findings(doc: Document, directives, config: Config) -> list[Finding]:
     """NL901 (and any other rule of kind unused_suppression): directives that silenced nothing."""
-    rules = [r for r in selected_rules(config) if r.kind == "unused_suppression"]
-    if not rules or not directives:
+    if not directives:
         return []
+    rules = [r for r in selected_rules(config) if r.kind == "unused_suppression"]
+    unknown_only = not rules
+    if unknown_only:
+        # A code that names no rule (a typo such as NL310) never silenced anything: it is an NL901
+        # warning even while NL901 is off by default; only ignoring NL901 (or a --select leaving it
+        # out) keeps it quiet.
+        spec = load_rules().get("NL901")
+        if spec is None or not config.is_selected(spec.code, True):
+            return []
+        rules = [spec]
     selected = {r.code for r in selected_rules(config) if r.kind not in AFTER_SUPPRESSION}
     known = set(load_rules())
     findings = []
     for rule in rules:
         severity = config.severity.get(rule.code, rule.severity)
         for u in suppress.unused(directives, selected, known):
+            if unknown_only and not u.unknown_code:
+                continue
             line, column, end_line, end_column = doc.position(u.start, u.end)
             values = {
                 "directive": u.directive.action,

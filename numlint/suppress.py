@@ -285,6 +285,7 @@ class Unused:
     start: int
     end: int
     why: str                  # "suppresses nothing", "NL999 is not a rule", ...
+    unknown_code: bool = False  # the code names no rule: reported even with NL901 off
 
 
 def unused(directives: list[Directive], selected: set[str], known: set[str]) -> list[Unused]:
@@ -310,7 +311,7 @@ def unused(directives: list[Directive], selected: set[str], known: set[str]) -> 
         for code, (lo, hi) in zip(d.codes, d.code_spans, strict=True):
             prefix = "" if code == "ALL" else code
             if not any(k.startswith(prefix) for k in known):
-                out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')"))
+                out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')", unknown_code=True))
             elif code in d.used:
                 continue
             elif any(s.startswith(prefix) for s in selected):

@@ -905,3 +905,27 @@ def test_file_names_with_escape_sequences_are_shown_safely(tmp_path):
     assert code == 2
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert "a\\x1b[2J\\x1b]0;pwned\\x07.txt" in out and "a\\x1b[2J" in err
+
+
+def test_an_unknown_code_in_a_directive_is_a_warning_by_default(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("Some 40 people.\n<!-- numlint: disable-next-line NL999 -->\nLater 45 people.\n")
+    code, report, err = check_json(str(story))
+    [finding] = report["files"][0]["findings"]
+    assert (code, finding["code"], finding["severity"], finding["line"]) == (1, "NL901", "warning", 2)
+    assert "NL999 is not a rule" in finding["message"]
+    code, report, err = check_json("--ignore", "NL901", str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+    # a known code that silences nothing is still reported only when NL901 is selected
+    story.write_text("Some 40 people.\n<!-- numlint: disable-next-line NL301 -->\nLater 45 people.\n")
+    code, report, err = check_json(str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_invalid_utf8_position_counts_every_kind_of_line_end(tmp_path, newline):
+    story = tmp_path / "story.txt"
+    story.write_bytes(newline.join(["First line here.", "Second line.", "Prix \xe9lev\xe9."]).encode("latin-1"))
+    code, report, err = check_json(str(story))
+    assert code == 2
+    assert "byte 0xe9 at line 3, column 6" in report["files"][0]["error"]
