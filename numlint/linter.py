@@ -38,22 +38,38 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def document_quantities(doc: Document, directives=None) -> tuple[Prose, list[Quantity]]:
+def document_quantities(doc: Document, directives=None, prose: Prose | None = None) -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
-
-    Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
-    a directive is never read as a quantity; offsets are unchanged.
-    """
+    ``prose``: the document's prose when already made (by ``prose_and_directives``)."""
     with _cyclic_gc_paused():
-        return _document_quantities(doc, directives)
+        if prose is None:
+            prose, _ = prose_and_directives(doc, directives)
+        return prose, _quantities(doc, prose)
 
 
-def _document_quantities(doc: Document, directives) -> tuple[Prose, list[Quantity]]:
-    from numlint.extract import extract_quantities
+def prose_and_directives(doc: Document, directives=None) -> tuple[Prose, list]:
+    """The document's prose and its suppression directives.
 
+    In Markdown and HTML a directive counts only inside one of the markup's comments (the markup
+    reader says where they are: not in a code span or block, an attribute or a script), and a
+    comment is never prose, so nothing needs hiding. In plain text, and when markup fell back to
+    plain text, directives are blanked (same length) before extraction, so "NL301" in one is never
+    read as a quantity; offsets are unchanged.
+    """
+    if doc.format != "text":
+        prose = to_prose(doc.text, doc.format)
+        if prose.comments is not None:
+            if directives is None:
+                directives = suppress.parse(doc.text, doc.format, prose.comments)
+            return prose, directives
     if directives is None:
         directives = suppress.parse(doc.text, doc.format)
-    prose = to_prose(suppress.mask(doc.text, directives), doc.format)
+    return to_prose(suppress.mask(doc.text, directives), "text"), directives
+
+
+def _quantities(doc: Document, prose: Prose) -> list[Quantity]:
+    from numlint.extract import extract_quantities
+
     quantities = []
     for q in extract_quantities(prose.text):
         start, end = prose.to_original(q.start, q.end)
@@ -64,7 +80,7 @@ def _document_quantities(doc: Document, directives) -> tuple[Prose, list[Quantit
                 line=line, column=column, end_line=end_line, end_column=end_column,
             )
         )
-    return prose, quantities
+    return quantities
 
 
 def selected_rules(config: Config) -> list[RuleSpec]:
@@ -206,9 +222,9 @@ def lint(doc: Document, config: Config | None = None) -> FileResult:
 
 def _lint(doc: Document, config: Config | None) -> FileResult:
     config = (config or Config()).for_path(doc.path)
-    directives = suppress.parse(doc.text, doc.format)
+    prose, directives = prose_and_directives(doc)
     suppress.resolve_scopes(doc.text, directives, doc.line_col)
-    prose, quantities = document_quantities(doc, directives)
+    prose, quantities = document_quantities(doc, directives, prose=prose)
     findings = rule_findings(doc, prose, quantities, config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))

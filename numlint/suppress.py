@@ -116,10 +116,13 @@ def _trailing_brackets(text: str):
         start = stop + 1
 
 
-def parse(text: str, fmt: str = "text") -> list[Directive]:
-    """Every directive in ``text`` (any format: HTML comments; plain text also bracket lines)."""
+def parse(text: str, fmt: str = "text", comments=None) -> list[Directive]:
+    """Every directive in ``text`` (any format: HTML comments; plain text also bracket lines).
+
+    ``comments``: the (start, end) spans that are comments, as the markup reader found them
+    (``Prose.comments``); None: every ``<!-- ... -->`` of the text counts."""
     found: list[Directive] = []
-    matches = [_comment_directives(text, html_comments(text))]
+    matches = [_comment_directives(text, html_comments(text) if comments is None else comments)]
     if fmt == "text":
         matches += [BRACKET_RE.finditer(text), _trailing_brackets(text)]
     for pattern_matches in matches:

@@ -324,10 +324,10 @@ def test_a_bug_on_one_file_still_lets_every_other_file_be_checked(tmp_path, monk
         if command[0] == "extract":
             import numlint.linter as linter_module
 
-            def quantities_breaking_on_odd(doc, directives=None, real=linter_module.document_quantities):
+            def quantities_breaking_on_odd(doc, directives=None, prose=None, real=linter_module.document_quantities):
                 if doc.path.endswith("odd.txt"):
                     raise TypeError("injected fault")
-                return real(doc, directives)
+                return real(doc, directives, prose=prose)
 
             monkeypatch.setattr(linter_module, "document_quantities", quantities_breaking_on_odd)
         code, out, err = invoke(*command, str(tmp_path / "odd.txt"), str(tmp_path / "slip.txt"))
@@ -929,3 +929,40 @@ def test_invalid_utf8_position_counts_every_kind_of_line_end(tmp_path, newline):
     code, report, err = check_json(str(story))
     assert code == 2
     assert "byte 0xe9 at line 3, column 6" in report["files"][0]["error"]
+
+
+DISABLE_FILE = "<!-- numlint: disable-file -->"
+
+
+@pytest.mark.parametrize("name, where", [
+    ("story.md", f"Quoted as code: `{DISABLE_FILE}`."),
+    ("story.md", f"```html\n{DISABLE_FILE}\n```"),
+    ("story.md", f"Indented code:\n\n    {DISABLE_FILE}"),
+    ("story.md", f'<div title="{DISABLE_FILE}">A box.</div>'),
+    ("story.html", f'<p title="{DISABLE_FILE}">A box.</p>'),
+    ("story.html", f'<script>var s = "{DISABLE_FILE}";</script>'),
+    ("story.html", f"<style>/* {DISABLE_FILE} */</style>"),
+])
+def test_a_directive_counts_only_where_it_is_a_comment(toy, tmp_path, name, where):
+    story = tmp_path / name
+    body = "<p>Some 40 people.</p>\n<p>Later 45 people.</p>\n" if name.endswith(".html") else \
+        "Some 40 people.\n\nLater 45 people.\n"
+    story.write_text(body + "\n" + where + "\n")
+    code, report, err = check_json(str(story))
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["NL101"]
+
+
+@pytest.mark.parametrize("name, where", [
+    ("story.md", DISABLE_FILE),
+    ("story.md", f"A line with a comment {DISABLE_FILE} in it."),
+    ("story.md", f"<div>\n{DISABLE_FILE}\n</div>"),
+    ("story.html", f"<p>A comment {DISABLE_FILE}</p>"),
+    ("story.txt", DISABLE_FILE),
+])
+def test_a_directive_in_a_comment_still_counts(toy, tmp_path, name, where):
+    story = tmp_path / name
+    body = "<p>Some 40 people.</p>\n<p>Later 45 people.</p>\n" if name.endswith(".html") else \
+        "Some 40 people.\n\nLater 45 people.\n"
+    story.write_text(body + "\n" + where + "\n")
+    code, report, err = check_json(str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
