@@ -700,7 +700,7 @@ def test_the_audit_catches_a_catastrophic_regex(tmp_path):
         guarded(_audit, bad, str(tmp_path / "progress"), seconds=5)
 
 
-# --- Part 5: costs that must grow with the input, not faster ------------------------------------
+# --- Part 4: costs that must grow with the input, not faster ------------------------------------
 # Each pattern runs at a size where a quadratic cost is unmistakable: the old code took minutes to
 # hours on these (measured 2026-12-02, see bench/growth.py for the per-MB figures), the linear code
 # a few seconds. The guard is generous; it catches the shape of the cost, not slowness.
@@ -784,7 +784,7 @@ def test_many_ranges_over_many_findings_are_linear():
     assert kept == 0 and suppressed > 20_000
 
 
-# --- Part 6: baselines, configuration and stdin are bounded, and their mistakes are one line ---------
+# --- Part 5: baselines, configuration and stdin are bounded, and their mistakes are one line ---------
 
 TROOPS = "The army has 120 troops in the north.\nOfficials later said 150 troops were there.\n"
 
