@@ -966,3 +966,23 @@ def test_a_directive_in_a_comment_still_counts(toy, tmp_path, name, where):
     story.write_text(body + "\n" + where + "\n")
     code, report, err = check_json(str(story))
     assert (code, report["files"][0]["findings"]) == (0, [])
+
+
+def test_a_writable_report_in_a_read_only_directory_is_written_in_place(shared_dir):
+    """The user may write the report but not create the temporary file beside it: written in place."""
+    reports = os.path.join(shared_dir, "reports")
+    os.mkdir(reports)
+    os.chmod(reports, 0o755)  # owned by whoever runs the tests; the unprivileged user cannot create here
+    report = os.path.join(reports, "report.txt")
+    good = os.path.join(shared_dir, "good.txt")
+    with open(good, "w", encoding="utf-8") as fh:
+        fh.write("Nothing to see here.\n")
+    with open(report, "w", encoding="utf-8") as fh:
+        fh.write("an older and much longer report than the new one\n")
+    os.chmod(good, 0o644)
+    os.chmod(report, 0o666)
+    code, out, err = as_unprivileged("check", "-o", report, good)
+    assert (code, err) == (0, "")
+    with open(report, encoding="utf-8") as fh:
+        assert fh.read() == "No findings in 1 file.\n"
+    assert os.listdir(reports) == ["report.txt"]
