@@ -46,7 +46,15 @@ def write_output(text: str, output: str | None, color: bool | None = None) -> No
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_straight(text, output)
         return
-    _replace_atomically(text, os.path.realpath(output), info)
+    target = os.path.realpath(output)
+    try:
+        _replace_atomically(text, target, info)
+    except PermissionError:
+        # A report we may write in a directory we may not create files in (a shared reports folder):
+        # written in place, as any editor would, rather than not at all.
+        if info is None or not os.access(target, os.W_OK):
+            raise
+        _write_straight(text, target, truncate=True)
 
 
 def _descriptor_of(path: str) -> int | None:
@@ -71,9 +79,9 @@ def _write_to_descriptor(text: str, descriptor: int, color: bool | None) -> None
         fh.write(text)
 
 
-def _write_straight(text: str, output: str) -> None:
-    # No O_CREAT: the file exists (a device, a FIFO or an open descriptor) and must not be made.
-    fd = os.open(output, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+def _write_straight(text: str, output: str, truncate: bool = False) -> None:
+    # No O_CREAT: the file exists (a device, a FIFO, or a report we may write but not replace).
+    fd = os.open(output, os.O_WRONLY | (os.O_TRUNC if truncate else 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
 
@@ -239,7 +247,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
             progress.close()
 
     if write_baseline_path:
-        _write_or_exit(run.render_baseline(results), write_baseline_path)
+        _write_or_exit(run.render_baseline(results, write_baseline_path), write_baseline_path)
         total = sum(len(r.findings) for r in results)
         if not quiet:
             plural = "s" if total != 1 else ""

@@ -38,25 +38,42 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def document_quantities(doc: Document, directives=None, html_scope: str = "article") -> tuple[Prose, list[Quantity]]:
+def document_quantities(doc: Document, directives=None, prose: Prose | None = None,
+                        html_scope: str = "article") -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
+    ``prose``: the document's prose when already made (by ``prose_and_directives``).
 
     A quantity's ``text`` is ``doc.text[start:end]``, the mention as the file has it (CONTRACT.md);
-    ``as_read`` gives the same quantities with the text a reader sees, for the rules.
-
-    Suppression directives are blanked (same length) before markup and extraction, so "NL301" in
-    a directive is never read as a quantity; offsets are unchanged.
-    """
+    ``as_read`` gives the same quantities with the text a reader sees, for the rules."""
     with _cyclic_gc_paused():
-        return _document_quantities(doc, directives, html_scope)
+        if prose is None:
+            prose, _ = prose_and_directives(doc, directives, html_scope)
+        return prose, _quantities(doc, prose)
 
 
-def _document_quantities(doc: Document, directives, html_scope: str) -> tuple[Prose, list[Quantity]]:
-    from numlint.extract import extract_quantities
+def prose_and_directives(doc: Document, directives=None, html_scope: str = "article") -> tuple[Prose, list]:
+    """The document's prose and its suppression directives.
 
+    In Markdown and HTML a directive counts only inside one of the markup's comments (the markup
+    reader says where they are: not in a code span or block, an attribute or a script), and a
+    comment is never prose, so nothing needs hiding. In plain text, and when markup fell back to
+    plain text, directives are blanked (same length) before extraction, so "NL301" in one is never
+    read as a quantity; offsets are unchanged.
+    """
+    if doc.format != "text":
+        prose = to_prose(doc.text, doc.format, html_scope)
+        if prose.comments is not None:
+            if directives is None:
+                directives = suppress.parse(doc.text, doc.format, prose.comments)
+            return prose, directives
     if directives is None:
         directives = suppress.parse(doc.text, doc.format)
-    prose = to_prose(suppress.mask(doc.text, directives), doc.format, html_scope)
+    return to_prose(suppress.mask(doc.text, directives), "text"), directives
+
+
+def _quantities(doc: Document, prose: Prose) -> list[Quantity]:
+    from numlint.extract import extract_quantities
+
     quantities = []
     for q in extract_quantities(prose.text):
         start, end = prose.to_original(q.start, q.end)
@@ -67,7 +84,7 @@ def _document_quantities(doc: Document, directives, html_scope: str) -> tuple[Pr
                 line=line, column=column, end_line=end_line, end_column=end_column,
             )
         )
-    return prose, quantities
+    return quantities
 
 
 def as_read(prose: Prose | None, quantities: list[Quantity]) -> list[Quantity]:
@@ -174,15 +191,26 @@ def rule_findings(doc: Document, prose: Prose, quantities: list[Quantity], confi
 
 def unused_suppression_findings(doc: Document, directives, config: Config) -> list[Finding]:
     """NL901 (and any other rule of kind unused_suppression): directives that silenced nothing."""
-    rules = [r for r in selected_rules(config) if r.kind == "unused_suppression"]
-    if not rules or not directives:
+    if not directives:
         return []
+    rules = [r for r in selected_rules(config) if r.kind == "unused_suppression"]
+    unknown_only = not rules
+    if unknown_only:
+        # A code that names no rule (a typo such as NL310) never silenced anything: it is an NL901
+        # warning even while NL901 is off by default; only ignoring NL901 (or a --select leaving it
+        # out) keeps it quiet.
+        spec = load_rules().get("NL901")
+        if spec is None or not config.is_selected(spec.code, True):
+            return []
+        rules = [spec]
     selected = {r.code for r in selected_rules(config) if r.kind not in AFTER_SUPPRESSION}
     known = set(load_rules())
     findings = []
     for rule in rules:
         severity = config.severity.get(rule.code, rule.severity)
         for u in suppress.unused(directives, selected, known):
+            if unknown_only and not u.unknown_code:
+                continue
             line, column, end_line, end_column = doc.position(u.start, u.end)
             values = {
                 "directive": u.directive.action,
@@ -212,9 +240,9 @@ def lint(doc: Document, config: Config | None = None) -> FileResult:
 
 def _lint(doc: Document, config: Config | None) -> FileResult:
     config = (config or Config()).for_path(doc.path)
-    directives = suppress.parse(doc.text, doc.format)
+    prose, directives = prose_and_directives(doc, html_scope=config.html_scope)
     suppress.resolve_scopes(doc.text, directives, doc.line_col)
-    prose, quantities = document_quantities(doc, directives, config.html_scope)
+    prose, quantities = document_quantities(doc, directives, prose=prose)
     findings = rule_findings(doc, prose, as_read(prose, quantities), config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))

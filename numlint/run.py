@@ -114,12 +114,11 @@ def _given_inputs(paths: tuple[str, ...], stdin_filename: str | None, walk_confi
         paths = ("-",) if not sys.stdin.isatty() else (".",)
     for given in paths:
         if given == "-":
-            data = sys.stdin.buffer.read()
-            from numlint.sources import SourceError, decode
+            from numlint.sources import SourceError, decode, read_stdin
 
             name = stdin_filename or "<stdin>"
             try:
-                yield name, decode(data), None
+                yield name, decode(read_stdin(sys.stdin.buffer)), None
             except SourceError as exc:
                 yield name, None, str(exc)
             continue
@@ -315,10 +314,11 @@ def without_baseline(results: list[FileResult], baseline) -> tuple[list[FileResu
     return filter_new(results, baseline)
 
 
-def render_baseline(results: list[FileResult]) -> str:
+def render_baseline(results: list[FileResult], path: str | None = None) -> str:
+    """The baseline to write at ``path`` (its paths are relative to that file's directory)."""
     from numlint.baseline import render
 
-    return render(results)
+    return render(results, path)
 
 
 def render_report(results: list[FileResult], fmt: str, *, color: bool = False, quiet: bool = False,

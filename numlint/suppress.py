@@ -26,6 +26,7 @@ file's own offsets; ``mask`` blanks their insides so that "NL301" is never read 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -74,12 +75,59 @@ class Directive:
         return best
 
 
-def parse(text: str, fmt: str = "text") -> list[Directive]:
-    """Every directive in ``text`` (any format: HTML comments; plain text also bracket lines)."""
+def html_comments(text: str):
+    """(start, end) of every closed ``<!-- ... -->`` in ``text``, in order. A comment ends at the
+    first ``-->`` after its ``<!--``, as in HTML, so ``<!--`` inside a comment opens nothing; each
+    character is looked at once (an unclosed ``<!--`` ends the search: nothing after it can close
+    another), where a pattern tried at every ``<!--`` would rescan the rest of the file each time."""
+    i = text.find("<!--")
+    while i >= 0:
+        k = text.find("-->", i + 4)
+        if k < 0:
+            return
+        yield i, k + 3
+        i = text.find("<!--", k + 3)
+
+
+def _comment_directives(text: str, comments):
+    for lo, hi in comments:
+        m = COMMENT_RE.fullmatch(text, lo, hi)
+        if m is not None:
+            yield m
+
+
+def _trailing_brackets(text: str):
+    """TRAILING_BRACKET_RE's matches, searched only in the last stretch of each line that ends in
+    "]" (after the line's previous "]", which the directive cannot hold): tried at every "[" of
+    the file, the pattern would scan the rest of a long line once for each."""
+    n = len(text)
+    start = 0
+    while start <= n:
+        stop = text.find("\n", start)
+        stop = n if stop < 0 else stop
+        end = stop
+        while end > start and text[end - 1] in " \t\r":
+            end -= 1
+        if end > start and text[end - 1] == "]":
+            region = text.rfind("]", start, end - 1) + 1 or start
+            m = TRAILING_BRACKET_RE.search(text, max(region, start), stop)
+            if m is not None:
+                yield m
+        start = stop + 1
+
+
+def parse(text: str, fmt: str = "text", comments=None) -> list[Directive]:
+    """Every directive in ``text`` (any format: HTML comments; plain text also bracket lines).
+
+    ``comments``: the (start, end) spans that are comments, as the markup reader found them
+    (``Prose.comments``); None: every ``<!-- ... -->`` of the text counts."""
     found: list[Directive] = []
-    patterns = [COMMENT_RE] + ([BRACKET_RE, TRAILING_BRACKET_RE] if fmt == "text" else [])
-    for pattern in patterns:
-        for m in pattern.finditer(text):
+    matches = [_comment_directives(text, html_comments(text) if comments is None else comments)]
+    if fmt == "text":
+        matches += [BRACKET_RE.finditer(text), _trailing_brackets(text)]
+    for pattern_matches in matches:
+        for m in pattern_matches:
+            pattern = m.re
             rest_start = m.start("rest")
             rest = m.group("rest")
             reason = ""
@@ -117,22 +165,28 @@ def mask(text: str, directives: list[Directive]) -> str:
 
 
 def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
-    """Fill each directive's line and scope. ``line_col(offset) -> (line, column)`` is Document's."""
+    """Fill each directive's line and scope. ``line_col(offset) -> (line, column)`` is Document's.
+
+    Linear in the file and the directives: the next visible line is worked out once for every line
+    (a page of ``disable-next-line`` comments would otherwise send each one down the same lines),
+    and an ``enable`` looks only at the open ranges that share a code with it."""
     index = LineIndex(text)
     starts = index.starts
     lines = [text[slice(*index.span(i + 1))] for i in range(len(index))]
-    open_ranges: list[Directive] = []
+    next_visible: list[int | None] | None = None
+    open_all: dict[int, Directive] = {}             # id -> every open range, in order
+    open_by_code: dict[str, list[Directive]] = {}   # a code -> the open ranges naming it
     for d in directives:
         d.line = line_col(d.start)[0]
         end_line = line_col(max(d.start, d.end - 1))[0]
         if d.action == "disable-file":
             d.scope = (0, len(text))
         elif d.action == "disable-next-line":
-            target = end_line + 1
-            while target <= len(lines) and not _visible(lines[target - 1]):
-                target += 1
-            d.target_line = target if target <= len(lines) else None
-            if d.target_line is not None:
+            if next_visible is None:
+                next_visible = _next_visible_lines(lines)
+            target = next_visible[end_line] if end_line < len(next_visible) else None
+            d.target_line = target
+            if target is not None:
                 lo = starts[target - 1]
                 d.scope = (lo, lo + len(lines[target - 1]))
         elif d.action == "disable-line":
@@ -141,14 +195,32 @@ def resolve_scopes(text: str, directives: list[Directive], line_col) -> None:
             d.scope = (starts[d.line - 1], starts[end_line - 1] + len(lines[end_line - 1]))
         elif d.action == "disable":
             d.scope = (d.end, len(text))
-            open_ranges.append(d)
+            open_all[id(d)] = d
+            for code in set(d.codes):
+                open_by_code.setdefault(code, []).append(d)
         elif d.action == "enable":
-            for opened in list(open_ranges):
-                if (not d.codes or set(opened.codes) & set(d.codes)
-                        or (opened.codes and set(opened.codes) <= set(d.codes))):
+            # An enable without codes ends every open range; with codes, those sharing one with it.
+            if d.codes:
+                closing = [o for code in set(d.codes) for o in open_by_code.pop(code, ()) if id(o) in open_all]
+            else:
+                closing = list(open_all.values())
+                open_by_code.clear()
+            for opened in closing:
+                if open_all.pop(id(opened), None) is not None:
                     opened.scope = (opened.end, d.start)
-                    open_ranges.remove(opened)
                     d.used.add("*")  # an enable that ends a range did its job
+
+
+def _next_visible_lines(lines: list[str]) -> list[int | None]:
+    """``result[k]``: the first 1-based line after line k that a reader sees (None: no such line)."""
+    result: list[int | None] = [None] * (len(lines) + 1)
+    following: int | None = None
+    for k in range(len(lines), 0, -1):
+        result[k] = following
+        if _visible(lines[k - 1]):
+            following = k
+    result[0] = following
+    return result
 
 
 def _visible(line: str) -> bool:
@@ -169,23 +241,41 @@ def apply(findings, directives: list[Directive]):
     """(kept, suppressed): findings outside / inside the scope of a directive naming their code.
 
     Every directive that covers a finding is marked used, so overlapping directives are not
-    reported as unused for each other's work.
+    reported as unused for each other's work. The work is per directive and per code that has
+    findings (a few dozen rules), each a bisect, never per directive and per finding: a page of
+    unclosed ``disable`` comments over a page of findings stays linear.
     """
-    kept, suppressed = [], []
-    for f in findings:
-        hit = False
-        for d in directives:
-            if d.action == "enable":
-                continue
-            lo, hi = d.scope
-            if not (lo <= f.start < hi or (d.action == "disable-file")):
-                continue
-            token = d.covers_code(f.code)
+    findings = list(findings)
+    by_code: dict[str, list[int]] = {}          # code -> indexes of its findings, by start
+    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        by_code.setdefault(findings[i].code, []).append(i)
+    starts = {code: [findings[i].start for i in idx] for code, idx in by_code.items()}
+    covered: dict[str, list[tuple[int, int]]] = {}   # code -> (first, stop) ranges of by_code[code]
+    for d in directives:
+        if d.action == "enable":
+            continue
+        lo, hi = d.scope
+        for code, code_starts in starts.items():
+            token = d.covers_code(code)
             if token is None:
                 continue
-            d.used.add(token)
-            hit = True
-        (suppressed if hit else kept).append(f)
+            if d.action == "disable-file":
+                first, stop = 0, len(code_starts)
+            else:
+                first, stop = bisect.bisect_left(code_starts, lo), bisect.bisect_left(code_starts, hi)
+            if first < stop:
+                d.used.add(token)
+                covered.setdefault(code, []).append((first, stop))
+    hit = [False] * len(findings)
+    for code, ranges in covered.items():
+        idx = by_code[code]
+        reach = 0
+        for first, stop in sorted(ranges):
+            for k in range(max(first, reach), stop):
+                hit[idx[k]] = True
+            reach = max(reach, stop)
+    kept = [f for f, h in zip(findings, hit, strict=True) if not h]
+    suppressed = [f for f, h in zip(findings, hit, strict=True) if h]
     return kept, suppressed
 
 
@@ -198,6 +288,7 @@ class Unused:
     start: int
     end: int
     why: str                  # "suppresses nothing", "NL999 is not a rule", ...
+    unknown_code: bool = False  # the code names no rule: reported even with NL901 off
 
 
 def unused(directives: list[Directive], selected: set[str], known: set[str]) -> list[Unused]:
@@ -223,7 +314,7 @@ def unused(directives: list[Directive], selected: set[str], known: set[str]) -> 
         for code, (lo, hi) in zip(d.codes, d.code_spans, strict=True):
             prefix = "" if code == "ALL" else code
             if not any(k.startswith(prefix) for k in known):
-                out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')"))
+                out.append(Unused(d, code, lo, hi, f"{code} is not a rule (see 'numlint rules')", unknown_code=True))
             elif code in d.used:
                 continue
             elif any(s.startswith(prefix) for s in selected):

@@ -324,10 +324,10 @@ def test_a_bug_on_one_file_still_lets_every_other_file_be_checked(tmp_path, monk
         if command[0] == "extract":
             import numlint.linter as linter_module
 
-            def quantities_breaking_on_odd(doc, directives=None, real=linter_module.document_quantities):
+            def quantities_breaking_on_odd(doc, directives=None, prose=None, real=linter_module.document_quantities):
                 if doc.path.endswith("odd.txt"):
                     raise TypeError("injected fault")
-                return real(doc, directives)
+                return real(doc, directives, prose=prose)
 
             monkeypatch.setattr(linter_module, "document_quantities", quantities_breaking_on_odd)
         code, out, err = invoke(*command, str(tmp_path / "odd.txt"), str(tmp_path / "slip.txt"))
@@ -698,3 +698,291 @@ def test_the_audit_catches_a_catastrophic_regex(tmp_path):
     bad = {(r"((?:[A-Z][\w'.\-]*\s?){1,4})\s+(?:said|says|told)\b", 0): "the old _SOURCE_PATTERNS"}
     with pytest.raises(pytest.fail.Exception, match="did not finish"):
         guarded(_audit, bad, str(tmp_path / "progress"), seconds=5)
+
+
+# --- Part 4: costs that must grow with the input, not faster ------------------------------------
+# Each pattern runs at a size where a quadratic cost is unmistakable: the old code took minutes to
+# hours on these (measured 2026-12-02, see bench/growth.py for the per-MB figures), the linear code
+# a few seconds. The guard is generous; it catches the shape of the cost, not slowness.
+
+LINEAR_GUARD_SECONDS = 120
+
+
+def _line_index_of_many_lines():
+    from numlint.document import Document
+
+    doc = Document("a.txt", "Rose 5%\n" * 2_000_000)
+    return doc.line_col(len(doc.text) - 1)
+
+
+def _heading_facts():
+    from numlint.document import Document
+    from numlint.facts.table import build_facts
+    from numlint.linter import document_quantities
+
+    doc = Document("a.md", "# a 5%\n" * 40_000, "markdown")
+    prose, quantities = document_quantities(doc)
+    table = build_facts(doc, prose, quantities)
+    return sum(f.in_heading for f in table.facts)
+
+
+def _directives(text: str, fmt: str):
+    from numlint import suppress
+    from numlint.document import Document
+
+    doc = Document("a", text, fmt)
+    directives = suppress.parse(text, fmt)
+    suppress.resolve_scopes(text, directives, doc.line_col)
+    suppress.mask(text, directives)
+    return len(directives)
+
+
+def _unclosed_comments():
+    numlint.check_text("<!-- numlint: disable " * 32_000, path="a.md")
+    return _directives("<!-- numlint: disable " * 32_000, "markdown")
+
+
+def _many_ranges_over_many_findings():
+    from numlint import suppress
+    from numlint.document import Document
+    from numlint.model import Finding
+
+    text = "<!-- numlint: disable NL1 -->\n<!-- numlint: enable NL2 -->\nRose 5%\n" * 20_000
+    doc = Document("a.md", text, "markdown")
+    directives = suppress.parse(text, "markdown")
+    suppress.resolve_scopes(text, directives, doc.line_col)
+    findings = [Finding(code="NL101", rule="r", severity="warning", message="m", start=i, end=i + 1,
+                        line=1, column=1, end_line=1, end_column=2) for i in range(64, len(text), 64)]
+    kept, suppressed = suppress.apply(findings, directives)
+    return len(kept), len(suppressed)
+
+
+def test_line_index_is_linear():
+    assert guarded(_line_index_of_many_lines, seconds=LINEAR_GUARD_SECONDS) == (2_000_000, 8)
+
+
+def test_many_h1_headings_are_linear():
+    assert guarded(_heading_facts, seconds=LINEAR_GUARD_SECONDS) == 40_000
+
+
+def test_unclosed_directive_comments_are_linear():
+    assert guarded(_unclosed_comments, seconds=LINEAR_GUARD_SECONDS) == 0
+
+
+def test_a_page_of_disable_next_line_is_linear():
+    text = "<!-- numlint: disable-next-line -->\n" * 40_000
+    assert guarded(_directives, text, "markdown", seconds=LINEAR_GUARD_SECONDS) == 40_000
+
+
+def test_a_long_line_of_bracket_directives_is_linear():
+    text = "x [numlint: disable-line " * 40_000 + "]\n"
+    assert guarded(_directives, text, "text", seconds=LINEAR_GUARD_SECONDS) == 1
+
+
+def test_many_ranges_over_many_findings_are_linear():
+    kept, suppressed = guarded(_many_ranges_over_many_findings, seconds=LINEAR_GUARD_SECONDS)
+    assert kept == 0 and suppressed > 20_000
+
+
+# --- Part 5: baselines, configuration and stdin are bounded, and their mistakes are one line ---------
+
+TROOPS = "The army has 120 troops in the north.\nOfficials later said 150 troops were there.\n"
+
+
+def _baseline_error(tmp_path, content: bytes | str):
+    (tmp_path / "a.txt").write_text(TROOPS)
+    bad = tmp_path / "b.json"
+    bad.write_bytes(content.encode() if isinstance(content, str) else content)
+    code, out, err = invoke("check", "--baseline", str(bad), str(tmp_path / "a.txt"))
+    assert code == 2 and "internal error" not in err
+    [line] = error_lines(err)
+    return line
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"numlint_baseline": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "f", '
+     '"occurrence": Infinity}]}', "Infinity is not a number"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "f", '
+     '"occurrence": 1e400}]}', "occurrence is not a non-negative integer"),
+    ('{"numlint_baseline": 1, "findings": [{"path": "a.txt", "code": "NL101", "fingerprint": "' + "f" * 3_000_000
+     + '", "occurrence": "x"}]}', "malformed entry 1"),
+])
+def test_a_broken_baseline_is_one_short_line(tmp_path, content, reason):
+    line = _baseline_error(tmp_path, content)
+    assert reason in line and len(line) < 400
+
+
+def test_a_baseline_with_a_utf8_bom_is_read(toy, tmp_path):
+    (tmp_path / "a.txt").write_text(TROOPS)
+    code, out, err = invoke("check", "--write-baseline", str(tmp_path / "b.json"), str(tmp_path / "a.txt"))
+    assert code == 0
+    written = (tmp_path / "b.json").read_bytes()
+    (tmp_path / "b.json").write_bytes(b"\xef\xbb\xbf" + written)
+    assert json.loads(written)["findings"]
+    code, out, err = invoke("check", "--baseline", str(tmp_path / "b.json"), str(tmp_path / "a.txt"))
+    assert code == 0 and err == ""
+
+
+def _check_with_baseline(path: str):
+    return invoke("check", "--baseline", path, "-", input="Nothing here.\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_baseline_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
+    path = tmp_path / "fifo" if kind == "fifo" else "/dev/zero"
+    if kind == "fifo":
+        os.mkfifo(path)
+    code, out, err = guarded(_check_with_baseline, str(path), seconds=30)
+    assert code == 2
+    assert error_lines(err) == [f"numlint: {path}: cannot read baseline: not a regular file "
+                                "(a pipe, socket or device); numlint reads files"]
+
+
+def test_stdin_has_the_file_cap(tmp_path):
+    """``check - < /dev/zero`` stops at the cap with one line, exit 2 (a real process, a real device)."""
+    import subprocess
+
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([sys.executable, "-c", "from numlint.cli import main; main()", "check", "-"],
+                              stdin=zero, capture_output=True, text=True, timeout=GUARD_SECONDS)
+    assert done.returncode == 2
+    assert "standard input too large" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path):
+    from numlint.sources import SourceError, read_bounded, read_stdin
+
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_bounded("/dev/zero")
+    with pytest.raises(SourceError, match="is a directory"):
+        read_bounded(str(tmp_path))
+    (tmp_path / "big.toml").write_bytes(b"x" * 2000)
+    with pytest.raises(SourceError, match="file too large"):
+        read_bounded(str(tmp_path / "big.toml"), max_bytes=1000)
+    assert read_bounded(str(tmp_path / "big.toml")) == b"x" * 2000
+    with open("/dev/zero", "rb") as zero, pytest.raises(SourceError, match="standard input too large"):
+        read_stdin(zero, max_bytes=1000)
+
+
+def test_a_baseline_matches_from_any_directory(toy, tmp_path, monkeypatch):
+    """Paths are relative to the baseline file, not to where numlint ran (no git work tree here)."""
+    project = tmp_path / "project"
+    (project / "news").mkdir(parents=True)
+    (project / "ci").mkdir()
+    (project / "news" / "a.txt").write_text(TROOPS)
+    monkeypatch.chdir(project)
+    code, _, _ = invoke("check", "--write-baseline", "ci/baseline.json", "news")
+    entries = json.loads((project / "ci" / "baseline.json").read_text())["findings"]
+    assert entries and {e["path"] for e in entries} == {"../news/a.txt"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, out, err = invoke("check", "--baseline", str(project / "ci" / "baseline.json"), str(project / "news"))
+    assert code == 0, out + err
+    monkeypatch.chdir(project / "news")
+    code, out, err = invoke("check", "--baseline", "../ci/baseline.json", "a.txt")
+    assert code == 0, out + err
+
+
+def test_an_old_baseline_is_still_read_from_the_source_root(toy, tmp_path, monkeypatch):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(TROOPS)
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = invoke("check", "--write-baseline", "b.json", "news")
+    payload = json.loads((tmp_path / "b.json").read_text())
+    assert payload["findings"]
+    del payload["paths"]  # what numlint wrote before paths were relative to the file
+    (tmp_path / "b.json").write_text(json.dumps(payload))
+    code, out, err = invoke("check", "--baseline", "b.json", "news")
+    assert code == 0, out + err
+
+
+def test_file_names_with_escape_sequences_are_shown_safely(tmp_path):
+    name = tmp_path / "a\x1b[2J\x1b]0;pwned\x07.txt"
+    name.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256))
+    code, out, err = invoke("check", str(name))
+    assert code == 2
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "a\\x1b[2J\\x1b]0;pwned\\x07.txt" in out and "a\\x1b[2J" in err
+
+
+def test_an_unknown_code_in_a_directive_is_a_warning_by_default(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("Some 40 people.\n<!-- numlint: disable-next-line NL999 -->\nLater 45 people.\n")
+    code, report, err = check_json(str(story))
+    [finding] = report["files"][0]["findings"]
+    assert (code, finding["code"], finding["severity"], finding["line"]) == (1, "NL901", "warning", 2)
+    assert "NL999 is not a rule" in finding["message"]
+    code, report, err = check_json("--ignore", "NL901", str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+    # a known code that silences nothing is still reported only when NL901 is selected
+    story.write_text("Some 40 people.\n<!-- numlint: disable-next-line NL301 -->\nLater 45 people.\n")
+    code, report, err = check_json(str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_invalid_utf8_position_counts_every_kind_of_line_end(tmp_path, newline):
+    story = tmp_path / "story.txt"
+    story.write_bytes(newline.join(["First line here.", "Second line.", "Prix \xe9lev\xe9."]).encode("latin-1"))
+    code, report, err = check_json(str(story))
+    assert code == 2
+    assert "byte 0xe9 at line 3, column 6" in report["files"][0]["error"]
+
+
+DISABLE_FILE = "<!-- numlint: disable-file -->"
+
+
+@pytest.mark.parametrize("name, where", [
+    ("story.md", f"Quoted as code: `{DISABLE_FILE}`."),
+    ("story.md", f"```html\n{DISABLE_FILE}\n```"),
+    ("story.md", f"Indented code:\n\n    {DISABLE_FILE}"),
+    ("story.md", f'<div title="{DISABLE_FILE}">A box.</div>'),
+    ("story.html", f'<p title="{DISABLE_FILE}">A box.</p>'),
+    ("story.html", f'<script>var s = "{DISABLE_FILE}";</script>'),
+    ("story.html", f"<style>/* {DISABLE_FILE} */</style>"),
+])
+def test_a_directive_counts_only_where_it_is_a_comment(toy, tmp_path, name, where):
+    story = tmp_path / name
+    body = "<p>Some 40 people.</p>\n<p>Later 45 people.</p>\n" if name.endswith(".html") else \
+        "Some 40 people.\n\nLater 45 people.\n"
+    story.write_text(body + "\n" + where + "\n")
+    code, report, err = check_json(str(story))
+    assert [f["code"] for f in report["files"][0]["findings"]] == ["NL101"]
+
+
+@pytest.mark.parametrize("name, where", [
+    ("story.md", DISABLE_FILE),
+    ("story.md", f"A line with a comment {DISABLE_FILE} in it."),
+    ("story.md", f"<div>\n{DISABLE_FILE}\n</div>"),
+    ("story.html", f"<p>A comment {DISABLE_FILE}</p>"),
+    ("story.txt", DISABLE_FILE),
+])
+def test_a_directive_in_a_comment_still_counts(toy, tmp_path, name, where):
+    story = tmp_path / name
+    body = "<p>Some 40 people.</p>\n<p>Later 45 people.</p>\n" if name.endswith(".html") else \
+        "Some 40 people.\n\nLater 45 people.\n"
+    story.write_text(body + "\n" + where + "\n")
+    code, report, err = check_json(str(story))
+    assert (code, report["files"][0]["findings"]) == (0, [])
+
+
+def test_a_writable_report_in_a_read_only_directory_is_written_in_place(shared_dir):
+    """The user may write the report but not create the temporary file beside it: written in place."""
+    reports = os.path.join(shared_dir, "reports")
+    os.mkdir(reports)
+    os.chmod(reports, 0o755)  # owned by whoever runs the tests; the unprivileged user cannot create here
+    report = os.path.join(reports, "report.txt")
+    good = os.path.join(shared_dir, "good.txt")
+    with open(good, "w", encoding="utf-8") as fh:
+        fh.write("Nothing to see here.\n")
+    with open(report, "w", encoding="utf-8") as fh:
+        fh.write("an older and much longer report than the new one\n")
+    os.chmod(good, 0o644)
+    os.chmod(report, 0o666)
+    code, out, err = as_unprivileged("check", "-o", report, good)
+    assert (code, err) == (0, "")
+    with open(report, encoding="utf-8") as fh:
+        assert fh.read() == "No findings in 1 file.\n"
+    assert os.listdir(reports) == ["report.txt"]

@@ -235,6 +235,8 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             elif s.startswith("->", i + 4):
                 i += 6
             else:
+                if k >= 0:  # a closed comment: where suppression directives count
+                    b.comments.append((tr.original(i), tr.original(k + 2) + 1))
                 i = n if k < 0 else k + 3
             continue
         if nxt == "!" or nxt == "?":  # doctype, CDATA, processing instruction: a bogus comment

@@ -156,6 +156,10 @@ class _BlockMap:
             k -= 1
         return cmap[k] if k >= 0 and cmap[k] >= 0 else n0
 
+    def original(self, p: int) -> int:
+        """The original offset of content position p."""
+        return self.lines.to_orig(self.point(p))
+
     def verbatim(self, b: ProseWriter, p: int, count: int) -> None:
         content, normalized, to_orig = self.content, self.normalized, self.lines.to_orig
         end = p + count
@@ -455,6 +459,10 @@ def _inline_to_builder(children, content: str, b: ProseWriter, bmap: _BlockMap) 
                     continue
             bmap.decoded(b, child.content, p, p + len(markup))
             cursor = p + len(markup)
+        elif t == "html_inline" and child.content.startswith("<!--") and child.content.endswith("-->"):
+            p = child.meta.get("pos", cursor) if child.meta else cursor
+            if content.startswith(child.content, p):  # an inline comment: suppression directives count
+                b.comments.append((bmap.original(p), bmap.original(p + len(child.content) - 1) + 1))
         elif t in ("softbreak", "hardbreak"):
             p = child.meta.get("pos", cursor) if child.meta else cursor
             nl = content.find("\n", p)

@@ -30,6 +30,9 @@ class Prose:
     origin: list[int] | array | None = None
     origin_end: list[int] | array | None = None
     headings: list[tuple[int, int]] = field(default_factory=list)
+    # Original spans of the markup's HTML comments (where suppression directives count); None when
+    # the text was not read as markup (plain text), so any "<!-- -->" in it counts.
+    comments: list[tuple[int, int]] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a prose span [start, end) to the original file's span."""
@@ -81,6 +84,7 @@ class ProseWriter:
         self.last_end = 0  # original offset just after the last written character
         self.last_origin = 0
         self.headings: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
 
     def sep(self, separator: str = "\n\n") -> None:
         if len(separator) > len(self.pending_sep):
@@ -138,7 +142,8 @@ class ProseWriter:
                 end -= 1
             if end > start:
                 headings.append((start, end))
-        return Prose(text=text, origin=self.origin, origin_end=self.origin_end, headings=headings)
+        return Prose(text=text, origin=self.origin, origin_end=self.origin_end, headings=headings,
+                     comments=self.comments)
 
 
 class IdentityMap:
@@ -146,6 +151,9 @@ class IdentityMap:
 
     def verbatim(self, b: ProseWriter, start: int, count: int) -> None:
         b.verbatim(start, count)
+
+    def original(self, position: int) -> int:
+        return position
 
     def decoded(self, b: ProseWriter, chars: str, start: int, end: int) -> None:
         b.decoded(chars, start, end)
