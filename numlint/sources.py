@@ -1,7 +1,8 @@
 """Finding and reading the files to check: directory walks, decoding, one-line input errors.
 
-Nothing here writes: numlint never modifies, creates or deletes a user's file (``--output`` is the
-reporters' business and is atomic).
+Nothing here writes: numlint never modifies, creates or deletes a user's file (``--output`` is
+``cli.write_output``'s business). ``read_bounded`` is the one reader of files numlint is handed
+(articles, baselines, configuration): regular files only, at most ``MAX_BYTES``.
 
 Decoding policy (CONTRACT.md: "Input is decoded as UTF-8 (a BOM is accepted); a file that is not
 text is an input error"):
