@@ -1,7 +1,8 @@
 """Finding and reading the files to check: directory walks, decoding, one-line input errors.
 
-Nothing here writes: numlint never modifies, creates or deletes a user's file (``--output`` is the
-reporters' business and is atomic).
+Nothing here writes: numlint never modifies, creates or deletes a user's file (``--output`` is
+``cli.write_output``'s business). ``read_bounded`` is the one reader of files numlint is handed
+(articles, baselines, configuration): regular files only, at most ``MAX_BYTES``.
 
 Decoding policy (CONTRACT.md: "Input is decoded as UTF-8 (a BOM is accepted); a file that is not
 text is an input error"):
@@ -187,16 +188,12 @@ def _looks_utf16(sample: bytes) -> bool:
     return False
 
 
-_BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-
-
 def _line_col_of_byte(data: bytes, index: int) -> tuple[int, int]:
     """1-based line and column (in characters) of byte ``index`` in UTF-8 ``data``, best effort.
     Lines end at LF, CRLF or a lone CR, as in the one line index (lang/lines.py)."""
-    line, line_start = 1, 0
-    for m in _BYTE_LINE_BREAK.finditer(data, 0, index):
-        line += 1
-        line_start = m.end()
+    prefix = data[:index]
+    line = prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
+    line_start = max(prefix.rfind(b"\n"), prefix.rfind(b"\r")) + 1
     column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
     return line, column
 

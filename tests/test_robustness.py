@@ -189,7 +189,9 @@ def shared_dir():
     import shutil
     import tempfile
 
-    path = tempfile.mkdtemp(prefix="numlint-perm-")
+    # /tmp itself, not tempfile's cached default: a test that set TMPDIR to a private pytest directory
+    # leaves tempfile pointing there for the rest of the session.
+    path = tempfile.mkdtemp(prefix="numlint-perm-", dir="/tmp" if os.path.isdir("/tmp") else None)
     os.chmod(path, 0o755)
     try:
         yield path
@@ -982,7 +984,7 @@ def test_a_writable_report_in_a_read_only_directory_is_written_in_place(shared_d
     os.chmod(good, 0o644)
     os.chmod(report, 0o666)
     code, out, err = as_unprivileged("check", "-o", report, good)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, ""), err
     with open(report, encoding="utf-8") as fh:
         assert fh.read() == "No findings in 1 file.\n"
     assert os.listdir(reports) == ["report.txt"]
