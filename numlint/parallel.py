@@ -44,12 +44,19 @@ def _context():
     return multiprocessing.get_context()
 
 
+def _set_mask(how, signals):
+    """pthread_sigmask where the platform has it (not Windows, whose workers are spawned anyway)."""
+    if hasattr(signal, "pthread_sigmask"):
+        return signal.pthread_sigmask(how, signals)
+    return set()
+
+
 def _worker(conn, parent_pid: int, work: Callable[[Any], Any]) -> None:
     """A worker's life: receive an item, send back ``work(item)``, until told to stop (None), the
     pipe closes, or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the group; the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    _set_mask(signal.SIG_UNBLOCK, _SIGNALS)
     # A worker never writes to stdout: an orphan must not hold the pipe of "$(numlint check ...)".
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -76,12 +83,12 @@ class _Slot:
         # Signals are blocked while the worker is forked, so none reaches it before it has set its
         # own handlers (it would otherwise run the parent's and die with a traceback).
         self.process = ctx.Process(target=_worker, args=(child_end, os.getpid(), work), daemon=True)
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        old = _set_mask(signal.SIG_BLOCK, _SIGNALS)
         try:
             self.process.start()
         finally:
             try:
-                signal.pthread_sigmask(signal.SIG_SETMASK, old)   # a pending signal is raised here
+                _set_mask(signal.SIG_SETMASK, old)   # a pending signal is raised here
             except BaseException:
                 self.process.kill()
                 self.process.join(1)
