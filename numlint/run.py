@@ -188,9 +188,13 @@ def _contained(path: str, work) -> FileResult:
     except Exception as exc:
         if os.environ.get("NUMLINT_DEBUG"):
             raise
-        detail = (str(exc).splitlines() or [""])[0][:200]
-        return FileResult(path=path, error=f"internal error: {type(exc).__name__}: {detail} "
-                                           "(a bug in numlint; please report it with this file)")
+        return FileResult(path=path, error=internal_error(exc, "this file"))
+
+
+def internal_error(exc: Exception, what: str) -> str:
+    """The one-line error for a bug in numlint met on ``what`` ("this file", "these files")."""
+    detail = (str(exc).splitlines() or [""])[0][:200]
+    return f"internal error: {type(exc).__name__}: {detail} (a bug in numlint; please report it with {what})"
 
 
 def check_job(job: Job) -> FileResult:

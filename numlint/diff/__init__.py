@@ -153,14 +153,14 @@ def _contained(old_name: str, new_name: str, work) -> DiffResult:
     ``numlint check`` does for one file); NUMLINT_DEBUG=1 lets the exception through."""
     import os
 
+    from numlint.run import internal_error
+
     try:
         return work()
     except Exception as exc:
         if os.environ.get("NUMLINT_DEBUG"):
             raise
-        detail = (str(exc).splitlines() or [""])[0][:200]
-        return DiffResult(old_name, new_name, error=f"internal error: {type(exc).__name__}: {detail} "
-                                                    "(a bug in numlint; please report it with these files)")
+        return DiffResult(old_name, new_name, error=internal_error(exc, "these files"))
 
 
 def diff_pair(old_spec: str, new_spec: str, resolver=None) -> DiffResult:
