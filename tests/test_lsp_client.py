@@ -74,7 +74,7 @@ def test_scale_slip_session(tmp_path):
             assert [d.code for d in diags] == ["NL201"]
             d = diags[0]
             assert d.source == "numlint" and d.severity == T.DiagnosticSeverity.Error
-            assert d.code_description.href.endswith("/rules/NL201-scale-slip.toml")
+            assert d.code_description.href.endswith("/rules/NL201.md")
             line, col = pos_of(ARTICLE, "£5bn")
             assert rng(d.range) == (line, col, line, col + 4)
             # The related mention is on the line with the emoji: UTF-16 counts it as two units.

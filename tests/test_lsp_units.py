@@ -201,7 +201,7 @@ def test_hover_text_and_codes():
     assert "5,000,000,000" in md and "GBP" in md and "money" in md and "profit" in md and "line 1: £5m" in md
     assert E.code_at("<!-- numlint: disable-line NL301 -->", 30) == "NL301"
     assert E.explain("NL201").startswith("**NL201 scale-slip")
-    assert E.rule_url("NL201").endswith("/rules/NL201-scale-slip.toml")
+    assert E.rule_url("NL201").endswith("/rules/NL201.md")
 
 
 # -- the command ------------------------------------------------------------------------------
@@ -241,3 +241,13 @@ def test_lsp_without_the_extra_says_how_to_get_it():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert run.returncode == 2
     assert "pip install 'numlint[lsp]'" in run.stderr
+
+
+def test_a_diagnostic_links_to_the_rules_documentation_page():
+    # The same page as SARIF's helpUri; never an address of a repository that does not exist.
+    from numlint.lsp import engine
+    from numlint.reporters.sarif import help_uri
+
+    assert engine.rule_url("NL201") == help_uri("NL201")
+    assert "github.com/numlint" not in engine.rule_url("NL201")
+    assert engine.rule_url("NL999") is None

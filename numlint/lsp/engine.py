@@ -17,8 +17,8 @@ from typing import Any
 
 CONFIG_NAMES = (".numlint.toml", "pyproject.toml")
 LANGUAGE_FORMATS = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
-WALKED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")   # as numlint.sources.DEFAULT_SUFFIXES
-RULES_URL = "https://github.com/numlint/numlint/blob/main/rules/{file}"
+# The files an editor edits as text: the walked suffixes of numlint.sources, less Word's .docx.
+WALKED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _SETTING_KEYS = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "fail-on": "fail_on",
                  "config": "config", "isolated": "isolated", "debounce-ms": "debounce_ms"}
 
@@ -284,10 +284,13 @@ def rule(code: str):
 
 
 def rule_url(code: str) -> str | None:
+    """The rule's documentation page, as SARIF's ``helpUri`` gives it (docs/rules/CODE.md)."""
     spec = rule(code)
     if spec is None:
         return None
-    return RULES_URL.format(file=Path(spec.source).name if spec.source else f"{spec.code}-{spec.name}.toml")
+    from numlint.reporters.sarif import help_uri
+
+    return help_uri(spec.code)
 
 
 def explain(code: str) -> str | None:
