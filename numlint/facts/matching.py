@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from numlint import units, vocabularies
+from numlint.facts.compare import compare
 from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
 from numlint.facts.words import singular, stem_words
 from numlint.lang.stopwords import VAGUE_HEADS
@@ -548,7 +549,7 @@ def find_marker(text: str, markers) -> str | None:
 class Found:
     """The candidate pairs of a document with their comparison and evidence, and the context."""
 
-    pairs: tuple            # (a, b, Comparison, features), a before b, verdict not None
+    pairs: Iterator[tuple]  # (a, b, Comparison, features), a before b, verdict not None; one pass
     context: Context
     markers: dict           # fact index -> the change markers in its clause, nearest first
 
@@ -618,17 +619,21 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence:
 
     near = {f.index: m for f in table.facts if (m := markers_near(f, markers))}
     ctx = document_context(table.facts, key_of, frozenset(near))
-    out = []
-    for a, b in candidate_pairs(table.facts, key_of):
-        c = table.compared(a, b, tolerance)
-        if c.verdict is None:
-            continue
-        if c.verdict == "same" and not all_evidence:
-            # a restated figure: all the rules ask of it is whether the text ties the two together
-            out.append((a, b, c, tie_features(a, b, ctx)))
-            continue
-        features = pair_features(a, b, ctx)
-        if c.verdict != "same":
-            features.update(pair_value_features(a, b))
-        out.append((a, b, c, features))
-    return Found(tuple(out), ctx, near)
+
+    def pairs() -> Iterator[tuple]:
+        # Made as they are read, never all kept: a long document has hundreds of thousands of
+        # candidate pairs, and their evidence was most of its peak memory.
+        for a, b in candidate_pairs(table.facts, key_of):
+            c = compare(a, b, tolerance)
+            if c.verdict is None:
+                continue
+            if c.verdict == "same" and not all_evidence:
+                # a restated figure: all the rules ask of it is whether the text ties the two together
+                yield a, b, c, tie_features(a, b, ctx)
+                continue
+            features = pair_features(a, b, ctx)
+            if c.verdict != "same":
+                features.update(pair_value_features(a, b))
+            yield a, b, c, features
+
+    return Found(pairs(), ctx, near)

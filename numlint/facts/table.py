@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
 
-from numlint.facts.compare import Comparison, compare, same_scope
+from numlint.facts.compare import same_scope
 from numlint.facts.fact import Fact, _data_row, _tabular
 from numlint.facts.frame import _owner, _per, find_source, find_time, infer_base
 from numlint.facts.words import content_words, singular
@@ -45,16 +45,6 @@ class FactTable:
         if key not in cache:
             cache[key] = compute()
         return cache[key]
-
-    def compared(self, a: Fact, b: Fact, approx_tolerance: float = 0.1) -> Comparison:
-        """``compare(a, b)``, worked out once per document: the five NL1/NL2 consistency rules ask
-        about the same pairs, and comparing is most of their cost on a long document."""
-        cache = self.memo(("comparisons",), dict)
-        key = (a.index, b.index, approx_tolerance)
-        result = cache.get(key)
-        if result is None:
-            result = cache[key] = compare(a, b, approx_tolerance)
-        return result
 
     def __len__(self) -> int:
         return len(self.facts)
