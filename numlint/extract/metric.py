@@ -180,12 +180,12 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     window = max(0, w1_start - 40)
     one_noun = w2 is None or w1.lower() in POSSESSIVE_DETERMINERS   # "firm", "the firm"
     held = _HELD_BY_RE.search(lead[window:w1_start]) if one_noun else None
-    if held and held.group(1).lower() not in STOP_WORDS and held.group(1).lower() not in NOT_METRIC_BEFORE_OF \
-            and held.group(1).lower() not in UP_WORDS and held.group(1).lower() not in DOWN_WORDS \
-            and (held.group(1)[0].islower() or sentence_initial(lead_start + window + held.start(1) - 1)):
+    noun = held.group(1) if held else ""
+    if noun and not any(noun.lower() in words for words in (STOP_WORDS, NOT_METRIC_BEFORE_OF, UP_WORDS, DOWN_WORDS)) \
+            and (noun[0].islower() or sentence_initial(lead_start + window + held.start(1) - 1)):
         # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%": the word before
         # the link is whose the figure is; the noun before the preposition is what it counts.
-        return held.group(1).lower()
+        return noun.lower()
     if words and (words[0] in STOP_WORDS or words[0] in POSSESSIVE_DETERMINERS or (w1[0].isupper() and not cap_ok)):
         words = words[1:]
     if not words or len(words[-1]) < 3:

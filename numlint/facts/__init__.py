@@ -2,7 +2,7 @@
 
 The package is the meaning stage of the pipeline; every rule reads the ``FactTable`` it builds.
 
-- ``words``: stop words, verbs, singulars, content words.
+- ``words``: content words and stems (the word lists themselves are in ``numlint.lang``).
 - ``frame``: whose (owner), when (time), per what, says who (source), of what (base).
 - ``precision``: how precisely a figure was written, and the interval of values it stands for.
 - ``fact``: one mention in its sentence, and what can be said of a single mention.

@@ -1,4 +1,4 @@
-"""Word-level helpers of the facts stage: stop words, verbs, singulars, content words."""
+"""Word-level helpers of the facts stage: content words, stems (the word lists are in numlint.lang)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,6 @@ import re
 
 from numlint.lang.inflection import singular
 from numlint.lang.stopwords import COMMON_VERBS, NOT_CONTENT_WORDS
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-
-
-def _words(text: str) -> list[str]:
-    return [m.group() for m in _WORD.finditer(text)]
-
-
 
 _CONTENT = re.compile(r"[a-z][a-z\-]{2,}")
 

@@ -102,7 +102,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         f.index for f in table.facts
         if f.q.kind not in kinds or f.unit in ignored_units
         or (ignored_text and any(w in f.around for w in ignored_text))
-    } | survey.conversions[0]
+    } | survey.compound
     partners: dict[int, list[tuple[Fact, Fact, str | None, PairView]]] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     weak: dict[tuple[int, int], bool] = {}
@@ -110,7 +110,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         a, b, c = pair.a, pair.b, pair.comparison
         if c.verdict == "same" or a.index in ruled_out or b.index in ruled_out:
             continue
-        if a.unit != b.unit and not pair.slip and _partner_compares(a, b, survey.conversions[1]):
+        if a.unit != b.unit and not pair.slip and _partner_compares(a, b, survey.bracketed):
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
@@ -211,7 +211,8 @@ class Survey:
     table: FactTable
     pairs: list
     agree: dict
-    conversions: tuple[set[int], dict[int, str]]   # compound amounts, bracketed conversions
+    compound: set               # fact indexes of the parts of compound amounts ("11 years 316 days")
+    bracketed: dict             # fact index -> the unit of its conversion in brackets ("£5.5bn ($10bn)")
     markers: dict               # fact index -> the change markers in its clause
     in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
     slipped: frozenset = frozenset()  # fact indexes of the mentions of a slip pair
@@ -263,7 +264,7 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
     changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
                         for i in pair)
     slipped = frozenset(i for pair in pairs if pair.slip for i in (pair.a.index, pair.b.index))
-    return Survey(table, pairs, agree, _conversions(table), found.markers, changed, slipped)
+    return Survey(table, pairs, agree, *_conversions(table), found.markers, changed, slipped)
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
@@ -292,8 +293,7 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
     """b restates a in another unit right next to it: "(...)", "or", "about", "-"."""
     if a.sentence_index != b.sentence_index:
         return False
-    first, second = (a, b) if a.start < b.start else (b, a)
-    between = first.sentence[len(first.left) + (first.end - first.start):len(second.left)]
+    between = _between(a, b)
     return len(between) <= 12 and bool(re.fullmatch(r"[\s(\[,;/–—-]*(?:or|about|around|some|roughly|nearly|"
                                                     r"approximately|equivalent to|worth|US|\$)?[\s(\[]*", between))
 
