@@ -44,8 +44,7 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
         # years: "in 2017", "2012-13", "the 2018 World Cup"
         if bare and a.integer_shape and 1000 <= a.number <= 2150 and mention.high is None:
             prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
-            nm = rx(r"\s([a-z][a-z\-]+)").match(after)
-            counted = nm is not None and nm.group(1) not in STOP_WORDS and looks_plural(nm.group(1))
+            counted = _counted_after(text, end)
             apx = approx_before(left)
             apx_word = left[apx[1]:].strip().lower() if apx else ""
             if apx and apx_word not in ("around", "circa", "c.", "ca.", "before", "after") and \
