@@ -124,6 +124,11 @@ def restate(old_text: str, new_text: str, result):
                at + start, at + start + (c.old.end - c.old.start))
 
 
+def _finding_spans(old: str, new: str, name: str) -> set[tuple[int, int]]:
+    """Where ``numlint diff`` of the two texts puts its findings (positions in the new text)."""
+    return {(f.start, f.end) for f in diff_texts(old, new, f"{name}.old.txt", f"{name}.new.txt").findings}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every unlisted change, finding and miss")
@@ -168,8 +173,7 @@ def main(argv=None) -> None:
         real = {(f.start, f.end) for f in result.findings}
         for text, start, end in inject(old_text, new_text, result):
             injected += 1
-            after = diff_texts(old_text, text, f"{name}.old.txt", f"{name}.new.txt")
-            spans = {(f.start, f.end) for f in after.findings}
+            spans = _finding_spans(old_text, text, name)
             if (start, end) in spans:
                 caught += 1
             elif args.show:
@@ -178,8 +182,7 @@ def main(argv=None) -> None:
             elsewhere += len(spans - real - {(start, end)})
         for old_injected, new_injected, start, end in restate(old_text, new_text, result):
             restated += 1
-            after = diff_texts(old_injected, new_injected, f"{name}.old.txt", f"{name}.new.txt")
-            spans = {(f.start, f.end) for f in after.findings}
+            spans = _finding_spans(old_injected, new_injected, name)
             if (start, end) in spans:
                 restated_caught += 1
             elif args.show:
