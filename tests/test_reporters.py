@@ -245,3 +245,57 @@ def test_github_step_summary_is_appended_only_when_the_runner_asks(tmp_path):
     assert github.write_step_summary(sample_results(), environ={"GITHUB_STEP_SUMMARY": str(target)}) == str(target)
     written = target.read_text(encoding="utf-8")
     assert written.startswith("earlier step\n## numlint\n") and "| NL301 | warning |" in written
+
+
+# A CMS page: the figures sit in entities, a non-breaking space and a span, one paragraph split over
+# two lines of the file; the text report shows what a reader sees, the header the file's position.
+CMS_PAGE = (
+    "<html><body><nav>Home | 27 comments</nav>\n"
+    "<article>\n"
+    '<p>The hall cost &pound;4.<span class="c0">5bn</span>, officials said.</p>\n'
+    "<p>Its refurbishment\n   cost &pound;4.5m, the council said.</p>\n"
+    "<p>The route is 10&nbsp;km (10&nbsp;miles) long.</p>\n"
+    "<p>Spending rose 5%.</p><!-- numlint: disable-line NL310 -->\n"
+    "</article></body></html>\n"
+)
+
+
+def _caret_under(lines: list[str], row: str, mark: str = "^") -> str:
+    """The text of ``row`` above the run of ``mark`` on the line below it."""
+    src = lines.index(row)
+    under = lines[src + 1]
+    lo = under.index(mark)
+    hi = lo + len(under[lo:]) - len(under[lo:].lstrip(mark))
+    return row[lo:hi]
+
+
+def test_html_source_window_shows_the_reader_text_with_the_file_position():
+    from numlint.linter import lint
+
+    result = lint(Document("page.html", CMS_PAGE, "html"))
+    out = text.render([result], quiet=True)
+    lines = out.splitlines()
+    slip = next(f for f in result.findings if f.code == "NL201")
+    assert CMS_PAGE[slip.start:slip.end] == "&pound;4.5m"
+    # The header keeps the file's line and column ("cost &pound;4.5m" is on line 5, column 9).
+    assert f"page.html:5:9: NL201 {slip.severity} " in out and (slip.line, slip.column) == (5, 9)
+    row = "5 │ Its refurbishment cost £4.5m, the council said."
+    assert row in lines and _caret_under(lines, row) == "£4.5m"
+    related = "3 │ The hall cost £4.5bn, officials said."
+    assert related in lines and _caret_under(lines, related, "-") == "£4.5bn"
+    conversion = next(row for row in lines if row.startswith("6 │ "))
+    assert conversion == "6 │ The route is 10\u00a0km (10\u00a0miles) long."
+    assert _caret_under(lines, conversion) == "10\u00a0miles"
+    # Nothing of the markup reaches the reader's view, nor the chrome outside the article.
+    assert "&pound;" not in out and "&nbsp;" not in out and "<span" not in out and "27 comments" not in out
+
+
+def test_a_finding_outside_the_prose_shows_the_file_line():
+    """A directive lives in an HTML comment, which no reader sees: NL901 on it quotes the file."""
+    from numlint.linter import lint
+
+    result = lint(Document("page.html", CMS_PAGE, "html"))
+    unused = next(f for f in result.findings if f.code == "NL901")
+    lines = text.render([result], quiet=True).splitlines()
+    row = "7 │ <p>Spending rose 5%.</p><!-- numlint: disable-line NL310 -->"
+    assert row in lines and _caret_under(lines, row) == CMS_PAGE[unused.start:unused.end]

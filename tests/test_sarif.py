@@ -209,3 +209,37 @@ def test_a_published_documentation_url_in_the_metadata_is_used(monkeypatch):
         assert sarif.information_uri() == "https://docs.example.org/numlint/rules/README.md"
     finally:
         sarif.docs_base_uri.cache_clear()
+
+
+def test_an_html_page_quotes_the_reader_text_and_keeps_the_file_regions(tmp_path):
+    """Messages and the context's message are the text as read; snippets are the file's own text of
+    each region (SARIF 3.30.13), the context bounded to the mention's paragraph, not the whole line."""
+    from numlint.linter import lint
+
+    page = ('<html><body><nav>Share 3.2k</nav><article><h1>Hall 😀 repairs</h1>'
+            '<p>The hall cost &pound;4.<span class="c0">5bn</span>, officials said.</p>'
+            "<p>Its refurbishment cost &pound;4.5m.</p></article></body></html>\n")
+    (tmp_path / ".git").mkdir()
+    path = str(tmp_path / "page.html")
+    result = lint(Document(path, page, "html"))
+    log = sarif.build([result], cwd=str(tmp_path))
+    (finding,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "NL201"]
+    assert "£4.5m" in finding["message"]["text"] and "£4.5bn" in finding["message"]["text"]
+    assert "&pound;" not in finding["message"]["text"]
+    assert finding["relatedLocations"][0]["message"]["text"].startswith("£4.5bn")
+    location = finding["locations"][0]["physicalLocation"]
+    start = page.index("&pound;4.5m")
+    astral = 1  # the emoji before it is two UTF-16 code units
+    assert location["region"]["snippet"]["text"] == "&pound;4.5m"
+    assert location["region"]["charOffset"] == start + astral
+    context = location["contextRegion"]
+    paragraph = "Its refurbishment cost &pound;4.5m."
+    assert context["snippet"]["text"] == paragraph
+    assert context["charOffset"] == page.index(paragraph) + astral and context["charLength"] == len(paragraph)
+    assert context["startColumn"] == page.index(paragraph) + 1 + astral
+    assert context["message"]["text"] == "Its refurbishment cost £4.5m."
+    related = finding["relatedLocations"][0]["physicalLocation"]["region"]
+    assert related["snippet"]["text"] == '&pound;4.<span class="c0">5bn'
+    if SCHEMA.exists():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)

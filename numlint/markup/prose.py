@@ -49,6 +49,26 @@ class Prose:
             return offset
         return bisect.bisect_left(self.origin, offset)
 
+    def paragraph_around(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """The paragraph a reader sees around the original span [start, end), for quoting it:
+        ``(lo, hi, mention_start, mention_end)`` in prose offsets, the paragraph being the block of
+        ``text`` between block separators ("\\n\\n") that holds the mention. None for plain text (the
+        file is its own prose) and for a span that is not prose (a directive in an HTML comment)."""
+        if self.origin is None:
+            return None
+        mention_start, mention_end = self.to_prose(start), self.to_prose(end)
+        if mention_end <= mention_start:
+            return None
+        lo = self.text.rfind(BLOCK_SEPARATOR, 0, mention_start)
+        lo = 0 if lo < 0 else lo + len(BLOCK_SEPARATOR)
+        hi = self.text.find(BLOCK_SEPARATOR, mention_end)
+        return lo, len(self.text) if hi < 0 else hi, mention_start, mention_end
+
+
+# What the HTML and Markdown readers write between two blocks (paragraphs, headings, list items); a
+# single "\n" inside a block separates its lines (table cells, <pre> lines, a Markdown hard break).
+BLOCK_SEPARATOR = "\n\n"
+
 
 # A headline ends without a full stop; a first line that ends like a sentence is the lede of copy
 # filed without a headline (wire copy, a pasted paragraph), and is body copy.

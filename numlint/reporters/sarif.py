@@ -12,6 +12,10 @@ Decisions:
 * ``partialFingerprints["numlintFingerprint/v1"]`` is the content fingerprint plus an occurrence
   counter (the same key as the baseline), so an alert survives moved lines. GitHub adds its own
   ``primaryLocationLineHash`` on upload.
+* Messages quote the figures as a reader sees them (``£4.5bn``, ``10 miles``), as every report does;
+  a region's ``snippet`` is the file's own text of the region (``&pound;4.5bn``), as SARIF requires
+  (§3.30.13), so a viewer can match it against the file. For HTML and Markdown the
+  ``contextRegion`` is the reader's paragraph, its ``message`` that paragraph as read.
 * Every known rule is listed in ``tool.driver.rules`` so ``ruleIndex`` is stable across runs, each
   with ``helpUri`` at its page of docs/rules/ (generated from the rule definitions). The project has
   no public web address yet, so the links are to the pages numlint ships: a ``Documentation`` URL in
@@ -31,6 +35,7 @@ from urllib.parse import quote
 
 from numlint import __version__, baseline
 from numlint.baseline import keyed
+from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -95,6 +100,14 @@ class _Utf16:
     def __init__(self, text: str | None):
         self.text = text
         self.astral = text is not None and any(ord(ch) > 0xFFFF for ch in text)
+        self._lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        """The file's line index, made on first use (only a context region needs it)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text or "")
+        return self._lines
 
     def offset(self, cp: int) -> int:
         if not self.astral:
@@ -123,11 +136,25 @@ def _region(u: _Utf16, start: int, end: int, line: int, column: int, end_line: i
     return region
 
 
-def _context(u: _Utf16, line: int, end_line: int) -> dict:
-    """The whole lines of a finding (a Word file's line is its paragraph) as SARIF's contextRegion,
-    so a viewer shows the sentence around the figure."""
+def _context(u: _Utf16, prose, start: int, end: int, line: int, end_line: int) -> dict:
+    """The paragraph around a finding as SARIF's contextRegion, so a viewer shows the sentence around
+    the figure: the whole lines of plain text (a Word file's line is its paragraph); for HTML and
+    Markdown, the file's span of the reader's paragraph (not the whole line, which for an exported
+    page can be the whole document), with that paragraph as read in the region's message."""
     if u.text is None:
         return {}
+    around = prose.paragraph_around(start, end) if prose is not None else None
+    if around is not None:
+        lo, hi = prose.to_original(around[0], around[1])
+        (first, column), (last, end_column) = u.lines.line_col(lo), u.lines.line_col(hi)
+        paragraph = prose.text[around[0]:around[1]].replace("\n", " ")
+        return {"contextRegion": {
+            "startLine": first, "startColumn": u.column(lo, column),
+            "endLine": last, "endColumn": u.column(hi, end_column),
+            "charOffset": u.offset(lo), "charLength": u.offset(hi) - u.offset(lo),
+            "snippet": {"text": u.text[lo:hi]},
+            "message": {"text": paragraph},
+        }}
     lines = u.text.split("\n")
     last = max(end_line or line, line)
     text = "\n".join(lines[line - 1:last]).rstrip("\r")
@@ -213,7 +240,7 @@ def build(results: list[FileResult], rules: dict | None = None, cwd: str | None 
         artifacts.append({"location": artifact_location, **({"encoding": "utf-8"} if result.text is not None else {})})
         u = _Utf16(result.text)
         for (_, _, fingerprint, occurrence), f in keyed(result):
-            sarif_results.append(_result(f, artifact_location, u, index, f"{fingerprint}:{occurrence}"))
+            sarif_results.append(_result(f, artifact_location, u, result.prose, index, f"{fingerprint}:{occurrence}"))
 
     run = {
         "tool": {
@@ -237,7 +264,7 @@ def build(results: list[FileResult], rules: dict | None = None, cwd: str | None 
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _result(f: Finding, artifact_location: dict, u: _Utf16, index: dict, fingerprint: str) -> dict:
+def _result(f: Finding, artifact_location: dict, u: _Utf16, prose, index: dict, fingerprint: str) -> dict:
     text = _escape_message(f.message)
     if f.related:
         links = ", ".join(f"[{_escape_message(r.message or 'related')}]({i})" for i, r in enumerate(f.related, start=1))
@@ -251,7 +278,7 @@ def _result(f: Finding, artifact_location: dict, u: _Utf16, index: dict, fingerp
             "physicalLocation": {
                 "artifactLocation": artifact_location,
                 "region": _region(u, f.start, f.end, f.line, f.column, f.end_line, f.end_column),
-                **_context(u, f.line, f.end_line),
+                **_context(u, prose, f.start, f.end, f.line, f.end_line),
             }
         }],
         "partialFingerprints": {"numlintFingerprint/v1": fingerprint},

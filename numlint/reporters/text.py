@@ -4,6 +4,12 @@
 Colour is decided by the caller (``color=True`` only for a terminal without ``NO_COLOR``); the text is
 the same with or without it. News copy puts a whole paragraph on one line, so a source line is shown
 as a window around the mention, never wrapped.
+
+What is shown is the text as a reader sees it: for HTML and Markdown the paragraph of the prose the
+linter read (``£4.5bn``, ``10 miles``, not ``&pound;4.</span><span>5bn`` or ``10&nbsp;miles``), found
+through the prose's own offset map (``Prose.paragraph_around``), with the caret under the mention in
+that text; the gutter and the ``path:line:column`` header stay the file's own line and column. Plain
+text and a Word file's paragraphs are their own prose and are shown as they are.
 """
 
 from __future__ import annotations
@@ -88,11 +94,26 @@ def _window(line: str, col: int, end_col: int) -> tuple[str, int, int]:
     return prefix + line[lo:hi] + suffix, start - lo + len(prefix), stop - lo + len(prefix)
 
 
-def _snippet(out: Text, text: str, line: int, col: int, end_line: int, end_col: int, mark: str,
-             style: str, note: str, gutter: int) -> None:
-    source = _line_text(text, line)
+def _shown_line(result: FileResult, start: int, end: int, line: int, col: int, end_line: int,
+                end_col: int) -> tuple[str, int, int]:
+    """(text, col, end_col) to show for a mention: the reader's paragraph around it when the file's
+    prose differs from its text, else the file's line (1-based columns, end exclusive)."""
+    prose = result.prose
+    around = prose.paragraph_around(start, end) if prose is not None else None
+    if around is not None:
+        lo, hi, mention_start, mention_end = around
+        # Lines inside a block (table cells, <pre>) read as spaces: one column each, the caret stays.
+        paragraph = prose.text[lo:hi].replace("\n", " ")
+        return paragraph, mention_start - lo + 1, min(mention_end, hi) - lo + 1
+    source = _line_text(result.text, line)
     if end_line != line:
         end_col = len(source) + 1
+    return source, col, end_col
+
+
+def _snippet(out: Text, result: FileResult, start: int, end: int, line: int, col: int, end_line: int,
+             end_col: int, mark: str, style: str, note: str, gutter: int) -> None:
+    source, col, end_col = _shown_line(result, start, end, line, col, end_line, end_col)
     shown, lo, hi = _window(source, col, end_col)
     number = str(line).rjust(gutter)
     out.append(f"{number} │ ", style="blue")
@@ -125,15 +146,16 @@ def render_full(result: FileResult, f: Finding) -> Text:
     lines = [f.line] + [r.line for r in f.related]
     gutter = len(str(max(lines)))
     out.append(" " * gutter + " │\n", style="blue")
-    _snippet(out, result.text, f.line, f.column, f.end_line, f.end_column, "^",
+    _snippet(out, result, f.start, f.end, f.line, f.column, f.end_line, f.end_column, "^",
              UNDERLINE_STYLE[f.severity], f.rule, gutter)
     for r in f.related:
-        _snippet_related(out, result.text, r, gutter)
+        _snippet_related(out, result, r, gutter)
     return out
 
 
-def _snippet_related(out: Text, text: str, r: Related, gutter: int) -> None:
-    _snippet(out, text, r.line, r.column, r.end_line, r.end_column, "-", "blue", r.message, gutter)
+def _snippet_related(out: Text, result: FileResult, r: Related, gutter: int) -> None:
+    _snippet(out, result, r.start, r.end, r.line, r.column, r.end_line, r.end_column, "-", "blue", r.message,
+             gutter)
 
 
 def counts(results: list[FileResult]) -> Counter:
