@@ -127,9 +127,12 @@ def user_repo(tmp_path, hook_source):
     return project
 
 
-def run_pre_commit(project: Path, home: str, files: dict[str, str]) -> subprocess.CompletedProcess:
-    for name, text in files.items():
-        (project / name).write_text(text, encoding="utf-8")
+def run_pre_commit(project: Path, home: str, files: dict[str, str | bytes]) -> subprocess.CompletedProcess:
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            (project / name).write_bytes(content)
+        else:
+            (project / name).write_text(content, encoding="utf-8")
     env = _clean_env(PRE_COMMIT_HOME=home, PRE_COMMIT_COLOR="never")
     _git("add", "-A", cwd=project, env=env)
     return subprocess.run(
@@ -156,6 +159,21 @@ def test_hook_manifest_is_valid():
     result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest",
                              str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True)
     assert result.returncode == 0, _show(result)
+
+
+def test_the_hook_passes_exactly_the_suffixes_numlint_reads():
+    """The hook selects articles by suffix (identify has no tag for .docx), the same suffixes that
+    numlint.document reads as text, Markdown, HTML and Word."""
+    yaml = pytest.importorskip("yaml")
+    from numlint.document import DOCX_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files = re.compile(hook["files"])
+    assert "types_or" not in hook and hook.get("types", ["file"]) == ["file"]
+    for suffix in {".txt"} | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES:
+        assert files.search(f"desk/story{suffix}") and files.search(f"desk/STORY{suffix.upper()}"), suffix
+    for name in ("photo.png", "budget.xlsx", "story.doc", "README", "notes.py", "story.docx.bak", "md"):
+        assert not files.search(name), name
 
 
 def test_article_without_numbers_passes(user_repo, pre_commit_home):
@@ -208,3 +226,24 @@ def test_unreadable_article_fails_with_one_line_reason(user_repo, pre_commit_hom
     assert result.returncode == 1, _show(result)
     assert "wire-1987.txt" in result.stdout and "not valid UTF-8" in result.stdout, _show(result)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_word_story_is_checked_and_a_photo_beside_it_is_not(user_repo, pre_commit_home):
+    """A .docx is binary to pre-commit, like the photo filed with it: the Word story is checked
+    (read as its paragraphs), the photo never reaches numlint."""
+    from docx_builder import build_docx
+
+    story = build_docx([
+        {"title": "Acme profits jump as orders pour in"},
+        {"p": "Acme Holdings said on Tuesday that profits rose to £5m in the year to March."},
+        {"p": "Chief executive Jane Smith said the £5bn profit showed the turnaround was complete."},
+    ])
+    photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    result = run_pre_commit(user_repo, pre_commit_home, {"acme.docx": story, "acme-photo.png": photo})
+    assert result.returncode == 1, _show(result)
+    # The third paragraph, the 37th character: "£5bn" as Word shows it.
+    assert "acme.docx:3:37: NL201 error £5bn profit here, £5m in line 2" in result.stdout, _show(result)
+    assert "3 │ Chief executive Jane Smith said the £5bn profit" in result.stdout, _show(result)
+    assert "acme-photo" not in result.stdout and "binary" not in result.stdout, _show(result)
+    summaries = [line for line in result.stdout.splitlines() if line.startswith(("Found ", "No findings"))]
+    assert summaries == ["Found 1 finding (1 error) in 1 file."], _show(result)
