@@ -65,10 +65,17 @@ def docx_text(data: bytes) -> str:
         raise DocxError("reading .docx needs python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise DocxError(f"corrupt Word file ({_reason(exc)})") from None
+    except zipfile.BadZipFile:
+        raise DocxError("corrupt Word file: its zip package is damaged or cut short") from None
+    except KeyError:  # python-docx: "no relationship of type ...officeDocument"
+        raise DocxError("corrupt Word file: it has no main document") from None
+    except ValueError as exc:
+        other = _OTHER_PACKAGE.search(str(exc))
+        if other:
+            raise DocxError(f"not a Word document: {_package_kind(other.group(1))} with a .docx name") from None
+        raise DocxError(f"corrupt Word file: {_reason(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise their own kinds on a damaged package
-        raise DocxError(f"corrupt Word file ({_reason(exc)})") from None
+        raise DocxError(f"corrupt Word file: {_reason(exc)}") from None
 
     reader = _Reader()
     reader.blocks(document.element.body)
@@ -83,6 +90,19 @@ def docx_text(data: bytes) -> str:
             reader.blocks(note)
     directives = _comment_directives(_related_xml(part, RT.COMMENTS))
     return reader.text(directives)
+
+
+# python-docx's refusal of another Office package: "file '<_io.BytesIO object at 0x...>' is not a
+# Word file, content type is '...'" (the object's address would make the message differ run to run).
+_OTHER_PACKAGE = re.compile(r"is not a Word file, content type is '([^']*)'")
+_PACKAGE_KINDS = (("spreadsheetml", "an Excel workbook"), ("presentationml", "a PowerPoint presentation"),
+                  ("macroEnabled", "a macro-enabled Word document (.docm; save it as .docx to check it)"),
+                  ("template", "a Word template (.dotx; save it as .docx to check it)"))
+
+
+def _package_kind(content_type: str) -> str:
+    return next((kind for key, kind in _PACKAGE_KINDS if key.lower() in content_type.lower()),
+                f"a package of content type {content_type}")
 
 
 def _reason(exc: Exception) -> str:
@@ -103,7 +123,7 @@ def _related_xml(part, rel_type):
             try:
                 return etree.fromstring(target.blob)
             except etree.XMLSyntaxError as exc:
-                raise DocxError(f"corrupt Word file ({_reason(exc)})") from None
+                raise DocxError(f"corrupt Word file: {_reason(exc)}") from None
     return None
 
 

@@ -37,6 +37,11 @@ from pathlib import Path
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
+# Word writes "~$" and the end of a document's name ("~$ory.docx") beside a document while it is
+# open, to say who has it: a few bytes of user name, not a document. A walk of a shared folder
+# skips it, as it skips hidden directories; named on the command line it is still read (and refused).
+OFFICE_OWNER_FILE_PREFIX = "~$"
+
 # An article is a few kilobytes; a 5 MB one is already absurd. Past this we refuse instead of reading.
 # The cap is what memory allows: the whole pipeline holds about 200 bytes per input byte on news text
 # and up to 380 on dense figures (python bench/growth.py, 2026-12-02), so 5 MiB stays within 2 GB;
@@ -114,7 +119,8 @@ def iter_sources(paths, suffixes=DEFAULT_SUFFIXES, exclude: tuple[str, ...] = ()
     """Yield a SourcePath for every file named or found under a named directory, in a stable order.
 
     Files named explicitly are always checked, whatever their suffix (pre-commit passes exactly the
-    files it wants); directories are walked for ``suffixes``, skipping hidden directories (``.git``).
+    files it wants); directories are walked for ``suffixes``, skipping hidden directories (``.git``)
+    and Word's owner files of open documents (``~$ory.docx``).
     Symlinked directories are followed once: a loop is cut by remembering the real paths already
     walked. A directory that cannot be listed is reported as an error, never skipped in silence.
     """
@@ -156,6 +162,8 @@ def _walk(top: str, suffixes: tuple[str, ...], exclude: tuple[str, ...]):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), exclude))
         for name in sorted(files):
             full = os.path.join(root, name)
+            if name.startswith(OFFICE_OWNER_FILE_PREFIX):
+                continue
             if name.lower().endswith(suffixes) and not _excluded(full, exclude):
                 yield SourcePath(full)
     for exc in errors:

@@ -76,7 +76,7 @@ def test_an_ordinary_comment_is_not_copy():
 def test_corrupt_and_protected_files_are_one_line_errors(tmp_path):
     truncated = tmp_path / "truncated.docx"
     truncated.write_bytes(build_docx(CONFLICT)[:300])
-    with pytest.raises(SourceError, match=r"^corrupt Word file \(.+\)$"):
+    with pytest.raises(SourceError, match=r"^corrupt Word file: its zip package is damaged or cut short$"):
         read_source(str(truncated))
     protected = tmp_path / "protected.docx"
     protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
@@ -97,8 +97,8 @@ def test_walks_include_docx_and_a_bad_one_does_not_stop_the_others(tmp_path):
     out = run.output
     bad_lines = [line for line in out.splitlines() if "bad.docx" in line]
     # Named on one line (in the report, and again on stderr as for any unreadable file).
-    assert bad_lines and all(line.endswith("bad.docx: corrupt Word file (File is not a zip file)")
-                             or line.endswith("bad.docx: error: corrupt Word file (File is not a zip file)")
+    reason = "corrupt Word file: its zip package is damaged or cut short"
+    assert bad_lines and all(line.endswith((f"bad.docx: {reason}", f"bad.docx: error: {reason}"))
                              for line in bad_lines), bad_lines
     assert f"{tmp_path / 'good.docx'}:2:8: NL101" in out
 
@@ -126,3 +126,48 @@ def test_sarif_and_text_reports_show_the_paragraph(tmp_path):
     assert location["contextRegion"] == {"startLine": 3, "endLine": 3, "snippet": {"text": "It cut 540 jobs, it said."}}
     text = CliRunner().invoke(cli, ["check", str(story)]).output
     assert "3 │ It cut 540 jobs, it said." in text
+
+
+def _office_package(content_type: str, main: str, relationship: str = "officeDocument") -> bytes:
+    """A minimal Office package whose main part has ``content_type`` (what Excel or PowerPoint write)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Override PartName="/{main}" ContentType="{content_type}"/></Types>'))
+        package.writestr("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/{relationship}" Target="{main}"/></Relationships>'))
+        package.writestr(main, "<workbook/>")
+    return buffer.getvalue()
+
+
+def test_another_office_file_named_docx_says_what_it_is_the_same_every_run():
+    """python-docx's refusal names a memory address; the error says what the file is instead."""
+    sheet = _office_package("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                            "xl/workbook.xml")
+    for _ in range(2):
+        with pytest.raises(DocxError) as caught:
+            docx_text(sheet)
+        assert str(caught.value) == "not a Word document: an Excel workbook with a .docx name"
+    slides = _office_package("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+                             "ppt/presentation.xml")
+    with pytest.raises(DocxError, match="^not a Word document: a PowerPoint presentation with a .docx name$"):
+        docx_text(slides)
+    with pytest.raises(DocxError, match="^corrupt Word file: it has no main document$"):
+        docx_text(_office_package("application/xml", "x.xml", relationship="thumbnail"))
+
+
+def test_word_owner_files_of_open_documents_are_not_walked(tmp_path):
+    """Word leaves "~$ory.docx" (a few bytes naming who has the document open) beside an open story;
+    a walk of the shared folder is not made to fail by it."""
+    (tmp_path / "story.docx").write_bytes(build_docx(CONFLICT + [{"p": "It cut 540 jobs."}]))
+    (tmp_path / "~$ory.docx").write_bytes(b"\x0bJane Smith" + b"\x00" * 40)
+    assert [s.path for s in iter_sources([str(tmp_path)])] == [str(tmp_path / "story.docx")]
+    run = CliRunner().invoke(cli, ["check", "--format", "concise", str(tmp_path)], catch_exceptions=False)
+    assert run.exit_code == 1 and "~$" not in run.output and "1 file." in run.output

@@ -174,6 +174,8 @@ def test_the_hook_passes_exactly_the_suffixes_numlint_reads():
         assert files.search(f"desk/story{suffix}") and files.search(f"desk/STORY{suffix.upper()}"), suffix
     for name in ("photo.png", "budget.xlsx", "story.doc", "README", "notes.py", "story.docx.bak", "md"):
         assert not files.search(name), name
+    exclude = re.compile(hook["exclude"])
+    assert exclude.search("~$ory.docx") and exclude.search("desk/~$ory.docx") and not exclude.search("desk/story.docx")
 
 
 def test_article_without_numbers_passes(user_repo, pre_commit_home):
@@ -230,7 +232,7 @@ def test_unreadable_article_fails_with_one_line_reason(user_repo, pre_commit_hom
 
 def test_a_word_story_is_checked_and_a_photo_beside_it_is_not(user_repo, pre_commit_home):
     """A .docx is binary to pre-commit, like the photo filed with it: the Word story is checked
-    (read as its paragraphs), the photo never reaches numlint."""
+    (read as its paragraphs); the photo and Word's owner file of the open story never reach numlint."""
     from docx_builder import build_docx
 
     story = build_docx([
@@ -239,11 +241,14 @@ def test_a_word_story_is_checked_and_a_photo_beside_it_is_not(user_repo, pre_com
         {"p": "Chief executive Jane Smith said the £5bn profit showed the turnaround was complete."},
     ])
     photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
-    result = run_pre_commit(user_repo, pre_commit_home, {"acme.docx": story, "acme-photo.png": photo})
+    owner = b"\x0bJane Smith" + b"\x00" * 40   # Word's "~$" file while the story is open
+    result = run_pre_commit(user_repo, pre_commit_home,
+                            {"acme.docx": story, "acme-photo.png": photo, "~$acme.docx": owner})
     assert result.returncode == 1, _show(result)
     # The third paragraph, the 37th character: "£5bn" as Word shows it.
     assert "acme.docx:3:37: NL201 error £5bn profit here, £5m in line 2" in result.stdout, _show(result)
     assert "3 │ Chief executive Jane Smith said the £5bn profit" in result.stdout, _show(result)
     assert "acme-photo" not in result.stdout and "binary" not in result.stdout, _show(result)
+    assert "~$acme" not in result.stdout, _show(result)
     summaries = [line for line in result.stdout.splitlines() if line.startswith(("Found ", "No findings"))]
     assert summaries == ["Found 1 finding (1 error) in 1 file."], _show(result)
