@@ -426,3 +426,17 @@ def test_chrome_filtering_keeps_the_offset_map():
 def test_a_hero_banner_holds_the_headline_and_is_kept():
     page = "<main><div class='hero-banner'><h1>Storm cuts power to 40,000 homes</h1></div><p>Body.</p></main>"
     assert html_prose(page).text == "Storm cuts power to 40,000 homes\n\nBody."
+
+
+def test_an_article_header_without_its_reading_time_and_hidden_copy():
+    """Inside the article, its header's "4 min read" and copy hidden by a style are furniture; the
+    headline, standfirst and byline are kept."""
+    page = ("<article><header><h1>Ferry fares to rise 12%</h1><p class='standfirst'>Return passes £40</p>"
+            "<p class='byline'>By Morag Kerr · <span class='reading-time'>4 min read</span>"
+            "<span class='c-read-time'>4 min</span></p></header>"
+            "<p>Fares rise by 12% in January.</p><p style='display: none'>Draft: 15%?</p>"
+            "<p style='mso-hide:all'>Word hid 18%</p><p class='time-line'>By 2030, 40 ships.</p></article>")
+    prose = html_prose(page)
+    assert prose.text == ("Ferry fares to rise 12%\n\nReturn passes £40\n\nBy Morag Kerr ·\n\n"
+                          "Fares rise by 12% in January.\n\nBy 2030, 40 ships.")
+    check_map(prose, page)

@@ -16,7 +16,8 @@ CHROME_ELEMENTS = frozenset({"nav", "aside", "form", "button", "dialog"})
 PAGE_FRAME_ELEMENTS = frozenset({"header", "footer"})
 
 # A class or id naming page furniture, matched as a whole token or one of its hyphen or underscore
-# parts ("share-count", "newsletter_box", "most-read"); not "banner", which CMSs also give the hero
+# parts ("share-count", "newsletter_box", "most-read"; "reading-time", the "4 min read" of an
+# article's header, only whole, as "time" alone names copy too); not "banner", which CMSs also give the hero
 # image and headline of the article. Word's and Google Docs' HTML exports mark
 # their comment threads and comment anchors with the last few.
 BOILERPLATE_WORDS = frozenset("""
@@ -24,6 +25,7 @@ BOILERPLATE_WORDS = frozenset("""
     subscription signup sign-up comments comment related recommended popular trending promo promoted
     advert advertisement ad ads sponsored sponsor cookie cookies sidebar masthead paywall
     outbrain taboola most-read mostread read-more more-stories site-header site-footer
+    reading-time read-time readtime readingtime
     msocomanchor msocommentreference msocommenttext
 """.split())
 
@@ -40,7 +42,17 @@ def _names(attrs: dict[str, str]) -> list[str]:
 
 
 def _named(tokens: list[str], words: frozenset[str]) -> bool:
-    return any(t in words or any(p in words for p in _PARTS.split(t)) for t in tokens)
+    """Is a class or id token one of ``words``, or does it hold one as whole hyphen or underscore
+    parts? CMSs prefix and suffix their names: "c-most-read" and "article__reading-time" hold
+    "most-read" and "reading-time", "share_count" holds "share"."""
+    for token in tokens:
+        parts = _PARTS.split(token)
+        if token in words or any(p in words for p in parts):
+            return True
+        if len(parts) > 1 and any("-".join(parts[i:j]) in words
+                                  for i in range(len(parts) - 1) for j in range(i + 2, len(parts) + 1)):
+            return True
+    return False
 
 
 def is_hidden(attrs: dict[str, str]) -> bool:
