@@ -123,7 +123,10 @@ def test_sarif_and_text_reports_show_the_paragraph(tmp_path):
     sarif = json.loads(CliRunner().invoke(cli, ["check", "--format", "sarif", "--exit-zero", str(story)]).output)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["region"]["startLine"] == 3 and location["region"]["snippet"]["text"] == "540"
-    assert location["contextRegion"] == {"startLine": 3, "endLine": 3, "snippet": {"text": "It cut 540 jobs, it said."}}
+    paragraph = "It cut 540 jobs, it said."
+    assert location["contextRegion"] == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 26,
+                                         "charOffset": 36, "charLength": len(paragraph),
+                                         "snippet": {"text": paragraph}}
     text = CliRunner().invoke(cli, ["check", str(story)]).output
     assert "3 │ It cut 540 jobs, it said." in text
 
@@ -171,3 +174,24 @@ def test_word_owner_files_of_open_documents_are_not_walked(tmp_path):
     assert [s.path for s in iter_sources([str(tmp_path)])] == [str(tmp_path / "story.docx")]
     run = CliRunner().invoke(cli, ["check", "--format", "concise", str(tmp_path)], catch_exceptions=False)
     assert run.exit_code == 1 and "~$" not in run.output and "1 file." in run.output
+
+
+def test_reports_quote_a_paragraph_without_the_directive_taken_from_its_comment(tmp_path):
+    """A comment is in Word's margin, not in the paragraph: the text report and SARIF's reader text
+    quote the paragraph as Word shows it, while the directive still silences what it names."""
+    import json
+
+    story = tmp_path / "story.docx"
+    story.write_bytes(build_docx(CONFLICT + [
+        {"p": ["It cut 540 jobs, ", {"comment": "numlint: disable-line NL301 -- one base", "on": "a tenth"},
+               " of its staff."]}]))
+    paragraph = "It cut 540 jobs, a tenth of its staff."
+    assert docx_text(story.read_bytes()).splitlines()[1] == (
+        f"{paragraph} <!-- numlint: disable-line NL301 -- one base -->")
+    text = CliRunner().invoke(cli, ["check", str(story)]).output
+    assert f"2 │ {paragraph}\n" in text and "<!--" not in text
+    sarif = json.loads(CliRunner().invoke(cli, ["check", "--format", "sarif", "--exit-zero", str(story)]).output)
+    (result,) = sarif["runs"][0]["results"]
+    context = result["locations"][0]["physicalLocation"]["contextRegion"]
+    assert context["snippet"]["text"] == paragraph and "message" not in context
+    assert (result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"]) == ("NL101", 2)

@@ -6,7 +6,8 @@ that positions always point into the file the user opened (``**10,000**`` or ``&
 * ``prose``: the ``Prose`` offset map and ``ProseWriter``, the one place that builds it.
 * ``html``: the HTML tokenizer (linear time, never hangs on broken markup); of a CMS page it reads
   the article, without the chrome ``chrome`` names.
-* a Word file's text (``numlint.docx_reader``: one paragraph a line) is read as plain text.
+* a Word file's text (``numlint.docx_reader``: one paragraph a line) is read by
+  ``numlint.docx_reader.docx_prose``: its paragraphs, without the directives taken from comments.
 * ``markdown``: markdown-it-py tokens aligned back to the file's lines.
 """
 
@@ -32,9 +33,12 @@ def __getattr__(name: str):
 
 def to_prose(text: str, fmt: str, html_scope: str = "article") -> Prose:
     """The prose of a document in format 'text', 'markdown', 'html' or 'docx' (a Word file's text, one
-    paragraph a line, which is plain prose). ``html_scope``: "article" or "all" (numlint.markup.html).
-    Never raises on any text."""
+    paragraph a line). ``html_scope``: "article" or "all" (numlint.markup.html). Never raises on any text."""
     try:
+        if fmt == "docx":
+            from numlint.docx_reader import docx_prose
+
+            return docx_prose(text)
         if fmt == "markdown":
             from numlint.markup.markdown import markdown_prose
 

@@ -33,6 +33,10 @@ class Prose:
     # Original spans of the markup's HTML comments (where suppression directives count); None when
     # the text was not read as markup (plain text), so any "<!-- -->" in it counts.
     comments: list[tuple[int, int]] | None = None
+    # What separates two paragraphs of ``text``: a blank line as the HTML and Markdown readers write
+    # it (a single "\n" inside one separates its lines: table cells, <pre>, a hard break), a line
+    # break in a Word file's text, one paragraph a line.
+    block_separator: str = "\n\n"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a prose span [start, end) to the original file's span."""
@@ -51,23 +55,19 @@ class Prose:
 
     def paragraph_around(self, start: int, end: int) -> tuple[int, int, int, int] | None:
         """The paragraph a reader sees around the original span [start, end), for quoting it:
-        ``(lo, hi, mention_start, mention_end)`` in prose offsets, the paragraph being the block of
-        ``text`` between block separators ("\\n\\n") that holds the mention. None for plain text (the
-        file is its own prose) and for a span that is not prose (a directive in an HTML comment)."""
+        ``(lo, hi, mention_start, mention_end)`` in prose offsets, the paragraph being the text
+        between two ``block_separator`` that holds the mention. None for plain text (the file is its
+        own prose) and for a span that is not prose (a directive in a comment)."""
         if self.origin is None:
             return None
         mention_start, mention_end = self.to_prose(start), self.to_prose(end)
         if mention_end <= mention_start:
             return None
-        lo = self.text.rfind(BLOCK_SEPARATOR, 0, mention_start)
-        lo = 0 if lo < 0 else lo + len(BLOCK_SEPARATOR)
-        hi = self.text.find(BLOCK_SEPARATOR, mention_end)
+        separator = self.block_separator
+        lo = self.text.rfind(separator, 0, mention_start)
+        lo = 0 if lo < 0 else lo + len(separator)
+        hi = self.text.find(separator, mention_end)
         return lo, len(self.text) if hi < 0 else hi, mention_start, mention_end
-
-
-# What the HTML and Markdown readers write between two blocks (paragraphs, headings, list items); a
-# single "\n" inside a block separates its lines (table cells, <pre> lines, a Markdown hard break).
-BLOCK_SEPARATOR = "\n\n"
 
 
 # A headline ends without a full stop; a first line that ends like a sentence is the lede of copy
@@ -75,14 +75,20 @@ BLOCK_SEPARATOR = "\n\n"
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
-def plain_prose(text: str) -> Prose:
-    """Plain text is its own prose; its first line is the headline unless it ends like a sentence."""
+def first_line_headline(text: str) -> list[tuple[int, int]]:
+    """The span of the first line of a text read line by line (plain text, a Word file), as its
+    headline, unless it ends like a sentence; [] then."""
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     line = text[:first_line_end].rstrip("\r")
     headline = (0, len(line))
     is_headline = headline[1] > 0 and not _SENTENCE_END.search(line)
-    return Prose(text=text, headings=[headline] if is_headline else [])
+    return [headline] if is_headline else []
+
+
+def plain_prose(text: str) -> Prose:
+    """Plain text is its own prose; its first line is the headline unless it ends like a sentence."""
+    return Prose(text=text, headings=first_line_headline(text))
 
 
 

@@ -14,7 +14,7 @@ Decisions:
   ``primaryLocationLineHash`` on upload.
 * Messages quote the figures as a reader sees them (``£4.5bn``, ``10 miles``), as every report does;
   a region's ``snippet`` is the file's own text of the region (``&pound;4.5bn``), as SARIF requires
-  (§3.30.13), so a viewer can match it against the file. For HTML and Markdown the
+  (§3.30.13), so a viewer can match it against the file. For HTML, Markdown and Word the
   ``contextRegion`` is the reader's paragraph, its ``message`` that paragraph as read.
 * Every known rule is listed in ``tool.driver.rules`` so ``ruleIndex`` is stable across runs, each
   with ``helpUri`` at its page of docs/rules/ (generated from the rule definitions). The project has
@@ -138,9 +138,10 @@ def _region(u: _Utf16, start: int, end: int, line: int, column: int, end_line: i
 
 def _context(u: _Utf16, prose, start: int, end: int, line: int, end_line: int) -> dict:
     """The paragraph around a finding as SARIF's contextRegion, so a viewer shows the sentence around
-    the figure: the whole lines of plain text (a Word file's line is its paragraph); for HTML and
-    Markdown, the file's span of the reader's paragraph (not the whole line, which for an exported
-    page can be the whole document), with that paragraph as read in the region's message."""
+    the figure: the whole lines of plain text; for HTML, Markdown and a Word file (its line is its
+    paragraph), the file's span of the reader's paragraph (not the whole line, which for an
+    exported page can be the whole document), with that paragraph as read in the region's message
+    when it differs from the file's text."""
     if u.text is None:
         return {}
     around = prose.paragraph_around(start, end) if prose is not None else None
@@ -148,13 +149,15 @@ def _context(u: _Utf16, prose, start: int, end: int, line: int, end_line: int) -
         lo, hi = prose.to_original(around[0], around[1])
         (first, column), (last, end_column) = u.lines.line_col(lo), u.lines.line_col(hi)
         paragraph = prose.text[around[0]:around[1]].replace("\n", " ")
-        return {"contextRegion": {
+        region = {
             "startLine": first, "startColumn": u.column(lo, column),
             "endLine": last, "endColumn": u.column(hi, end_column),
             "charOffset": u.offset(lo), "charLength": u.offset(hi) - u.offset(lo),
             "snippet": {"text": u.text[lo:hi]},
-            "message": {"text": paragraph},
-        }}
+        }
+        if paragraph != region["snippet"]["text"]:
+            region["message"] = {"text": paragraph}
+        return {"contextRegion": region}
     lines = u.text.split("\n")
     last = max(end_line or line, line)
     text = "\n".join(lines[line - 1:last]).rstrip("\r")
