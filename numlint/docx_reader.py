@@ -16,8 +16,8 @@ reads as a space: it does not end a sentence, and keeps paragraph numbering inta
 Comments are not copy, but a comment whose text is a numlint directive ("numlint: disable-line NL301
 -- two sources") applies to every paragraph the comment is anchored to: it is written at the end of
 each of those lines as ``<!-- numlint: disable-line ... -->``, the form ``numlint.suppress`` reads in
-any format (``disable-file`` stays ``disable-file``). ``docx_prose`` reads the text back as the
-paragraphs a reader sees, without those directives (they are its comments, where numlint.suppress
+any format (``disable-file`` stays ``disable-file``). ``numlint.markup.word`` reads the text back as
+the paragraphs a reader sees, without those directives (they are its comments, where numlint.suppress
 finds them), so the reports quote a paragraph as Word shows it.
 
 python-docx opens the package (zip, content types, relationships; a clear error for what is not a
@@ -49,8 +49,9 @@ _SKIPPED = {_W + "del", _W + "moveFrom", _W + "instrText", _W + "delText", _W + 
 _TEXT_BOX = _W + "txbxContent"
 
 
-# A directive as ``_Reader.text`` appends it to a paragraph's line (its text holds no "-->").
-_APPENDED_DIRECTIVE = re.compile(r" <!-- numlint: [^\n]*? -->")
+# A directive as ``_Reader.text`` appends it to a paragraph's line (its text holds no "-->"); the
+# prose of the text (numlint.markup.word) leaves these out.
+APPENDED_DIRECTIVE = re.compile(r" <!-- numlint: [^\n]*? -->")
 
 
 class DocxError(ValueError):
@@ -108,25 +109,6 @@ _PACKAGE_KINDS = (("spreadsheetml", "an Excel workbook"), ("presentationml", "a 
 def _package_kind(content_type: str) -> str:
     return next((kind for key, kind in _PACKAGE_KINDS if key.lower() in content_type.lower()),
                 f"a package of content type {content_type}")
-
-
-def docx_prose(text: str):
-    """The prose of a Word file's text (``docx_text``): its paragraphs, a line each, as a reader sees
-    them, mapped back to the text; the directives appended from comments are the prose's comments.
-    The first paragraph is the headline unless it ends like a sentence, as in plain text."""
-    from numlint.markup.prose import ProseWriter, first_line_headline
-
-    writer = ProseWriter(text)
-    written = 0
-    for m in _APPENDED_DIRECTIVE.finditer(text):
-        writer.verbatim(written, m.start() - written)
-        writer.comments.append((m.start() + 1, m.end()))
-        written = m.end()
-    writer.verbatim(written, len(text) - written)
-    prose = writer.prose()
-    prose.headings = first_line_headline(prose.text)
-    prose.block_separator = "\n"
-    return prose
 
 
 def _reason(exc: Exception) -> str:

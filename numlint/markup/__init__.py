@@ -6,8 +6,8 @@ that positions always point into the file the user opened (``**10,000**`` or ``&
 * ``prose``: the ``Prose`` offset map and ``ProseWriter``, the one place that builds it.
 * ``html``: the HTML tokenizer (linear time, never hangs on broken markup); of a CMS page it reads
   the article, without the chrome ``chrome`` names.
-* a Word file's text (``numlint.docx_reader``: one paragraph a line) is read by
-  ``numlint.docx_reader.docx_prose``: its paragraphs, without the directives taken from comments.
+* ``word``: a Word file's text (``numlint.docx_reader``: one paragraph a line) as its paragraphs,
+  without the directives taken from its comments.
 * ``markdown``: markdown-it-py tokens aligned back to the file's lines.
 """
 
@@ -36,9 +36,9 @@ def to_prose(text: str, fmt: str, html_scope: str = "article") -> Prose:
     paragraph a line). ``html_scope``: "article" or "all" (numlint.markup.html). Never raises on any text."""
     try:
         if fmt == "docx":
-            from numlint.docx_reader import docx_prose
+            from numlint.markup.word import word_prose
 
-            return docx_prose(text)
+            return word_prose(text)
         if fmt == "markdown":
             from numlint.markup.markdown import markdown_prose
 
