@@ -440,3 +440,30 @@ def test_an_article_header_without_its_reading_time_and_hidden_copy():
     assert prose.text == ("Ferry fares to rise 12%\n\nReturn passes £40\n\nBy Morag Kerr ·\n\n"
                           "Fares rise by 12% in January.\n\nBy 2030, 40 ships.")
     check_map(prose, page)
+
+
+@pytest.mark.parametrize("page", [
+    # Google Docs' "Download as HTML"
+    ('<p><span class="c0">The council will spend &pound;12m on 40 buses</span><sup><a href="#ftnt1" '
+     'id="ftnt_ref1">[1]</a></sup><span class="c0">, it said.</span></p><hr><div><p><a href="#ftnt_ref1" '
+     'id="ftnt1">[1]</a><span class="c4">&nbsp;Budget paper, 2 March.</span></p></div>'),
+    # Word's "Save as HTML"
+    ("<div class=WordSection1><p class=MsoNormal>The council will spend £12m on 40 buses<a "
+     "style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\"><span class=MsoFootnoteReference>"
+     "<![if !supportFootnotes]>[1]<![endif]></span></a>, it said.<o:p></o:p></p></div>"
+     "<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+     "<a href=\"#_ftnref1\" name=\"_ftn1\"><span class=MsoFootnoteReference>[1]</span></a> Budget paper, "
+     "2 March.</p></div></div>"),
+    # a Markdown converter's footnotes (pandoc)
+    ('<p>The council will spend £12m on 40 buses<a href="#fn1" class="footnote-ref" id="fnref1" '
+     'role="doc-noteref"><sup>1</sup></a>, it said.</p><section class="footnotes"><ol><li id="fn1">'
+     '<p>Budget paper, 2 March.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol>'
+     '</section>'),
+])
+def test_footnote_markers_are_not_copy_and_the_notes_are(page):
+    import numlint
+
+    prose = html_prose(page)
+    assert " ".join(prose.text.split()) == "The council will spend £12m on 40 buses, it said. Budget paper, 2 March."
+    check_map(prose, page)
+    assert [q.text for q in numlint.extract_text(prose.text)] == ["£12m", "40"]

@@ -73,6 +73,20 @@ def is_chrome(tag: str, attrs: dict[str, str], in_article: bool) -> bool:
     return is_hidden(attrs) or _named(tokens, BOILERPLATE_WORDS)
 
 
+# A footnote or endnote marker ("[1]", "1") and the note's link back to it: Google Docs' export
+# (#ftnt1, #ftnt_ref1), Word's (#_ftn1, #_ftnref1, #_edn1, #_ednref1), and Markdown converters
+# (#fn1, #fnref1, or the note roles of DPUB-ARIA). The note's text is copy and is kept, as it is
+# in a .docx; its number is not a quantity.
+_NOTE_HREF = re.compile(r"#(?:ftnt|_ftn|_edn|fn)(?:_?ref)?[-:]?\d+", re.IGNORECASE)
+_NOTE_ROLES = frozenset({"doc-noteref", "doc-backlink"})
+
+
+def is_note_marker(tag: str, attrs: dict[str, str]) -> bool:
+    """A link that is a footnote's or endnote's number in the text, or its way back from the note."""
+    return tag == "a" and (bool(_NOTE_HREF.fullmatch(attrs.get("href", "")))
+                           or attrs.get("role", "").strip().lower() in _NOTE_ROLES)
+
+
 def is_comment_thread_link(tag: str, attrs: dict[str, str]) -> bool:
     """Google Docs' HTML export: ``<a href="#cmnt_ref1">`` opens a comment at the end of the page,
     ``<a href="#cmnt1">[a]</a>`` is its marker in the text."""

@@ -11,7 +11,7 @@ import html
 import re
 from html.entities import html5 as _HTML5_ENTITIES
 
-from numlint.markup.chrome import is_chrome, is_comment_thread_link
+from numlint.markup.chrome import is_chrome, is_comment_thread_link, is_note_marker
 from numlint.markup.prose import IdentityMap, Prose, ProseWriter
 
 # What is read of a page: "article" (the article without the page's chrome; numlint.markup.chrome)
@@ -310,6 +310,8 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
                 if attrs["href"].startswith("#cmnt_ref"):
                     drop_enclosing("div")   # the thread at the end of the page
                 drop = True                 # the [a] marker in the text
+            elif is_note_marker(tag, attrs):
+                drop = True                 # a footnote's [1]; the note itself is copy
             else:
                 drop = is_chrome(tag, attrs, in_article=in_scope > 0)
         elif filtering:
