@@ -299,3 +299,33 @@ def test_a_finding_outside_the_prose_shows_the_file_line():
     lines = text.render([result], quiet=True).splitlines()
     row = "7 │ <p>Spending rose 5%.</p><!-- numlint: disable-line NL310 -->"
     assert row in lines and _caret_under(lines, row) == CMS_PAGE[unused.start:unused.end]
+
+
+def test_a_page_without_paragraph_breaks_is_quoted_around_the_mention():
+    """One block of 600 sentences: each finding's window is cut from the text near it (the same
+    slice as of the whole block), not found by reading the whole page again."""
+    from numlint.linter import lint
+
+    filler = "The committee met on Tuesday and talked for a long time about the roads. " * 300
+    page = (f"<div>{filler}The council will cut 450 jobs.<br>{filler}It cut 540&nbsp;jobs, it said.<br>"
+            f"{filler}</div>\n")
+    result = lint(Document("page.html", page, "html"))
+    (finding,) = [f for f in result.findings if f.code == "NL101"]
+    lines = text.render([result], quiet=True).splitlines()
+    row = next(line for line in lines if line.startswith("1 │ ") and "540" in line)
+    assert row.startswith("1 │ …") and row.endswith("…") and len(row) < 110
+    assert _caret_under(lines, row) == "540"
+    paragraph = result.prose.paragraph_around(finding.start, finding.end, reach=384)
+    assert paragraph[3] - paragraph[2] == 3 and paragraph[1] - paragraph[0] == 384 * 2 + 3
+
+
+def test_a_line_is_read_only_near_the_mention_and_shown_the_same():
+    words = ("alpha beta gamma delta 1,234 epsilon\tzeta " * 200).strip()
+    for needle_at in (0, 37, 500, len(words) // 2, len(words) - 40, len(words) - 5):
+        col = needle_at + 1
+        for end_col in (col + 5, None):
+            whole = text._window(words, col, end_col or len(words) + 1)
+            near, near_col, near_end = text._line_near(words, 1, col, end_col)
+            if end_col:  # a mention that runs on to the next line is shown to the end of this one
+                assert len(near) <= 2 * text.REACH + 5
+            assert text._window(near, near_col, near_end) == whole, (needle_at, end_col)

@@ -53,21 +53,25 @@ class Prose:
             return offset
         return bisect.bisect_left(self.origin, offset)
 
-    def paragraph_around(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+    def paragraph_around(self, start: int, end: int, reach: int) -> tuple[int, int, int, int] | None:
         """The paragraph a reader sees around the original span [start, end), for quoting it:
         ``(lo, hi, mention_start, mention_end)`` in prose offsets, the paragraph being the text
-        between two ``block_separator`` that holds the mention. None for plain text (the file is its
-        own prose) and for a span that is not prose (a directive in a comment)."""
+        between two ``block_separator`` that holds the mention, cut at ``reach`` characters either
+        side of it (a page without paragraph breaks must not make each finding read the whole
+        page). None for plain text (the file is its own prose) and for a span that is not prose (a
+        directive in a comment)."""
         if self.origin is None:
             return None
         mention_start, mention_end = self.to_prose(start), self.to_prose(end)
         if mention_end <= mention_start:
             return None
         separator = self.block_separator
-        lo = self.text.rfind(separator, 0, mention_start)
-        lo = 0 if lo < 0 else lo + len(separator)
-        hi = self.text.find(separator, mention_end)
-        return lo, len(self.text) if hi < 0 else hi, mention_start, mention_end
+        floor = max(0, mention_start - reach)
+        lo = self.text.rfind(separator, floor, mention_start)
+        lo = floor if lo < 0 else lo + len(separator)
+        ceiling = min(len(self.text), mention_end + reach)
+        hi = self.text.find(separator, mention_end, ceiling)
+        return lo, ceiling if hi < 0 else hi, mention_start, mention_end
 
 
 # A headline ends without a full stop; a first line that ends like a sentence is the lede of copy

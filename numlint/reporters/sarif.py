@@ -40,6 +40,9 @@ from numlint.model import FileResult, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# A context region reaches at most this far either side of the mention (a paragraph of news copy is
+# shorter; a page without paragraph breaks is cut, not quoted whole for every finding).
+CONTEXT_REACH = 1000
 FAMILY = {"1": "consistency", "2": "units-and-scale", "3": "percentages", "4": "arithmetic", "9": "house-style"}
 
 
@@ -144,7 +147,7 @@ def _context(u: _Utf16, prose, start: int, end: int, line: int, end_line: int) -
     when it differs from the file's text."""
     if u.text is None:
         return {}
-    around = prose.paragraph_around(start, end) if prose is not None else None
+    around = prose.paragraph_around(start, end, reach=CONTEXT_REACH) if prose is not None else None
     if around is not None:
         lo, hi = prose.to_original(around[0], around[1])
         (first, column), (last, end_column) = u.lines.line_col(lo), u.lines.line_col(hi)

@@ -55,14 +55,26 @@ def _console(color: bool) -> tuple[Console, io.StringIO]:
 
 
 _index_cache: dict[int, LineIndex] = {}
+# How much of a line or paragraph either side of a mention is read to show it: enough for _window
+# to cut the same slice as of the whole line, so that printing a one-line file (or an HTML page
+# without paragraph breaks) costs the number of findings, not that times the length of the line.
+REACH = 4 * WINDOW
 
 
-def _line_text(text: str, line: int) -> str:
-    """A 1-based line of ``text``; the index is kept for the last text seen (one file at a time)."""
+def _line_near(text: str, line: int, col: int, end_col: int | None) -> tuple[str, int, int]:
+    """The part of a 1-based line of ``text`` within REACH of columns [col, end_col) (None: to the
+    line's end), and the two columns in it. The index is kept for the last text seen (one file at
+    a time)."""
     index = _index_cache.get(0)
     if index is None or index.text is not text:
         index = _index_cache[0] = LineIndex(text)
-    return index.line_text(line)
+    line_start, line_end = index.bounds(line)
+    if end_col is None:
+        end_col = line_end - line_start + 1
+    lo = max(line_start, line_start + col - 1 - REACH)
+    hi = min(line_end, line_start + end_col - 1 + REACH)
+    shift = lo - line_start
+    return text[lo:hi], col - shift, end_col - shift
 
 
 # Control characters of the copy, shown as their Unicode pictures ("␀", "␛"): one column each, so the
@@ -99,16 +111,13 @@ def _shown_line(result: FileResult, start: int, end: int, line: int, col: int, e
     """(text, col, end_col) to show for a mention: the reader's paragraph around it when the file's
     prose differs from its text, else the file's line (1-based columns, end exclusive)."""
     prose = result.prose
-    around = prose.paragraph_around(start, end) if prose is not None else None
+    around = prose.paragraph_around(start, end, reach=REACH) if prose is not None else None
     if around is not None:
         lo, hi, mention_start, mention_end = around
         # Lines inside a block (table cells, <pre>) read as spaces: one column each, the caret stays.
         paragraph = prose.text[lo:hi].replace("\n", " ")
         return paragraph, mention_start - lo + 1, min(mention_end, hi) - lo + 1
-    source = _line_text(result.text, line)
-    if end_line != line:
-        end_col = len(source) + 1
-    return source, col, end_col
+    return _line_near(result.text, line, col, end_col if end_line == line else None)
 
 
 def _snippet(out: Text, result: FileResult, start: int, end: int, line: int, col: int, end_line: int,
