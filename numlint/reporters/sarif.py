@@ -161,9 +161,10 @@ def _context(u: _Utf16, prose, start: int, end: int, line: int, end_line: int) -
         if paragraph != region["snippet"]["text"]:
             region["message"] = {"text": paragraph}
         return {"contextRegion": region}
-    lines = u.text.split("\n")
+    # The lines as the one line index counts them (a lone CR ends a line too), read from the file's
+    # text by their bounds: splitting the whole text again for every finding would cost its length.
     last = max(end_line or line, line)
-    text = "\n".join(lines[line - 1:last]).rstrip("\r")
+    text = u.text[u.lines.start(line):u.lines.bounds(last)[1]]
     return {"contextRegion": {"startLine": line, "endLine": last, "snippet": {"text": text}}}
 
 
