@@ -132,7 +132,8 @@ def test_summary_says_what_was_not_checked_and_why():
         "No findings in 1 file; 3 files not checked (2 no such file or directory, 1 binary file (PDF document), "
         "not text)."
     )
-    assert text.summary_line([]).startswith("No files checked: the paths given hold no .txt")
+    assert text.summary_line([]) == ("No files checked: the paths given hold no .txt, .md, .markdown, .html, "
+                                     ".htm or .docx file (or every one is excluded).")
 
 
 def test_summary_is_green_only_for_a_clean_run():

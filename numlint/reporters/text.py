@@ -24,7 +24,7 @@ from rich.text import Text
 
 from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding, Related
-from numlint.sources import safe_name
+from numlint.sources import DEFAULT_SUFFIXES, safe_name
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -210,7 +210,8 @@ def summary_line(results: list[FileResult], suppressed_by_baseline: int = 0) -> 
     if failed:
         extra += f"; {_plural(len(failed), 'file')} not checked ({_why_not_checked(failed)})"
     if not results:
-        return ("No files checked: the paths given hold no .txt, .md, .markdown, .html or .htm file "
+        *others, last = DEFAULT_SUFFIXES
+        return (f"No files checked: the paths given hold no {', '.join(others)} or {last} file "
                 "(or every one is excluded).")
     if not checked:
         return f"No files checked ({_why_not_checked(failed)})."
