@@ -54,6 +54,12 @@ _TEXT_BOX = _W + "txbxContent"
 APPENDED_DIRECTIVE = re.compile(r" <!-- numlint: [^\n]*? -->")
 
 
+# python-docx holds every part of the package in memory, unpacked: a package whose parts unpack to
+# more than this is refused before it is opened (a story's XML is a few megabytes; a zip bomb,
+# which the 5 MiB cap on what is read lets through, is thousands of times its size).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
+
 class DocxError(ValueError):
     """A .docx that cannot be read; str(exc) is the one-line reason (the caller adds the path)."""
 
@@ -64,6 +70,14 @@ def docx_text(data: bytes) -> str:
         raise DocxError("password-protected or encrypted Word file; save an unprotected copy to check it")
     if not data.startswith(b"PK"):
         raise DocxError("not a Word .docx file (not a zip package)")
+    try:
+        # The sizes the package declares: zipfile never unpacks a part past its declared size.
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise DocxError("corrupt Word file: its zip package is damaged or cut short") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DocxError(f"Word file too large: its parts unpack to {unpacked // 2**20:,} MiB "
+                        f"(at most {MAX_UNPACKED_BYTES // 2**20} MiB)")
     try:
         import docx
         from docx.opc.constants import RELATIONSHIP_TYPE as RT

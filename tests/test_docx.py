@@ -195,3 +195,19 @@ def test_reports_quote_a_paragraph_without_the_directive_taken_from_its_comment(
     context = result["locations"][0]["physicalLocation"]["contextRegion"]
     assert context["snippet"]["text"] == paragraph and "message" not in context
     assert (result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"]) == ("NL101", 2)
+
+
+def test_a_package_that_unpacks_too_large_is_refused_before_it_is_opened(monkeypatch):
+    import io
+    import zipfile
+
+    import numlint.docx_reader as reader
+
+    buffer = io.BytesIO(build_docx(CONFLICT))
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/padding.bin", bytes(3 * 2**20))   # 3 MiB of zeros, a few kB packed
+    data = buffer.getvalue()
+    assert len(data) < 100_000 and docx_text(data) == "The council will cut 450 jobs.\n"
+    monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 2**21)
+    with pytest.raises(DocxError, match=r"^Word file too large: its parts unpack to 3 MiB \(at most 2 MiB\)$"):
+        docx_text(data)
