@@ -259,3 +259,10 @@ def test_a_hyphenated_figure_beside_an_amount_is_not_part_of_it():
     assert codes == ["NL201"]
     assert [f.code for f in numlint.check_text(story.format(n="640 mln"), "loan.txt")
             if f.severity != "info"] == []
+
+
+def test_a_message_with_no_metric_has_no_double_space():
+    values = dict(value="$2m", metric="", other="$2bn", other_line="the headline", ratio="thousand",
+                  evidence="the headline's figure, restated in the body")
+    assert RULES["NL201"].render(values).startswith("$2m here, $2bn in the headline: a thousand times apart")
+    assert RULES["NL201"].render(dict(values, metric="payout")).startswith("$2m payout here,")
