@@ -266,3 +266,11 @@ def test_a_message_with_no_metric_has_no_double_space():
                   evidence="the headline's figure, restated in the body")
     assert RULES["NL201"].render(values).startswith("$2m here, $2bn in the headline: a thousand times apart")
     assert RULES["NL201"].render(dict(values, metric="payout")).startswith("$2m payout here,")
+
+
+def test_a_slip_changes_one_thing_not_scale_word_and_currency_at_once():
+    import numlint
+
+    text = ("The brewer made a 150 mln dlr bid for the company last year, the firm said.\n\n"
+            "A rival has since offered 150 pesos per share for the company's B shares, the firm said.\n")
+    assert [f.code for f in numlint.check_text(text, "bid.txt") if f.code in ("NL201", "NL202")] == []

@@ -256,9 +256,9 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
             continue
-        p = model.probability(features)
         slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
                 and matching.restates(features) and not _side_by_side(a, b))
+        p = model.slip_probability(features) if slip else model.probability(features)
         ka, kb = found.context.key_of(a), found.context.key_of(b)
         pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, model, found.context))
     changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
