@@ -135,9 +135,9 @@ def pre_commit_figures(article: Path, runs: int, keep_output: bool) -> list[tupl
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        repo_path, rev = e2e.snapshot_repository(tmp / "numlint")
-        config = e2e.documented_config().replace(e2e.PLACEHOLDER_URL, repo_path).replace(
-            f"rev: {e2e.PLACEHOLDER_REV}", f"rev: {rev}")
+        # the snapshot's branch is "main", the rev the documented config names
+        repo_path, _ = e2e.snapshot_repository(tmp / "numlint")
+        config = e2e.documented_config().replace(e2e.PLACEHOLDER_URL, repo_path)
         project = tmp / "newsroom"
         project.mkdir()
         env = e2e._clean_env(PRE_COMMIT_HOME=str(tmp / "home"), PRE_COMMIT_COLOR="never")

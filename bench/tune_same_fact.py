@@ -14,6 +14,7 @@ The test half is never read here; measure the chosen thresholds on it with ``ben
 
     python bench/tune_same_fact.py                       # the default grid
     python bench/tune_same_fact.py --thresholds 0.8 0.9
+    python bench/tune_same_fact.py --option NL101.headline_same_fact --thresholds 0.5 0.6 0.85
 """
 
 from __future__ import annotations
@@ -34,9 +35,13 @@ CODES = ("NL101", "NL102", "NL103", "NL201", "NL202")
 THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.93, 0.96)
 
 
-def _config(t: float):
+def _config(t: float, option: str | None = None):
+    """The thresholds set to ``t``: every rule's, or only ``option`` ("NL101.headline_same_fact")."""
     from numlint.config import Config
 
+    if option:
+        code, name = option.split(".")
+        return Config(rule_options={code: {name: t}})
     options = {
         "NL101": {"warn_same_fact": t, "min_same_fact": max(t, 0.97)},
         "NL102": {"min_same_fact": t},
@@ -50,9 +55,9 @@ def _config(t: float):
 def clean_job(job) -> dict[str, int]:
     import numlint
 
-    path, t = job
+    path, t, option = job
     counts = dict.fromkeys(CODES, 0)
-    for f in numlint.check_text(Path(path).read_text(encoding="utf-8"), path, _config(t)):
+    for f in numlint.check_text(Path(path).read_text(encoding="utf-8"), path, _config(t, option)):
         if f.code in counts:
             counts[f.code] += 1
     return counts
@@ -61,13 +66,13 @@ def clean_job(job) -> dict[str, int]:
 def case_job(job) -> tuple[str, bool]:
     import numlint
 
-    case, t = job
+    case, t, option = job
     text = (CORPORA / case["file"]).read_text(encoding="utf-8")
     b0, b1 = case["b"]
     altered = text[:b0] + case["new"] + text[b1:]
     start, end = b0, b0 + len(case["new"])
     caught = any(f.severity != "info" and f.start < end and start < f.end
-                 for f in numlint.check_text(altered, case["file"], _config(t)))
+                 for f in numlint.check_text(altered, case["file"], _config(t, option)))
     return case["kind"], caught
 
 
@@ -75,6 +80,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS)
+    ap.add_argument("--option", help="vary only this option, as CODE.NAME (NL101.headline_same_fact)")
     args = ap.parse_args()
     labels = {}
     for line in (ROOT / "bench/labels/inject-pairs.jsonl").read_text().splitlines():
@@ -89,8 +95,8 @@ def main() -> None:
     print("threshold " + "".join(f"{k:>9}" for k in KINDS) + "   per 100 clean: " + "  ".join(CODES))
     with multiprocessing.Pool(args.jobs) as pool:
         for t in args.thresholds:
-            caught = pool.map(case_job, [(c, t) for c in cases], chunksize=4)
-            clean = pool.map(clean_job, [(p, t) for p in dev], chunksize=20)
+            caught = pool.map(case_job, [(c, t, args.option) for c in cases], chunksize=4)
+            clean = pool.map(clean_job, [(p, t, args.option) for p in dev], chunksize=20)
             recall = []
             for kind in KINDS:
                 got = [ok for k, ok in caught if k == kind]

@@ -60,10 +60,15 @@ class RuleSpec:
     def render(self, values: dict[str, Any]) -> str:
         """The finding's message, filled from the hit's values (so it shows the numbers compared)."""
         try:
-            return self.message.format(**values)
+            # an empty value ("{value} {metric} here" with no metric) leaves no double space
+            filled = self.message.format(**{k: _EMPTY if v == "" else v for k, v in values.items()})
+            return filled.replace(f" {_EMPTY} ", " ").replace(_EMPTY, "")
         except (KeyError, IndexError, ValueError):
             # A template naming a value the kind does not give is a bug in the TOML; say what we can.
             return f"{self.summary} ({', '.join(f'{k}={v}' for k, v in values.items())})"
+
+
+_EMPTY = "\x00"
 
 
 class RuleDefinitionError(Exception):

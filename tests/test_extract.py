@@ -661,6 +661,18 @@ def test_misreadings_fixed(text, expected):
     assert [(q.text, q.value, q.metric) for q in extract_quantities(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "marks" after a scale word is Deutsche marks in wire copy; alone it is marks out of ten
+    ("Net profit fell to 61.4 mln marks.", [("61.4 mln marks", "DEM", "money")]),
+    ("She scored 75 marks out of 80.", [("75", "", "count"), ("80", "", "count")]),
+    ("Its sales passed the one million mark.", [("one million", "", "count")]),
+    ("It raised 3 mln D-marks.", [("3 mln D-marks", "DEM", "money")]),
+    ("The loan is 4 mln Hong Kong dlrs.", [("4 mln Hong Kong dlrs", "HKD", "money")]),
+])
+def test_currency_words_after_a_scale_word(text, expected):
+    assert [(q.text, q.unit, q.kind) for q in extract_quantities(text)] == expected
+
+
 def test_a_range_never_spans_table_cells():
     # Markdown table cells become lines of prose: "35%" and "-3" are two figures, not 3-35%
     assert [(q.text, q.value) for q in extract_quantities("Labour\n35%\n-3\n")] == [("35%", 35.0), ("-3", -3.0)]

@@ -223,7 +223,8 @@ def test_a_currency_named_as_the_head_is_a_vague_metric():
     from numlint.extract import extract_quantities
     from numlint.lang.stopwords import VAGUE_HEADS
 
-    text = "Bank lends money\nThe bank lent 100 mln marks on Monday.\nThe firm paid 85 mln marks on Tuesday.\n"
+    # unscaled, "marks" stays a word after a count (after a scale word it is money: "100 mln marks")
+    text = "Dollar slips\nThe dollar fell to 1.80 marks on Monday.\nIt rose to 1.85 marks on Tuesday.\n"
     loan, payment = facts_for_text(text, extract_quantities(text))
     assert loan.key == payment.key == "mark" and "mark" in VAGUE_HEADS
     # "marks" says the unit, not what the money is: a shared key that is only weak evidence

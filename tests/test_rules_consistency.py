@@ -233,3 +233,44 @@ def test_a_compound_amount_is_not_two_figures():
     text = ("The first tranche has a life of 11 years 316 days.\n\n"
             "The second tranche will have a life of 12 years 259 days.\n")
     assert [f.code for f in numlint.check_text(text, "bond.txt") if f.severity != "info"] == []
+
+
+def test_every_conversion_in_one_bracket_is_a_conversion_not_a_compound_amount():
+    # "1.2bn euros ($1.6bn; £870m)": both bracketed figures are conversions of the first, so a slip
+    # in either is still compared with the headline (they were once read as one compound amount).
+    import numlint
+
+    story = ("Carmaker pays $1.6bn to end alliance\n\n"
+             "The carmaker is to pay its partner 1.2bn euros ({n}; £870m) to end a deal that could have "
+             "forced it to buy the rest of the firm.\n")
+    codes = [f.code for f in numlint.check_text(story.format(n="$1.6m"), "story.txt") if f.severity != "info"]
+    assert codes == ["NL201"]
+    assert [f.code for f in numlint.check_text(story.format(n="$1.6bn"), "story.txt")
+            if f.severity != "info"] == []
+
+
+def test_a_hyphenated_figure_beside_an_amount_is_not_part_of_it():
+    # "a 640 mln dlr seven-year loan": the duration describes the loan; the amount is a figure of its own
+    import numlint
+
+    story = ("The bank signed a 640 mln dlr seven-year loan with the utility in 1985.\n\n"
+             "The utility will repay about 90 mln dlrs a year when payments on the {n} dlr loan begin.\n")
+    codes = [f.code for f in numlint.check_text(story.format(n="640 billion"), "loan.txt") if f.severity != "info"]
+    assert codes == ["NL201"]
+    assert [f.code for f in numlint.check_text(story.format(n="640 mln"), "loan.txt")
+            if f.severity != "info"] == []
+
+
+def test_a_message_with_no_metric_has_no_double_space():
+    values = dict(value="$2m", metric="", other="$2bn", other_line="the headline", ratio="thousand",
+                  evidence="the headline's figure, restated in the body")
+    assert RULES["NL201"].render(values).startswith("$2m here, $2bn in the headline: a thousand times apart")
+    assert RULES["NL201"].render(dict(values, metric="payout")).startswith("$2m payout here,")
+
+
+def test_a_slip_changes_one_thing_not_scale_word_and_currency_at_once():
+    import numlint
+
+    text = ("The brewer made a 150 mln dlr bid for the company last year, the firm said.\n\n"
+            "A rival has since offered 150 pesos per share for the company's B shares, the firm said.\n")
+    assert [f.code for f in numlint.check_text(text, "bid.txt") if f.code in ("NL201", "NL202")] == []

@@ -21,7 +21,7 @@ from numlint.lang.measures import (
     UNIT_ABBREVIATIONS,
     UNIT_WORDS,
 )
-from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR
+from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR, SCALED_ONLY
 
 PERCENT_RE = re.compile(r"\s?" + alt(PERCENT_WORDS, "i") + r"(?![A-Za-z])")
 UNIT_WORD_RE = re.compile(r"\s?" + alt(UNIT_WORDS, "i") + r"(?![A-Za-z])")
@@ -74,7 +74,7 @@ def _currency_word(src: Source, amt: Amount, p: int, win: str) -> None:
     ok = code is not None
     if word in ("pounds", "pound") and not pounds_are_money(src, amt, win):
         ok = False  # a weight, read as a unit below
-    if word == "won" and amt.value < 100 and amt.scale is None:
+    if (word == "won" and amt.value < 100 or word in SCALED_ONLY) and amt.scale is None:
         ok = False
     if word in ("cent", "cents", "ct", "cts") and amt.currency is None and _CENTS_PER_RE.match(win):
         ok = True

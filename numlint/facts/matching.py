@@ -334,7 +334,8 @@ def value_features(a_digits: str | None, a_value: float, b_digits: str | None, b
     unit_differs = a_unit != b_unit and (
         not currency or units.major_currency(a_unit.split("/")[0].strip())
         != units.major_currency(b_unit.split("/")[0].strip()))
-    same_digits = a_digits is not None and a_digits == b_digits
+    # One slip at a time: "150 mln dlrs" and "150 pesos" differ in scale word and currency, two things.
+    same_digits = a_digits is not None and a_digits == b_digits and not (unit_differs and a_multiplier != b_multiplier)
     if same_digits:
         if unit_differs:
             f["slip_currency" if currency else "slip_unit"] = 1.0
@@ -426,6 +427,12 @@ class SameFactModel:
         rounding (NL103) is one fact whatever its values and whatever explains them."""
         text_only = {k: v for k, v in features.items() if k not in VALUE_FEATURES and k != "marker_near"}
         return self.probability(text_only)
+
+    def slip_probability(self, features: dict[str, float]) -> float:
+        """``probability`` for a slip (the same written number under two scale words, currencies or
+        units): a change marker explains a value that moved, never digits kept under another scale
+        word or currency ("imports of 1.8 billion dlrs against 1.1 billion" ... "1.8 billion stg")."""
+        return self.probability({k: v for k, v in features.items() if k != "marker_near"})
 
     def reasons(self, features: dict[str, float], a: Fact, b: Fact, ctx: Context, limit: int = 3) -> list[str]:
         """The evidence that most raised the probability, in words, strongest first."""

@@ -24,7 +24,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "u.s. dlrs": "USD", "us dlrs": "USD",
     "australian dollars": "AUD", "australian dlrs": "AUD", "aud": "AUD",
     "canadian dollars": "CAD", "canadian dlrs": "CAD", "cad": "CAD",
-    "hong kong dollars": "HKD", "hk dollars": "HKD", "hk dlrs": "HKD", "hkd": "HKD",
+    "hong kong dollars": "HKD", "hong kong dlrs": "HKD", "hk dollars": "HKD", "hk dlrs": "HKD", "hkd": "HKD",
     "new zealand dollars": "NZD", "nz dollars": "NZD", "nz dlrs": "NZD", "singapore dollars": "SGD",
     "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
     "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "stg": "GBP", "sterling": "GBP",
@@ -39,10 +39,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "zloty": "PLN", "crowns": "SEK", "kronor": "SEK", "kronur": "SEK", "krone": "NOK", "kroner": "NOK",
     "riyals": "SAR", "dirhams": "AED",
     # currencies the euro replaced, still in archives and wire copy. Only forms that cannot mean
-    # anything else: "lire" is the Italian plural ("lira" stays Turkish); "marks" alone is exam marks too.
+    # anything else: "lire" is the Italian plural ("lira" stays Turkish); "marks" is money only after a scale word
+    # (SCALED_ONLY), and the singular "mark" never is ("passed the one million mark").
     "lire": "ITL", "italian lire": "ITL", "guilders": "NLG", "guilder": "NLG", "dutch guilders": "NLG",
     "french francs": "FRF", "belgian francs": "BEF", "deutsche marks": "DEM", "deutschmarks": "DEM",
-    "german marks": "DEM", "pesetas": "ESP", "peseta": "ESP", "drachmas": "GRD", "escudos": "PTE",
+    "german marks": "DEM", "d-marks": "DEM", "d-mark": "DEM", "marks": "DEM",
+    "pesetas": "ESP", "peseta": "ESP", "drachmas": "GRD", "escudos": "PTE",
     "schillings": "ATS", "austrian schillings": "ATS", "irish pounds": "IEP", "punts": "IEP",
     "chinese yuan": "CNY", "japanese yen": "JPY", "indian rupees": "INR", "south african rand": "ZAR",
     "brazilian reais": "BRL", "russian roubles": "RUB", "russian rubles": "RUB", "turkish lira": "TRY",
@@ -52,6 +54,10 @@ CURRENCY_WORDS: dict[str, str] = {
     "pence": "GBX", "penny": "GBX", "cents": "USX", "cent": "USX", "cts": "USX", "ct": "USX",
     "us cents": "USX", "euro cents": "EUX", "euro cent": "EUX",
 }
+# Currency words that are money only after a scale word: "75.3 mln marks" is Deutsche marks, "75 marks
+# in the exam" is not; "won" below 100 without a scale word is the verb ("won 3 matches").
+SCALED_ONLY = frozenset({"marks"})
+
 # Glued one-letter minor unit: "19p".
 GLUED_MINOR = {"p": "GBX", "c": "USX"}
 

@@ -256,9 +256,9 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
             continue
-        p = model.probability(features)
         slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
                 and matching.restates(features) and not _side_by_side(a, b))
+        p = model.slip_probability(features) if slip else model.probability(features)
         ka, kb = found.context.key_of(a), found.context.key_of(b)
         pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, model, found.context))
     changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
@@ -318,16 +318,26 @@ def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
     with mentions in its own unit or in neither side's: the other unit is its partner's to compare."""
     compound: set[int] = set()
     bracketed: dict[int, str] = {}
+    open_head: str | None = None    # the unit of the figure whose bracket of conversions is still open
     for a, b in zip(table.facts, table.facts[1:], strict=False):
         if a.unit == b.unit or not _side_by_side(a, b):
+            open_head = None
             continue
         between = _between(a, b)
         if "(" in between or "[" in between:
             bracketed[a.index], bracketed[b.index] = b.unit, a.unit
-        else:
+            open_head = a.unit
+        elif open_head is not None and a.index in bracketed:
+            # "1.55bn euros ($2bn; £1.1bn)": a second conversion in the same bracket
+            bracketed[b.index] = open_head
+        elif not (_ADJECTIVE_FIGURE.search(a.q.text) or _ADJECTIVE_FIGURE.search(b.q.text)):
             compound.update((a.index, b.index))
-    # "one trillion won ($960m; £499m)": the whole chain is one amount
     return compound, bracketed
+
+
+# "a 925 mln dlr nine-year loan", "a $5m 10-year bond": a figure joined to its unit by a hyphen
+# describes the noun after it; it is never the second part of a compound amount.
+_ADJECTIVE_FIGURE = re.compile(r"\w-[A-Za-z]+$")
 
 
 def _partner_compares(a: Fact, b: Fact, bracketed: dict[int, str]) -> bool:
