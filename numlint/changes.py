@@ -84,15 +84,19 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
         first, last = group[0], group[-1]
         change = None
         before = [f for f in facts if f.index < first.index and f.q.value is not None]
-        after = [f for f in facts if f.index > last.index and f.q.value is not None]
+        # a figure of another kind between the values and their change ("from 5.2% to 4.8% in the three
+        # months to September, a drop of 0.4%") is part of the clause, not the change
+        after = [f for f in facts if f.index > last.index and f.q.value is not None
+                 and f.unit in (last.unit, "percent", "percentage_point")]
         if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
                 and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
         elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 \
                 and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
-        elif after and len(gap(last, after[0])) <= 30 and not _BREAK.search(gap(last, after[0])) and (
-                after[0].q.change or change_re.search(gap(last, after[0]))) \
+        elif after and not _BREAK.search(gap(last, after[0])) and (
+                (len(gap(last, after[0])) <= 30 and (after[0].q.change or change_re.search(gap(last, after[0]))))
+                or (len(gap(last, after[0])) <= 60 and change_re.search(after[0].left[-30:] + " "))) \
                 and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) \
                 and not re.search(r"\bif\b", gap(last, after[0])):
             change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")

@@ -673,6 +673,13 @@ def test_currency_words_after_a_scale_word(text, expected):
     assert [(q.text, q.unit, q.kind) for q in extract_quantities(text)] == expected
 
 
+def test_a_count_and_its_share_joined_by_or_are_two_figures():
+    # "eight or nine pct" shares the unit; a figure with its own scale word does not take a percent
+    got = [(q.text, q.kind) for q in extract_quantities("Unemployment rose to 4.2 mln or 19.2 pct of the workforce.")]
+    assert got == [("4.2 mln", "count"), ("19.2 pct", "percent")]
+    assert [q.kind for q in extract_quantities("Prices rose eight or nine pct.")] == ["percent", "percent"]
+
+
 def test_a_range_never_spans_table_cells():
     # Markdown table cells become lines of prose: "35%" and "-3" are two figures, not 3-35%
     assert [(q.text, q.value) for q in extract_quantities("Labour\n35%\n-3\n")] == [("35%", 35.0), ("-3", -3.0)]

@@ -149,6 +149,8 @@ def read_or(src: Source, mention: Mention) -> None:
         return
     if b is None or not b.unit:
         return
+    if a.scale is not None and b.scale is None:
+        return  # "4.2 mln or 19.2 pct of the workforce": a count and its share, two figures
     a.unit, a.kind, a.currency, a.surface_unit = b.unit, b.kind, b.currency, b.surface_unit
     mention.extra["metric_from"] = b.end
 

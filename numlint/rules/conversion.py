@@ -1,9 +1,12 @@
 """A value restated in another unit next to it ("10 km (6 miles)", "32C (90F)") must convert.
 
 Two mentions are a conversion when the second follows the first in its sentence separated only by
-an opening bracket, "or", "about" or a dash, and their units measure the same dimension. The second
-value is checked against the first converted with pint, within the writer's rounding: the larger of
-the half step of the digits given and ``relative_tolerance`` of the value. Two currencies are never
+an opening bracket (perhaps after the noun the first describes: "the 150km line (93 miles)"), "or",
+"about" or a dash, and their units measure the same dimension. The second value is checked against
+the first converted, within the precision both are written with: the half step of the conversion's
+last digit plus the original's half step, converted ("15 miles (25km)": 24.1 km, give or take 0.8
+and 0.5, is fine; "42.2km (25.2 miles)": 26.2 miles give or take 0.08 is not), and never less than
+``relative_tolerance`` of the value. Two currencies are never
 a conversion finding (no exchange rates here): "9 billion yuan (US$1.3 billion)" is fine.
 Options and the ``hedges`` vocabulary are declared in ``KIND`` below.
 """
@@ -25,8 +28,8 @@ from numlint.vocabularies import alternation
 KIND = Kind(
     doc="A value restated in another unit beside it must convert.",
     options=(
-        Option("relative_tolerance", float, 0.05, "relative slack of a conversion (at least the last digit given)",
-               minimum=0, maximum=1),
+        Option("relative_tolerance", float, 0.01, "relative slack of a conversion, at least (beyond the precision "
+               "its figures are written with)", minimum=0, maximum=1),
         Option("max_gap", int, 16, "characters between a value and its conversion, at most", minimum=0, maximum=200),
     ),
     vocabularies=(
@@ -40,7 +43,10 @@ def _join_re(hedges: tuple[str, ...]) -> re.Pattern:
     """What may stand between a value and its conversion: a bracket, "or", a dash or a slash, then
     perhaps a hedge ("10 km (about 6 miles)")."""
     words = f"(?:{alternation(hedges)})?" if hedges else ""
-    return re.compile(r"[\s,]*(?:[(\[]|\bor\b|–|—|-|/)\s*" + words + r"\s*$", re.I)
+    # "the 150km line (93 miles)": up to two lower-case words, the noun the figure describes, may stand
+    # before a bracket; not before "or" or a dash, which then join other things ("10km road or 5 lanes")
+    opener = r"[\s,]*(?:(?-i:(?:[a-z][a-z-]*\s+){0,2})[(\[]|\bor\b|–|—|-|/)"
+    return re.compile(opener + r"\s*" + words + r"\s*$", re.I)
 
 
 def _between(first: Fact, second: Fact) -> str:
@@ -91,12 +97,20 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
         if ua in ("percent", "percentage_point", "basis_point") or not units.same_dimension(ua, ub):
             continue
         expected = units.convert(a.q.value, ua, ub)
-        back = units.convert(b.q.value, ub, ua)
-        if expected is None or back is None:
+        if expected is None:
             continue
-        slack_b = max(half_step(b.q, b.q.value), tolerance * abs(b.q.value), tolerance * abs(expected))
-        slack_a = max(half_step(a.q, a.q.value), tolerance * abs(a.q.value), tolerance * abs(back))
-        if abs(expected - b.q.value) <= slack_b or abs(back - a.q.value) <= slack_a:
+        # The conversion's last digit, rounded or cut ("1.35km/h (0.83mph)": 0.839 cut to 0.83), so
+        # up to a whole step below the value and half a step above, plus the original's rounding
+        # carried into the conversion's unit.
+        half_a = half_step(a.q, a.q.value)
+        carried = units.convert(a.q.value + half_a, ua, ub)
+        carried = abs(carried - expected) if carried is not None else 0.0
+        half_b = half_step(b.q, b.q.value)
+        floor = max(tolerance * abs(b.q.value), tolerance * abs(expected))
+        below, above = max(2 * half_b + carried, floor), max(half_b + carried, floor)
+        # "warmed by 4.8F (2.7C)": a difference of temperatures converts without the scales' offset
+        zero = units.convert(0.0, ua, ub)
+        if any(-above <= target - b.q.value <= below for target in (expected, expected - (zero or 0.0))):
             continue
         yield Hit(
             mention=b.q,

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from numlint import vocabularies
 from numlint.changes import change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step, singular
+from numlint.lang.stopwords import COMMON_VERBS, NOT_CONTENT_WORDS
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -200,10 +201,12 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
     slack = rule.options["rounding_slack"]
     not_a_whole = _not_a_whole()
     groups: dict[str, list[Fact]] = {}
+    inherited = _elliptical_bases(table)
     for f in table.facts:
-        if f.unit == "percent" and f.base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~") \
-                and not not_a_whole.match(f.base):
-            groups.setdefault(f.base, []).append(f)
+        base = f.base or inherited.get(f.index)
+        if f.unit == "percent" and base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~") \
+                and not not_a_whole.match(base):
+            groups.setdefault(base, []).append(f)
     for base, facts in groups.items():
         run: list[Fact] = []
         for f in facts:
@@ -212,6 +215,33 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
                 run = []
             run.append(f)
         yield from _report_over(run, base, slack)
+
+
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+
+
+def _elliptical_bases(table: FactTable) -> dict[int, str]:
+    """Shares that leave their whole to the one before them in their sentence: in "48% of respondents
+    said heating, 39% said food", 39% is of respondents too. The later share must go on as the first
+    one does after its whole ("said"), so a second figure of something else is not taken in."""
+    out: dict[int, str] = {}
+    for si in sorted({f.sentence_index for f in table.facts}):
+        lead: Fact | None = None
+        verb = None
+        for f in table.in_sentence(si):
+            if not _percent(f):
+                continue
+            if f.base:
+                lead = f
+                m = re.match(r"\s*of\s+(?:the\s+)?" + re.escape(f.base) + r"\s+([a-z]+)\b", f.right, re.I)
+                verb = m.group(1).lower() if m else None
+                if verb in NOT_CONTENT_WORDS and verb not in COMMON_VERBS:
+                    verb = None  # "79.8 pct of capacity in February ... 79.6 pct in January": a time, not an answer
+            elif lead is not None and verb:
+                m = _FIRST_WORD.match(f.right)
+                if m and m.group(1).lower() == verb:
+                    out[f.index] = lead.base
+    return out
 
 
 @functools.lru_cache(maxsize=1)
