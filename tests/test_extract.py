@@ -664,3 +664,73 @@ def test_misreadings_fixed(text, expected):
 def test_a_range_never_spans_table_cells():
     # Markdown table cells become lines of prose: "35%" and "-3" are two figures, not 3-35%
     assert [(q.text, q.value) for q in extract_quantities("Labour\n35%\n-3\n")] == [("35%", 35.0), ("-3", -3.0)]
+
+
+# -- the frame of each mention in `numlint extract --format json` ----------------------------------------
+
+FRAME_ARTICLE = (
+    "Acme's profits rose to $5m last year, the company said.\n"
+    "Unemployment in Scotland fell to 5% in January, according to Eurostat.\n"
+    "Brent crude cost $50 a barrel.\n"
+    "The firm employs 300 people.\n"
+)
+
+
+def _extract_json(tmp_path, text: str) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from numlint.cli import cli
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["files"][0]["quantities"]
+
+
+def test_extract_json_gives_each_figure_its_owner_time_per_and_source(tmp_path):
+    got = {q["text"]: (q["owner"], q["time"], q["per"], q["source"]) for q in _extract_json(tmp_path, FRAME_ARTICLE)}
+    assert got["$5m"] == ("acme", "last year", None, None)   # the subject's possessor
+    assert got["5%"] == ("scotland", "in january", None, "eurostat")   # "X in Y fell to"
+    assert got["$50 a barrel"][2] is not None and "barrel" in got["$50 a barrel"][2]
+    assert got["300"] == (None, None, None, None)   # "the firm" names no one
+
+
+def test_extract_json_keeps_the_contract_fields_and_adds_the_frame(tmp_path):
+    quantities = _extract_json(tmp_path, FRAME_ARTICLE)
+    contract = {"text", "start", "end", "line", "column", "value", "low", "high", "unit", "surface_unit", "kind",
+                "approx", "change", "metric", "base"}
+    for q in quantities:
+        assert contract <= set(q)
+        assert {"owner", "time", "per", "source"} <= set(q)
+    assert [q["metric"] for q in quantities] == [q.metric for q in extract_quantities(FRAME_ARTICLE)]
+
+
+def test_extract_reads_the_frame_the_rules_read():
+    """One frame reader: what extract shows is what the fact table (and so every rule) holds."""
+    from numlint.document import Document
+    from numlint.facts import build_facts, frames_of
+    from numlint.linter import document_quantities
+
+    prose, quantities = document_quantities(Document("<string>", FRAME_ARTICLE, "text"))
+    frames = frames_of(prose, quantities)
+    table = build_facts(None, prose, quantities)
+    assert len(frames) == len(table.facts) == len(quantities)
+    for fact in table:
+        frame = frames[(fact.q.start, fact.q.end)]
+        assert (frame.time, frame.per, frame.source, frame.base) == (fact.time, fact.per, fact.source, fact.base)
+        assert frozenset(frame.owners) == fact.owner
+
+
+def test_a_name_bound_to_the_figure_comes_before_the_subject_of_its_clause():
+    from numlint.facts import read_frame
+    from numlint.model import Quantity
+
+    q = Quantity(text="10,000", start=0, end=0, value=10000.0)
+    frame = read_frame(q, "", "Acme's rival sent ", " troops in Russia")
+    assert frame.owners == ("russia",) and frame.owner == "russia" and frame.subject == "acme"
+    frame = read_frame(q, "", "At Acme, Bolt's staff of ", " people")
+    assert frame.owner == "bolt"   # the possessor right before the figure
+    assert read_frame(q, "", "In January the firm hired ", " people").owner is None   # a month is no one
