@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
 from numlint.lang.inflection import looks_plural, singular
-from numlint.lang.measures import PERCENT_WORDS, UNIT_WORDS
+from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
 from numlint.lang.stopwords import (
@@ -356,3 +356,179 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
                 metrics[i], keys[i] = metrics[j], keys[j]
                 break
     return metrics
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 5: the concept, the metric phrase as the sentence writes it
+
+CONCEPT_WINDOW = 160   # characters of the sentence read on either side of a figure
+_CONCEPT_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*(?:['’]s?)?|\d[\d.,]*|[^\sA-Za-z\d]")
+# Where the figure's clause starts: a clause mark, or a word that opens a clause of its own; a
+# relative pronoun opens one whose subject is the noun phrase before it ("Ford, which has 13,000").
+_CLAUSE_START_RE = re.compile(
+    r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|when|where|"
+    r"as|because|if|with|after|before|since|including)\s|\b(that|which|who)\s", re.I)
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
+_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                  "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
+_SUBJECT_VERB_SYMBOLS = frozenset("=≈~:<>≥≤")
+
+
+def _concept_tokens(s: str) -> list[str]:
+    return _CONCEPT_TOKEN_RE.findall(s)
+
+
+def _is_verb(word: str) -> bool:
+    """A word that ends the subject of a clause ("Profits *rose* to", "the index *was* at")."""
+    lw = word.lower()
+    return (lw in _AUX or lw in COMMON_VERBS or lw in CHANGE_VERBS or lw in _SUBJECT_VERB_SYMBOLS
+            or lw in _LINK_WORDS - {"of", "at", "worth"}
+            or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed")))
+
+
+def _phrase(words: list[str]) -> str | None:
+    """Words as written, without determiners at the start or function words at either end; None for
+    a phrase with no content word."""
+    while words and (words[0].lower() in STOP_WORDS or words[0].lower() in POSSESSIVE_DETERMINERS
+                     or not words[0][0].isalpha()):
+        words = words[1:]
+    while words and (words[-1].lower() in STOP_WORDS or not words[-1][0].isalpha()):
+        words = words[:-1]
+    if not any(w.lower() not in NOT_CONTENT_WORDS and w.lower() not in STOP_WORDS for w in words):
+        return None
+    return " ".join(w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words)
+
+
+def _subject(left: str, depth: int = 0) -> str | None:
+    """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
+    to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
+    opens with its verb takes the subject before it: the noun a relative pronoun stands for ("a
+    defense that gave up 517 yards"), or the subject of the clause it is joined to ("The group is
+    investing $5m and employs 200 people")."""
+    clause = left[-CONCEPT_WINDOW:]
+    cut, relative = 0, None
+    for m in _CLAUSE_START_RE.finditer(clause):
+        cut, relative = m.end(), m.start(1) if m.group(1) else None
+    words = _concept_tokens(clause[cut:])
+    for i, w in enumerate(words):
+        if _is_verb(w) and not (i and words[i - 1].lower() in POSSESSIVE_DETERMINERS):
+            if i and words[i - 1].lower() in _PRONOUNS:
+                return None   # "It has been 30 years": the pronoun names nothing here
+            if i:
+                return _phrase(words[:i][-6:])
+            break
+    if depth or cut == 0:
+        return None
+    if relative is not None:
+        before = _concept_tokens(clause[:relative])
+        found = _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+        if found:
+            return found
+    return _subject(clause[:cut].rstrip(" ,;:"), depth + 1)
+
+
+def _noun_run(words: list[str], limit: int) -> list[str]:
+    """The words of a noun phrase at the start of ``words``: up to ``limit``, ending at a function
+    word, a verb, a figure or a mark."""
+    run: list[str] = []
+    for w in words:
+        lw = w.lower()
+        if not w[0].isalpha() or lw in STOP_WORDS or lw in COMMON_VERBS or lw in APPROX_WORDS:
+            break
+        if not run and lw in DIMENSION_WORDS:
+            break
+        if run and _is_verb(w) and lw not in CHANGE_VERBS:
+            break
+        if lw.endswith("ly") and len(lw) > 4:
+            break
+        run.append(w)
+        if len(run) >= limit:
+            break
+    return run
+
+
+def _of_tail(words: list[str]) -> str | None:
+    """"of capacity", "for diffuse heating" at the start of ``words``: the noun phrase after it."""
+    if len(words) >= 2 and words[0].lower() in ("of", "for"):
+        rest = words[1:]
+        while rest and rest[0].lower() in POSSESSIVE_DETERMINERS:
+            rest = rest[1:]
+        return _phrase(_noun_run(rest, 4))
+    return None
+
+
+def _before_of(left_words: list[str]) -> str | None:
+    """The noun phrase a figure is linked to by the word before it: "a nominal current density of 1.3
+    A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
+    "base price: $59,995"."""
+    words = list(left_words)
+    while words and words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "to", "just", "only", "over"}:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "="):
+        return None
+    link = words[-1].lower()
+    run: list[str] = []
+    for w in reversed(words[:-1]):
+        lw = w.lower()
+        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS:
+            break
+        if _is_verb(w) and not (link == "for" and not run and lw.endswith("ed")):
+            break
+        run.insert(0, w)
+        if len(run) >= 4:
+            break
+    return _phrase(run)
+
+
+def _premodifiers(left_words: list[str]) -> list[str]:
+    """Names and nouns right before a figure that modifies a noun ("Tylenol 500mg tablets")."""
+    run: list[str] = []
+    for w in reversed(left_words[-3:]):
+        lw = w.lower()
+        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS or _is_verb(w):
+            break
+        run.insert(0, w)
+    return run
+
+
+_CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|some\s+|nearly\s+|or\s+)?")
+
+
+def is_conversion_of(text: str, partner_end: int, start: int) -> bool:
+    """Whether the figure at ``start`` is a bracketed restatement of the one ending at ``partner_end``
+    ("£5m ($6.3m)", "36C (97F)"): it is about what its partner is about."""
+    return _CONVERSION_OPEN_RE.fullmatch(text, partner_end, start) is not None
+
+
+def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: str | None) -> str | None:
+    """What a figure is about as the sentence writes it, head noun with its modifiers and whose: the
+    noun phrase after a figure that modifies it ("a 5-10W laser for diffuse heating", "Tylenol 500mg
+    tablets"), what it is of ("80% of nozzle outlet diameter", "1,000 megawatts of capacity"), the noun
+    before "of" ("a target of 200p"), else the subject of its clause ("exports to China dropped 7%").
+
+    A count's noun ("13,000 workers") is its unit, not its concept: what a count is about is the "of
+    X" after its noun or the clause's subject ("Ford has 13,000 workers"). ``left`` and ``right`` are
+    the sentence on either side of the figure (its unit included in the figure)."""
+    left, right = left[-CONCEPT_WINDOW:], right[:CONCEPT_WINDOW]
+    nl = right.find("\n")
+    right = right if nl < 0 else right[:nl]
+    left = left[left.rfind("\n") + 1:]
+    right_words = _concept_tokens(right)
+    left_words = _concept_tokens(left)
+    after = _noun_run(right_words, 5)
+    tail = _of_tail(right_words[len(after):]) if after else None
+    if base:
+        return base
+    if after and kind != "count":
+        noun = _phrase(_premodifiers(left_words) + after)
+        return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
+    if tail:
+        return tail
+    if not after:
+        of = _of_tail(right_words)
+        if of:
+            return of
+    found = _before_of(left_words)
+    if found:
+        return found
+    return _subject(left)
