@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
+from numlint.lang.dates import MONTHS, WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
@@ -386,45 +387,80 @@ def _is_verb(word: str) -> bool:
             or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed")))
 
 
+_DATE_WORDS = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
+# Words that open a phrase of time or place before a sentence's subject ("Since the start of last
+# season Chris Wood has scored", "So far this year Tesla shares have").
+_OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "by", "during", "from", "as",
+                      "meanwhile", "previously", "now", "today", "yesterday", "already", "still", "then"})
+
+
 def _phrase(words: list[str]) -> str | None:
-    """Words as written, without determiners at the start or function words at either end; None for
-    a phrase with no content word."""
+    """Words as written, without determiners at the start or function words at either end, adverbs
+    and dates; a figure stays only as part of a name ("S&P 500"). None for no content word."""
+    words = [w for w in words if not (w.lower().endswith("ly") and len(w) > 4 and w[0].islower())
+             and w.lower() not in _DATE_WORDS]
     while words and (words[0].lower() in STOP_WORDS or words[0].lower() in POSSESSIVE_DETERMINERS
                      or not words[0][0].isalpha()):
         words = words[1:]
-    while words and (words[-1].lower() in STOP_WORDS or not words[-1][0].isalpha()):
+    while words and (words[-1].lower() in STOP_WORDS or not words[-1][0].isalnum()
+                     or (words[-1][0].isdigit() and not (len(words) > 1 and words[-2][0].isupper()))):
         words = words[:-1]
     if not any(w.lower() not in NOT_CONTENT_WORDS and w.lower() not in STOP_WORDS for w in words):
         return None
     return " ".join(w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words)
 
 
-def _subject(left: str, depth: int = 0) -> str | None:
-    """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
-    to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
-    opens with its verb takes the subject before it: the noun a relative pronoun stands for ("a
-    defense that gave up 517 yards"), or the subject of the clause it is joined to ("The group is
-    investing $5m and employs 200 people")."""
-    clause = left[-CONCEPT_WINDOW:]
-    cut, relative = 0, None
-    for m in _CLAUSE_START_RE.finditer(clause):
-        cut, relative = m.end(), m.start(1) if m.group(1) else None
-    words = _concept_tokens(clause[cut:])
+def _subject_words(words: list[str]) -> list[str]:
+    """The subject's own words: a phrase of time or place before it goes ("Since the start of last
+    season Chris Wood" -> "Chris Wood"; "In the last three months the OCS" -> "OCS")."""
+    if words and words[0].lower() in _OPENERS:
+        for i in range(1, len(words)):
+            if words[i][0].isupper() or (words[i].lower() in ("the", "its", "their") and i > 2):
+                return words[i:]
+    return words
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the first verb of a clause's words is (a word after a determiner is a noun: "the set")."""
     for i, w in enumerate(words):
         if _is_verb(w) and not (i and words[i - 1].lower() in POSSESSIVE_DETERMINERS):
-            if i and words[i - 1].lower() in _PRONOUNS:
+            return i
+    return None
+
+
+SUBJECT_SEGMENTS = 4   # clauses read back from the figure's own for a subject
+
+
+def _subject(left: str) -> str | None:
+    """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
+    to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
+    opens with its verb, or has none, takes the subject of the clause before it: the noun a relative
+    pronoun stands for ("a defense that gave up 517 yards"), the subject of the clause it is joined to
+    ("The group is investing $5m and employs 200 people"), past an aside ("Global debt, excluding
+    banks, was $113 trillion"); at the sentence's start, a clause without a verb is the subject itself
+    ("Healthcare, the best performing sector, dropped 1.6%")."""
+    clause = left[-CONCEPT_WINDOW:]
+    marks = list(_CLAUSE_START_RE.finditer(clause))
+    end = len(clause)
+    for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
+        start = marks[k - 1].end() if k else 0
+        words = _concept_tokens(clause[start:end])
+        i = _verb_at(words)
+        if i:
+            if words[i - 1].lower() in _PRONOUNS:
                 return None   # "It has been 30 years": the pronoun names nothing here
-            if i:
-                return _phrase(words[:i][-6:])
-            break
-    if depth or cut == 0:
-        return None
-    if relative is not None:
-        before = _concept_tokens(clause[:relative])
-        found = _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
-        if found:
-            return found
-    return _subject(clause[:cut].rstrip(" ,;:"), depth + 1)
+            return _phrase(_subject_words(words[:i])[-8:])
+        if k and i == 0 and marks[k - 1].group(1):
+            # "Ford, which has 13,000 workers": the noun phrase before the relative pronoun
+            before = _concept_tokens(clause[:marks[k - 1].start(1)])
+            return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+        if k == 0 and i is None and end < len(clause):
+            return _phrase(_subject_words(words)[-8:])
+        end = marks[k - 1].start() if k else 0
+    return None
+
+
+_AGE_WORD_RE = re.compile(r"-?(?:years?|months?|weeks?|days?)-old")
 
 
 def _noun_run(words: list[str], limit: int) -> list[str]:
@@ -435,8 +471,11 @@ def _noun_run(words: list[str], limit: int) -> list[str]:
         lw = w.lower()
         if not w[0].isalpha() or lw in STOP_WORDS or lw in COMMON_VERBS or lw in APPROX_WORDS:
             break
-        if not run and lw in DIMENSION_WORDS:
+        if not run and (lw in DIMENSION_WORDS or _AGE_WORD_RE.fullmatch(lw)):
             break
+        if not run and len(lw) > 4 and lw.endswith(("ed", "ing")) and (
+                len(words) < 2 or words[1].lower() in STOP_WORDS or not words[1][0].isalpha()):
+            break   # "120 decibels reached during": a participle, not a noun's modifier
         if run and _is_verb(w) and lw not in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
@@ -448,13 +487,21 @@ def _noun_run(words: list[str], limit: int) -> list[str]:
 
 
 def _of_tail(words: list[str]) -> str | None:
-    """"of capacity", "for diffuse heating" at the start of ``words``: the noun phrase after it."""
-    if len(words) >= 2 and words[0].lower() in ("of", "for"):
-        rest = words[1:]
-        while rest and rest[0].lower() in POSSESSIVE_DETERMINERS:
-            rest = rest[1:]
-        return _phrase(_noun_run(rest, 4))
-    return None
+    """"of capacity", "for diffuse heating", "of the Marten Hills region of Alberta" at the start of
+    ``words``: the noun phrase after it (one "of" inside it kept); None when it is a price or a date
+    ("for RM79", "for 92 million yuan")."""
+    if len(words) < 2 or words[0].lower() not in ("of", "for"):
+        return None
+    rest = words[1:]
+    while rest and rest[0].lower() in POSSESSIVE_DETERMINERS:
+        rest = rest[1:]
+    run = _noun_run(rest, 5)
+    more = rest[len(run):]
+    if run and len(more) >= 2 and more[0].lower() == "of" and more[1][0].isupper():
+        run += more[:1] + _noun_run(more[1:], 3)
+    if run and len(rest) > len(run) and rest[len(run)][0].isdigit() and run[-1][0].isupper():
+        run.append(rest[len(run)])   # "the Fortune 100"
+    return _phrase(run)
 
 
 def _before_of(left_words: list[str]) -> str | None:
@@ -472,7 +519,10 @@ def _before_of(left_words: list[str]) -> str | None:
         lw = w.lower()
         if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS:
             break
-        if _is_verb(w) and not (link == "for" and not run and lw.endswith("ed")):
+        if _is_verb(w):
+            # "have been unemployed for two years": the participle is what the figure is about
+            if link == "for" and not run and lw.endswith("ed") and len(words) > 2 and words[-3].lower() in _AUX:
+                run = [w]
             break
         run.insert(0, w)
         if len(run) >= 4:
@@ -485,7 +535,8 @@ def _premodifiers(left_words: list[str]) -> list[str]:
     run: list[str] = []
     for w in reversed(left_words[-3:]):
         lw = w.lower()
-        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS or _is_verb(w):
+        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS or _is_verb(w) \
+                or (lw.endswith("ing") and len(lw) > 5):
             break
         run.insert(0, w)
     return run
@@ -515,10 +566,24 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     left = left[left.rfind("\n") + 1:]
     right_words = _concept_tokens(right)
     left_words = _concept_tokens(left)
+    what = _what(left_words, right_words, kind, base)
+    if what is None:
+        return _subject(left)
+    # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
+    # is about Dell's workforce)
+    whose = _subject(left)
+    if whose and not set(whose.lower().split()) & set(what.lower().split()):
+        return f"{what}, {whose}"
+    return what
+
+
+
+def _what(left_words: list[str], right_words: list[str], kind: str, base: str | None) -> str | None:
+    """The noun phrase of ``read_concept`` found next to the figure, or None."""
     after = _noun_run(right_words, 5)
     tail = _of_tail(right_words[len(after):]) if after else None
     if base:
-        return base
+        return _of_tail(right_words) or base
     if after and kind != "count":
         noun = _phrase(_premodifiers(left_words) + after)
         return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
@@ -528,7 +593,4 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
         of = _of_tail(right_words)
         if of:
             return of
-    found = _before_of(left_words)
-    if found:
-        return found
-    return _subject(left)
+    return _before_of(left_words)
