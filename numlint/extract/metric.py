@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
-from numlint.lang.dates import MONTHS, WEEKDAYS
+from numlint.lang.dates import WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
@@ -387,7 +387,7 @@ def _is_verb(word: str) -> bool:
             or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed")))
 
 
-_DATE_WORDS = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
+_WEEKDAYS = frozenset(w.lower() for w in WEEKDAYS)
 # Words that open a phrase of time or place before a sentence's subject ("Since the start of last
 # season Chris Wood has scored", "So far this year Tesla shares have").
 _OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "by", "during", "from", "as",
@@ -395,10 +395,9 @@ _OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "
 
 
 def _phrase(words: list[str]) -> str | None:
-    """Words as written, without determiners at the start or function words at either end, adverbs
-    and dates; a figure stays only as part of a name ("S&P 500"). None for no content word."""
-    words = [w for w in words if not (w.lower().endswith("ly") and len(w) > 4 and w[0].islower())
-             and w.lower() not in _DATE_WORDS]
+    """Words as written, without determiners at the start, function words at either end or weekdays
+    ("Dell on Monday"); a figure stays only as part of a name ("S&P 500"). None for no content word."""
+    words = [w for w in words if w.lower() not in _WEEKDAYS]
     while words and (words[0].lower() in STOP_WORDS or words[0].lower() in POSSESSIVE_DETERMINERS
                      or not words[0][0].isalpha()):
         words = words[1:]
@@ -411,12 +410,21 @@ def _phrase(words: list[str]) -> str | None:
 
 
 def _subject_words(words: list[str]) -> list[str]:
-    """The subject's own words: a phrase of time or place before it goes ("Since the start of last
-    season Chris Wood" -> "Chris Wood"; "In the last three months the OCS" -> "OCS")."""
-    if words and words[0].lower() in _OPENERS:
-        for i in range(1, len(words)):
-            if words[i][0].isupper() or (words[i].lower() in ("the", "its", "their") and i > 2):
-                return words[i:]
+    """The subject's own noun phrase, from the words before the verb: a phrase of time or place before
+    it goes ("In the last three months the OCS" -> "the OCS", "Previously the company"): a determiner
+    right after a noun, with no word linking the two, starts the subject's own noun phrase. An adverb
+    before the verb goes too ("Lyft officially kicked off")."""
+    start = 0
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1].lower()
+        linked = prev in STOP_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
+        if linked:
+            continue
+        if w.lower() in ("the", "a", "an", "its", "their"):
+            start = i
+    words = words[start:]
+    while words and words[-1][0].islower() and words[-1].endswith("ly") and len(words[-1]) > 4:
+        words = words[:-1]
     return words
 
 
@@ -440,6 +448,8 @@ def _subject(left: str) -> str | None:
     banks, was $113 trillion"); at the sentence's start, a clause without a verb is the subject itself
     ("Healthcare, the best performing sector, dropped 1.6%")."""
     clause = left[-CONCEPT_WINDOW:]
+    if len(left) > CONCEPT_WINDOW and left[-CONCEPT_WINDOW - 1].isalnum():
+        clause = clause[clause.find(" ") + 1:]   # never half a word
     marks = list(_CLAUSE_START_RE.finditer(clause))
     end = len(clause)
     for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
