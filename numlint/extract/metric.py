@@ -394,6 +394,13 @@ _OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "
                       "meanwhile", "previously", "now", "today", "yesterday", "already", "still", "then"})
 
 
+def _names_something(word: str) -> bool:
+    """A word a concept can rest on: no function word, figure, scale or currency word ("shares" is)."""
+    lw = word.lower()
+    return (word[0].isalpha() and lw not in STOP_WORDS and lw not in SCALE_WORDS and lw not in BIG_WORDS
+            and lw not in CURRENCY_WORDS and lw not in _PRONOUNS)
+
+
 def _phrase(words: list[str]) -> str | None:
     """Words as written, without determiners at the start, function words at either end or weekdays
     ("Dell on Monday"); a figure stays only as part of a name ("S&P 500"). None for no content word."""
@@ -404,7 +411,7 @@ def _phrase(words: list[str]) -> str | None:
     while words and (words[-1].lower() in STOP_WORDS or not words[-1][0].isalnum()
                      or (words[-1][0].isdigit() and not (len(words) > 1 and words[-2][0].isupper()))):
         words = words[:-1]
-    if not any(w.lower() not in NOT_CONTENT_WORDS and w.lower() not in STOP_WORDS for w in words):
+    if not any(_names_something(w) for w in words):
         return None
     return " ".join(w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words)
 
@@ -452,22 +459,28 @@ def _subject(left: str) -> str | None:
         clause = clause[clause.find(" ") + 1:]   # never half a word
     marks = list(_CLAUSE_START_RE.finditer(clause))
     end = len(clause)
+    verbless = None   # the earliest clause without a verb passed on the way back (an aside, a subject)
     for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
         start = marks[k - 1].end() if k else 0
         words = _concept_tokens(clause[start:end])
         i = _verb_at(words)
         if i:
-            if words[i - 1].lower() in _PRONOUNS:
+            own = _subject_words(words[:i])
+            if len(own) == 1 and own[0].lower() in _PRONOUNS:
                 return None   # "It has been 30 years": the pronoun names nothing here
-            return _phrase(_subject_words(words[:i])[-8:])
-        if k and i == 0 and marks[k - 1].group(1):
+            found = _phrase(own[-8:])
+            if found:
+                return found
+        elif k and i == 0 and marks[k - 1].group(1):
             # "Ford, which has 13,000 workers": the noun phrase before the relative pronoun
             before = _concept_tokens(clause[:marks[k - 1].start(1)])
+            while before and not before[-1][0].isalnum():
+                before.pop()
             return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
-        if k == 0 and i is None and end < len(clause):
-            return _phrase(_subject_words(words)[-8:])
+        elif i is None and end < len(clause):
+            verbless = _phrase(_subject_words(words)[-8:]) or verbless
         end = marks[k - 1].start() if k else 0
-    return None
+    return verbless
 
 
 _AGE_WORD_RE = re.compile(r"-?(?:years?|months?|weeks?|days?)-old")
@@ -511,6 +524,22 @@ def _of_tail(words: list[str]) -> str | None:
         run += more[:1] + _noun_run(more[1:], 3)
     if run and len(rest) > len(run) and rest[len(run)][0].isdigit() and run[-1][0].isupper():
         run.append(rest[len(run)])   # "the Fortune 100"
+    return _phrase(run)
+
+
+def _relative_after(words: list[str]) -> str | None:
+    """"68,400 people who have been unemployed for two years": what the relative clause after a count's
+    noun says of it (its auxiliaries dropped), up to the end of the clause."""
+    if len(words) < 2 or words[0].lower() not in ("who", "that", "which"):
+        return None
+    run: list[str] = []
+    for w in words[1:]:
+        if not w[0].isalnum() or w.lower() in ("and", "but", "while", "or", "who", "which", "that"):
+            break
+        if w.lower() not in _AUX:
+            run.append(w)
+        if len(run) >= 6:
+            break
     return _phrase(run)
 
 
@@ -599,6 +628,10 @@ def _what(left_words: list[str], right_words: list[str], kind: str, base: str | 
         return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
     if tail:
         return tail
+    if after and kind == "count":
+        said = _relative_after(right_words[len(after):])
+        if said:
+            return said
     if not after:
         of = _of_tail(right_words)
         if of:
