@@ -466,8 +466,9 @@ def _subject(left: str) -> str | None:
         i = _verb_at(words)
         if i:
             own = _subject_words(words[:i])
-            if len(own) == 1 and own[0].lower() in _PRONOUNS:
-                return None   # "It has been 30 years": the pronoun names nothing here
+            if words[i - 1].lower() in _PRONOUNS or (
+                    own and all(w.lower() in _PRONOUNS or w.lower() in STOP_WORDS for w in own)):
+                return None   # "It has been 30 years", "tomorrow I will run": the pronoun names nothing here
             found = _phrase(own[-8:])
             if found:
                 return found
@@ -605,6 +606,9 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     left = left[left.rfind("\n") + 1:]
     right_words = _concept_tokens(right)
     left_words = _concept_tokens(left)
+    if metric == "age":
+        # "a 15-year-old boy": an age is about the person after it, else about no one named here
+        return _phrase(_noun_run(right_words, 3))
     what = _what(left_words, right_words, kind, base)
     if what is None:
         return _subject(left)
