@@ -172,7 +172,9 @@ def _pint_key(low: str) -> str:
            "pound-foot": "foot * force_pound",
            # CQE's name for "ksi" (a pressure); pint reads "kilopound" as a mass, which made the gold
            # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
-           "kilopound per square inch": "kip_per_square_inch"}.get(low, low)
+           "kilopound per square inch": "kip_per_square_inch",
+           # CQE's name for "mmBTU" (a million BTU): pint spells the prefixed unit "megaBtu"
+           "mega british thermal unit": "megaBtu"}.get(low, low)
     low = re.sub(r"(?<= per )(?:square|sq) (\w+)", r"\1 ** 2", low)  # "ampere per square centimetre"
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))

@@ -169,6 +169,8 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
         if not found or lead_start < 0 or not sentence_initial(lead_start + found[0] - 1) or not vs_after:
             return None
     w1_start, w1, w2 = found
+    if w2 is not None and w1.lower() == "to":
+        return None   # "to end at 1,334", "to trade at 132.86": a verb after "to", not a noun
     words = [w for w in (w1, w2) if w]
     words = [w.lower() for w in words]
     if words[0] in SCALE_WORDS or words[0] in BIG_WORDS:
@@ -289,11 +291,11 @@ def metric_around(left: str, right: str) -> str | None:
     # "10 km (6.2 miles)" and "32C (90F)" read no metric from the conversion that follows.
     for word in _ANY_WORD_RE.findall(right[:_PHRASE_END_RE.search(right[:60]).start()]):
         lw = word.lower()
+        if not phrase and lw in _SKIPPED_BEFORE_NOUN:
+            continue   # "eight more picks", "5 mln extra cars": the noun is further on
         if not phrase and (lw in UP_WORDS or lw in DOWN_WORDS):
             break   # "a 5% rise": the change, not what changed
-        if lw in NOT_CONTENT_WORDS and not phrase:
-            if lw in _SKIPPED_BEFORE_NOUN:
-                continue
+        if not phrase and lw in NOT_CONTENT_WORDS:
             break
         if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
                 (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
