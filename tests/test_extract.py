@@ -734,3 +734,45 @@ def test_a_name_bound_to_the_figure_comes_before_the_subject_of_its_clause():
     frame = read_frame(q, "", "At Acme, Bolt's staff of ", " people")
     assert frame.owner == "bolt"   # the possessor right before the figure
     assert read_frame(q, "", "In January the firm hired ", " people").owner is None   # a month is no one
+
+
+# -- the concept: what a figure is about, as the sentence writes it ------------------------------------
+
+@pytest.mark.parametrize("text, figure, concept", [
+    # the subject of the verb the figure follows
+    ("Exports to Germany dropped 7% last year.", "7%", "Exports to Germany"),
+    ("The grant, excluding fees, was about $8m.", "$8m", "grant"),            # past an aside
+    ("Acme, which has 9,000 staff in Spain, said sales rose.", "9,000", "Acme"),   # a relative clause
+    ("In the past two years the council has spent £3m.", "£3m", "council"),   # a phrase of time before it
+    # the noun the figure modifies, with its modifiers and the name before the figure
+    ("Paracetamol 500mg tablets are sold in packs.", "500mg", "Paracetamol tablets"),
+    ("We used a 20W lamp for plant growth.", "20W", "lamp for plant growth"),
+    # what it is of, the noun before "of", and whose when the clause's subject is someone else
+    ("The stand takes up 45% of the cabin floor area.", "45%", "cabin floor area, stand"),
+    ("The club faces a penalty of £4m.", "£4m", "penalty"),
+    ("Acme cut its forecast by 3% on Monday.", "3%", "forecast, Acme"),
+    # a count's noun is what it counts, not what it is about
+    ("There are 1,200 residents who have been waiting for homes.", "1,200", "waiting for homes"),
+    ("A 15-year-old boy was hurt.", "15-year-old", "boy"),
+    ("It has been 30 years since the flood.", "30 years", None),               # "it" names nothing
+])
+def test_concept_is_read_from_the_sentence(text, figure, concept):
+    got = {q.text: q.concept for q in extract_quantities(text)}
+    assert got[figure] == concept, got
+
+
+def test_a_bracketed_conversion_is_about_what_its_partner_is_about():
+    got = {q.text: q.concept for q in extract_quantities("He paid a fine of 4 million euros ($4.3 million) in May.")}
+    assert got == {"4 million euros": "fine", "$4.3 million": "fine"}
+
+
+def test_concept_leaves_the_metric_the_facts_stage_keys_on():
+    q = one("Exports to Germany dropped 7% last year.")
+    assert q.metric is None and q.concept == "Exports to Germany"
+    q = one("The club reported profits of £5m last year.")
+    assert q.metric == "profits" and q.concept == "profits, club"
+
+
+def test_extract_json_gives_the_concept(tmp_path):
+    quantities = _extract_json(tmp_path, "Exports to Germany dropped 7% last year.\n")
+    assert [(q["text"], q["concept"]) for q in quantities] == [("7%", "Exports to Germany")]

@@ -35,6 +35,7 @@ from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
 from numlint.lang.stopwords import (
     COMMON_VERBS,
     GENERIC_HEADS,
+    LINKING_WORDS,
     NOT_CONTENT_WORDS,
     NOT_METRIC_BEFORE_OF,
     POSSESSIVE_DETERMINERS,
@@ -426,7 +427,7 @@ def _subject_words(words: list[str]) -> list[str]:
     start = 0
     for i in range(1, len(words)):
         w, prev = words[i], words[i - 1].lower()
-        linked = prev in STOP_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
+        linked = prev in LINKING_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
         if linked:
             continue
         if w.lower() in ("the", "a", "an", "its", "their"):

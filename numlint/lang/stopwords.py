@@ -84,3 +84,8 @@ VAGUE_HEADS = frozenset({"people", "person", "times", "thing", "way", "case", "o
                          "mark", "franc", "guilder", "lire", "lira", "crown", "krona", "kronor", "rupee", "peso",
                          "dinar", "riyal", "rand", "shekel", "yuan", "won", "dollar", "pound", "euro", "yen",
                          "sterling", "rouble", "ruble", "peseta", "schilling", "drachma", "escudo"})
+
+# Words that link a noun phrase to the one before it ("exports to China", "the speed of the cars"):
+# two noun phrases side by side without one are two phrases, not one.
+LINKING_WORDS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "than", "as",
+                           "into", "about", "over", "under", "between", "against", "per", "across", "via"})
