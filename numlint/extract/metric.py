@@ -33,11 +33,13 @@ from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
 from numlint.lang.stopwords import (
+    ARTICLES,
     COMMON_VERBS,
     GENERIC_HEADS,
     LINKING_WORDS,
     NOT_CONTENT_WORDS,
     NOT_METRIC_BEFORE_OF,
+    NOUN_MODIFIERS,
     POSSESSIVE_DETERMINERS,
     STOP_WORDS,
     VERB_ENDING_RE,
@@ -397,10 +399,17 @@ _OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "
                       "meanwhile", "previously", "now", "today", "yesterday", "already", "still", "then"})
 
 
+def _function_word(word: str) -> bool:
+    """A word that ends a noun phrase read as written: a stop word, unless it modifies a noun ("the
+    daily limit") or is a name in capitals ("the US trade deficit")."""
+    lw = word.lower()
+    return lw in STOP_WORDS and lw not in NOUN_MODIFIERS and not (word.isupper() and len(word) > 1)
+
+
 def _names_something(word: str) -> bool:
     """A word a concept can rest on: no function word, figure, scale or currency word ("shares" is)."""
     lw = word.lower()
-    return (word[0].isalpha() and lw not in STOP_WORDS and lw not in SCALE_WORDS and lw not in BIG_WORDS
+    return (word[0].isalpha() and not _function_word(word) and lw not in SCALE_WORDS and lw not in BIG_WORDS
             and lw not in CURRENCY_WORDS and lw not in _PRONOUNS)
 
 
@@ -408,10 +417,11 @@ def _phrase(words: list[str]) -> str | None:
     """Words as written, without determiners at the start, function words at either end or weekdays
     ("Dell on Monday"); a figure stays only as part of a name ("S&P 500"). None for no content word."""
     words = [w for w in words if w.lower() not in _WEEKDAYS]
-    while words and (words[0].lower() in STOP_WORDS or words[0].lower() in POSSESSIVE_DETERMINERS
+    # at its start "total", "annual" go as well: they say how the figure was summed, not what it is of
+    while words and (_function_word(words[0]) or words[0].lower() in POSSESSIVE_DETERMINERS
                      or not words[0][0].isalpha()):
         words = words[1:]
-    while words and (words[-1].lower() in STOP_WORDS or not words[-1][0].isalnum()
+    while words and (_function_word(words[-1]) or not words[-1][0].isalnum()
                      or (words[-1][0].isdigit() and not (len(words) > 1 and words[-2][0].isupper()))):
         words = words[:-1]
     if not any(_names_something(w) for w in words):
@@ -496,7 +506,7 @@ def _noun_run(words: list[str], limit: int) -> list[str]:
     run: list[str] = []
     for w in words:
         lw = w.lower()
-        if not w[0].isalpha() or lw in STOP_WORDS or lw in COMMON_VERBS or lw in APPROX_WORDS:
+        if not w[0].isalpha() or _function_word(w) or lw in COMMON_VERBS or lw in APPROX_WORDS:
             break
         if not run and (lw in DIMENSION_WORDS or _AGE_WORD_RE.fullmatch(lw)):
             break
@@ -520,7 +530,7 @@ def _of_tail(words: list[str]) -> str | None:
     if len(words) < 2 or words[0].lower() not in ("of", "for"):
         return None
     rest = words[1:]
-    while rest and rest[0].lower() in POSSESSIVE_DETERMINERS:
+    while rest and rest[0].lower() in ARTICLES:
         rest = rest[1:]
     run = _noun_run(rest, 5)
     more = rest[len(run):]
@@ -558,10 +568,14 @@ def _before_of(left_words: list[str]) -> str | None:
         return None
     link = words[-1].lower()
     run: list[str] = []
-    for w in reversed(words[:-1]):
-        lw = w.lower()
-        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS:
+    for j in range(len(words) - 2, -1, -1):
+        w, lw = words[j], words[j].lower()
+        if not w[0].isalpha() or _function_word(w) or lw in ARTICLES:
             break
+        if _is_verb(w) and run and lw.endswith("ed") and j and (
+                words[j - 1].lower() in ARTICLES or words[j - 1].lower() in NOUN_MODIFIERS):
+            run.insert(0, w)   # "a combined torque output of", "maximum sustained winds of": a modifier
+            continue
         if _is_verb(w):
             # "have been unemployed for two years": the participle is what the figure is about
             if link == "for" and not run and lw.endswith("ed") and len(words) > 2 and words[-3].lower() in _AUX:
@@ -578,7 +592,7 @@ def _premodifiers(left_words: list[str]) -> list[str]:
     run: list[str] = []
     for w in reversed(left_words[-3:]):
         lw = w.lower()
-        if not w[0].isalpha() or lw in STOP_WORDS or lw in POSSESSIVE_DETERMINERS or _is_verb(w) \
+        if not w[0].isalpha() or _function_word(w) or lw in ARTICLES or _is_verb(w) \
                 or (lw.endswith("ing") and len(lw) > 5):
             break
         run.insert(0, w)
@@ -603,7 +617,10 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     A count's noun ("13,000 workers") is its unit, not its concept: what a count is about is the "of
     X" after its noun or the clause's subject ("Ford has 13,000 workers"). ``left`` and ``right`` are
     the sentence on either side of the figure (its unit included in the figure)."""
-    left, right = left[-CONCEPT_WINDOW:], right[:CONCEPT_WINDOW]
+    if len(left) > CONCEPT_WINDOW:
+        left = left[-CONCEPT_WINDOW:]
+        left = left[left.find(" ") + 1:]   # never half a word
+    right = right[:CONCEPT_WINDOW]
     nl = right.find("\n")
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
