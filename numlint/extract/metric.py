@@ -23,9 +23,11 @@ sentence (a capitalised word there is no name).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
+from numlint.extract.cores import ASCII_LOWER
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
 from numlint.lang.dates import WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
@@ -373,7 +375,7 @@ _CONCEPT_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*(?
 # relative pronoun opens one whose subject is the noun phrase before it ("Ford, which has 13,000").
 _CLAUSE_START_RE = re.compile(
     r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|when|where|"
-    r"as|because|if|with|after|before|since|including)\s|\b(that|which|who)\s", re.I)
+    r"as|because|if|with|after|before|since|including)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                   "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
@@ -384,12 +386,15 @@ def _concept_tokens(s: str) -> list[str]:
     return _CONCEPT_TOKEN_RE.findall(s)
 
 
+_VERBS = _AUX | COMMON_VERBS | CHANGE_VERBS | _SUBJECT_VERB_SYMBOLS | (_LINK_WORDS - {"of", "at", "worth"})
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_verb(word: str) -> bool:
-    """A word that ends the subject of a clause ("Profits *rose* to", "the index *was* at")."""
+    """A word that ends the subject of a clause ("Profits *rose* to", "the index *was* at"); kept per
+    word, as every figure asks about the words of its clause."""
     lw = word.lower()
-    return (lw in _AUX or lw in COMMON_VERBS or lw in CHANGE_VERBS or lw in _SUBJECT_VERB_SYMBOLS
-            or lw in _LINK_WORDS - {"of", "at", "worth"}
-            or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed")))
+    return lw in _VERBS or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed"))
 
 
 _WEEKDAYS = frozenset(w.lower() for w in WEEKDAYS)
@@ -470,7 +475,8 @@ def _subject(left: str) -> str | None:
     clause = left[-CONCEPT_WINDOW:]
     if len(left) > CONCEPT_WINDOW and left[-CONCEPT_WINDOW - 1].isalnum():
         clause = clause[clause.find(" ") + 1:]   # never half a word
-    marks = list(_CLAUSE_START_RE.finditer(clause))
+    # a case-sensitive search of an ASCII-lower-cased copy (same offsets) is some three times faster
+    marks = list(_CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER)))
     end = len(clause)
     verbless = None   # the earliest clause without a verb passed on the way back (an aside, a subject)
     for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
