@@ -374,7 +374,7 @@ _CONCEPT_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*(?
 # Where the figure's clause starts: a clause mark, or a word that opens a clause of its own; a
 # relative pronoun opens one whose subject is the noun phrase before it ("Ford, which has 13,000").
 _CLAUSE_START_RE = re.compile(
-    r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whereas|although|though|when|where|"
+    r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
     r"as|because|if|with|after|before|since|including)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -458,6 +458,9 @@ def _verb_at(words: list[str]) -> int | None:
     for i, w in enumerate(words):
         if _is_verb(w) and not (i and words[i - 1].lower() in POSSESSIVE_DETERMINERS):
             return i
+        if i and len(w) > 5 and w.endswith("ing") and w[0].islower() and words[i - 1][0].isalnum() \
+                and words[i - 1].lower() not in ARTICLES and words[i - 1].lower() not in LINKING_WORDS:
+            return i   # "with the index advancing 1.7%", "people earning $48,000": a participle
     return None
 
 
