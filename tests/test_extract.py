@@ -741,6 +741,8 @@ def test_a_name_bound_to_the_figure_comes_before_the_subject_of_its_clause():
 @pytest.mark.parametrize("text, figure, concept", [
     # the subject of the verb the figure follows
     ("Exports to Germany dropped 7% last year.", "7%", "Exports to Germany"),
+    ("Prices rose 3%, whilst wages grew 2%.", "2%", "wages"),
+    ("Shares fell, with the main index losing 1.2%.", "1.2%", "main index"),   # a participle
     ("The grant, excluding fees, was about $8m.", "$8m", "grant"),            # past an aside
     ("Acme, which has 9,000 staff in Spain, said sales rose.", "9,000", "Acme"),   # a relative clause
     ("In the past two years the council has spent £3m.", "£3m", "council"),   # a phrase of time before it
@@ -764,6 +766,8 @@ def test_concept_is_read_from_the_sentence(text, figure, concept):
 def test_a_bracketed_conversion_is_about_what_its_partner_is_about():
     got = {q.text: q.concept for q in extract_quantities("He paid a fine of 4 million euros ($4.3 million) in May.")}
     assert got == {"4 million euros": "fine", "$4.3 million": "fine"}
+    got = {q.text: q.concept for q in extract_quantities("The hub serves 12 miles (19 km) of new track.")}
+    assert got == {"12 miles": "new track, hub", "19 km": "new track, hub"}
 
 
 def test_concept_leaves_the_metric_the_facts_stage_keys_on():

@@ -634,6 +634,9 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
     right_words = _concept_tokens(right)
+    if right_words and right_words[0] == "(" and ")" in right_words[:12]:
+        # "8 miles (13 km) of new tunnels": what follows a bracketed conversion is the figure's
+        right_words = right_words[right_words.index(")") + 1:]
     left_words = _concept_tokens(left)
     if metric == "age":
         # "a 15-year-old boy": an age is about the person after it, else about no one named here
