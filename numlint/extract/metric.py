@@ -375,7 +375,7 @@ _CONCEPT_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*(?
 # relative pronoun opens one whose subject is the noun phrase before it ("Ford, which has 13,000").
 _CLAUSE_START_RE = re.compile(
     r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
-    r"as|because|if|with|after|before|since|including)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
+    r"as|because|if|with|after|before|since|including|what)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                   "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
@@ -488,7 +488,8 @@ def _subject(left: str) -> str | None:
         i = _verb_at(words)
         if i:
             own = _subject_words(words[:i])
-            if words[i - 1].lower() in _PRONOUNS or (
+            lone_pronoun = words[i - 1].lower() in _PRONOUNS and not (i > 1 and words[i - 2].lower() in LINKING_WORDS)
+            if lone_pronoun or (
                     own and all(w.lower() in _PRONOUNS or w.lower() in STOP_WORDS for w in own)):
                 return None   # "It has been 30 years", "tomorrow I will run": the pronoun names nothing here
             found = _phrase(own[-8:])
