@@ -766,7 +766,7 @@ def test_concept_is_read_from_the_sentence(text, figure, concept):
 def test_a_bracketed_conversion_is_about_what_its_partner_is_about():
     got = {q.text: q.concept for q in extract_quantities("He paid a fine of 4 million euros ($4.3 million) in May.")}
     assert got == {"4 million euros": "fine", "$4.3 million": "fine"}
-    got = {q.text: q.concept for q in extract_quantities("The hub serves 12 miles (19 km) of new track.")}
+    got = {q.text: q.concept for q in extract_quantities("The hub has 12 miles (19 km) of new track.")}
     assert got == {"12 miles": "new track, hub", "19 km": "new track, hub"}
 
 
