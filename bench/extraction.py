@@ -38,13 +38,16 @@ How this script applies that to numlint and quantulum3 (decided here, see the fu
   "european country");
 * value+unit "lenient" (the figure this script printed before): every count meets every count,
   whatever noun it counts (numlint writes counts as unit "", quantulum3 as "dimensionless");
-* value+concept: numlint's concept is the content tokens of its ``metric`` plus, for a percentage,
-  its ``base`` ("60 per cent of its revenue" -> base "revenue"): CQE's concept takes the noun after
-  "of"/"for" that follows a quantity, which is where numlint's base comes from, and the gold writes
-  that noun into the concept ("revenue, Chinese e-commerce giant"). Tokens are lower-cased and
-  stripped of edge punctuation, stop words are dropped on both sides, nothing is made singular
-  (CQE does not lemmatise concepts). quantulum3 has no concept, so it is not scored there (as in
-  the paper).
+* value+concept: numlint's concept is the content tokens of its ``concept`` (the field of ``extract
+  --format json``: the metric phrase as written, with its modifiers and whose, "exports to China",
+  "Tylenol tablets"); a figure without one has no concept ("-" on the gold side). Tokens are
+  lower-cased and stripped of edge punctuation, stop words are dropped on both sides, nothing is
+  made singular (CQE does not lemmatise concepts). quantulum3 has no concept, so it is not scored
+  there (as in the paper).
+
+Dev and test halves: the 590 sentences are split by a hash of their text (``half_of``, the rule of
+bench/corpus.py applied to a sentence instead of a path). Read the misses (``--show``) of the dev
+half only (``--split dev``); the table reports each half's F1 beside the whole set's.
 
 The unit normaliser ``unit_key`` is applied alike to the gold (CQE ``normalized_unit`` names), to
 quantulum3's unit names (CQE's names come from quantulum3's unit list) and to numlint's units (pint
@@ -169,7 +172,9 @@ def _pint_key(low: str) -> str:
            "pound-foot": "foot * force_pound",
            # CQE's name for "ksi" (a pressure); pint reads "kilopound" as a mass, which made the gold
            # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
-           "kilopound per square inch": "kip_per_square_inch"}.get(low, low)
+           "kilopound per square inch": "kip_per_square_inch",
+           # CQE's name for "mmBTU" (a million BTU): pint spells the prefixed unit "megaBtu"
+           "mega british thermal unit": "megaBtu"}.get(low, low)
     low = re.sub(r"(?<= per )(?:square|sq) (\w+)", r"\1 ** 2", low)  # "ampere per square centimetre"
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
@@ -443,8 +448,8 @@ def numlint_preds(text: str) -> list[Pred]:
     out = []
     for q in extract_quantities(text):
         v = (q.low, q.high) if q.value is None else q.value
-        label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} base={q.base!r}"
-        out.append(Pred(v, q.unit, q.metric, concept_tokens(q.metric, q.base), label))
+        label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} concept={q.concept!r}"
+        out.append(Pred(v, q.unit, q.metric, concept_tokens(q.concept), label))
     return out
 
 
@@ -474,6 +479,13 @@ def quantulum_preds(text: str) -> list[Pred]:
     except Exception:
         pass
     return out
+
+
+def half_of(sentence: str) -> str:
+    """'dev' or 'test' for a NewsQuant sentence, from a hash of its text (stable under reordering)."""
+    import hashlib
+
+    return "dev" if hashlib.sha256(sentence.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
 def run(data, system: str):
@@ -537,10 +549,14 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print up to N numlint misses of each category")
     ap.add_argument("--category", choices=list(CATEGORIES), help="with --show: only this category")
+    ap.add_argument("--split", choices=("all", "dev", "test"), default="all",
+                    help="score (and --show) one half of the sentences only; read misses on dev")
     ap.add_argument("--no-quantulum", action="store_true")
     ap.add_argument("--speed", type=int, default=0, metavar="N", help="also time extraction on N news articles")
     args = ap.parse_args(argv)
     data = json.loads(args.data.read_text(encoding="utf-8"))
+    if args.split != "all":
+        data = [item for item in data if half_of(repair(item["text"])) == args.split]
     ngold = sum(len(d["quantities"]) for d in data)
     systems = ["numlint"] + ([] if args.no_quantulum else ["quantulum3"])
     runs, results, secs = {}, {}, {}
@@ -549,7 +565,7 @@ def main(argv=None) -> int:
         runs[name] = run(data, name)
         secs[name] = time.perf_counter() - t0
         results[name] = score_sentences([(p, g) for _, p, g in runs[name]])
-    print(f"\nNewsQuant: {len(data)} sentences, {ngold} gold quantities")
+    print(f"\nNewsQuant ({args.split}): {len(data)} sentences, {ngold} gold quantities")
     header = "".join(f"  {n + ' P / R / F1':>23}" for n in systems)
     print(f"{'figure':24}" + header + "   published CQE F1 (quantulum3)")
     for kind in KINDS:
@@ -560,9 +576,15 @@ def main(argv=None) -> int:
             row += f"  {'-':>23}" if no_concept else f"  {p:7.3f} {r:6.3f} {f:7.3f}  "
         pub = PUBLISHED.get(kind)
         print(row + (f"   {pub[0]} ({pub[1]})" if pub else ""))
+    if args.split == "all":
+        halves = {h: score_sentences([(p, g) for text, p, g in runs["numlint"] if half_of(text) == h])
+                  for h in ("dev", "test")}
+        print("numlint F1 by half:  " + "; ".join(
+            f"{kind} {halves['dev'][kind][2]:.3f} / {halves['test'][kind][2]:.3f}" for kind in KINDS)
+            + "  (dev / test)")
     print("time: " + ", ".join(f"{n} {secs[n]:.1f}s" for n in systems))
     print("value+unit CQE: counted nouns compared whole (numlint: its metric); noun head: their last word only;\n"
-          "lenient: any count meets any count. concept: numlint's metric + base, content tokens.")
+          "lenient: any count meets any count. concept: numlint's concept field, content tokens.")
     sentences = [(p, g) for _, p, g in runs["numlint"]]
     for kind in ("value+concept partial", "value+concept complete"):
         p, r, f, tp, npred, ng = results["numlint"][kind]

@@ -41,6 +41,10 @@ class Quantity:
     multiplier: float = 1.0
     decimals: int = 0
     spelled: bool = False
+    # Beyond the contract, in ``extract --format json``: what the figure is about as the sentence
+    # writes it, head noun with its modifiers and whose ("unemployed over two years", "BioView shares");
+    # ``metric`` stays the short phrase the facts stage keys on.
+    concept: str | None = None
 
     def __hash__(self) -> int:
         # The generated hash would hash all 22 fields on every lookup; facts.written_scale caches by
@@ -78,6 +82,7 @@ class Quantity:
             "change": self.change,
             "metric": self.metric,
             "base": self.base,
+            "concept": self.concept,
         }
 
 

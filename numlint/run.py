@@ -296,8 +296,9 @@ def extract_one(path: str, text: str | None, error: str | None = None) -> FileRe
         doc, unreadable = _load(path, text)
         if unreadable:
             return unreadable
-        _, quantities = document_quantities(doc)
-        return FileResult(path=path, quantities=tuple(quantities), text=doc.text)
+        prose, quantities = document_quantities(doc)
+        # the prose goes with the quantities: the reporters read each one's frame from its sentence
+        return FileResult(path=path, quantities=tuple(quantities), text=doc.text, prose=prose)
 
     return _contained(path, work)
 

@@ -99,7 +99,7 @@ def test_concept_tokens():
     assert X.concept_tokens("Ford (F)") == {"ford", "f"}
     assert X.concept_tokens("-") == frozenset()
     assert X.concept_tokens("the number of its staff", None) == {"number", "staff"}
-    assert X.concept_tokens(None, "revenue") == {"revenue"}   # numlint's base joins its metric
+    assert X.concept_tokens(None, "revenue") == {"revenue"}   # several phrases: one token set
     assert X.concept_tokens("visitors") != X.concept_tokens("visitor")  # CQE does not lemmatise concepts
 
 
@@ -136,10 +136,25 @@ def test_pair_ok_by_kind():
     assert not X.pair_ok("value+unit CQE", pred(12000.0, "", "workers"), g)
 
 
-def test_percentage_concept_takes_the_base():
-    g = gold(60.0, "percentage", "revenue, Chinese e-commerce giant")
-    assert X.pair_ok("value+concept partial", pred(60.0, "percent", None, "revenue"), g)
-    assert X.pair_ok("value+unit CQE", pred(60.0, "percent", None, "revenue"), g)
+def test_numlint_is_scored_on_its_concept_and_counted_on_its_metric():
+    """The concept figures read ``concept`` (the metric phrase as written, with whose); the value+unit
+    figure compares a count's ``metric``, the counted noun."""
+    (share,) = X.numlint_preds("Exports to Germany dropped 7% last year.")
+    assert share.concept == {"exports", "germany"} and share.noun is None
+    g = gold(7.0, "percentage", "exports Germany")
+    assert X.pair_ok("value+concept complete", share, g)
+    (count,) = X.numlint_preds("The club, which has 300 members, said so.")
+    assert count.noun == "members" and count.concept == {"club"}
+    assert X.pair_ok("value+unit CQE", count, gold(300.0, "member", "club"))
+    assert X.pair_ok("value+concept complete", count, gold(300.0, "member", "club"))
+
+
+def test_halves_are_fixed_by_the_sentence_text():
+    texts = [f"Sentence number {i} of a made-up set." for i in range(400)]
+    halves = [X.half_of(t) for t in texts]
+    assert set(halves) == {"dev", "test"}
+    assert halves == [X.half_of(t) for t in texts]          # the same text, the same half, every run
+    assert 150 < halves.count("dev") < 250                   # a hash, roughly even
 
 
 def test_score_sentences_prf():
@@ -165,3 +180,20 @@ def test_empty_concept_matches():
     sentences = [([pred(1.0), pred(2.0, "", "troops")], [gold(1.0), gold(2.0, "-", "troops")])]
     assert X.empty_concept_matches(sentences, "value+concept partial") == 1
     assert X.score_sentences(sentences)["value+concept partial"][3] == 2
+
+
+def test_split_scores_one_half_only(tmp_path, capsys):
+    import json
+
+    items = [{"text": f"The club has {n} members.", "quantities": [
+        {"change": "=", "value": str(n), "unit": "members", "normalized_unit": "member", "referred_concepts": "club"}]}
+        for n in range(10, 30)]
+    data = tmp_path / "set.json"
+    data.write_text(json.dumps(items), encoding="utf-8")
+    dev = sum(X.half_of(i["text"]) == "dev" for i in items)
+    assert 0 < dev < len(items)
+    assert X.main(["--data", str(data), "--no-quantulum", "--split", "dev"]) == 0
+    assert f"NewsQuant (dev): {dev} sentences, {dev} gold quantities" in capsys.readouterr().out
+    assert X.main(["--data", str(data), "--no-quantulum"]) == 0
+    out = capsys.readouterr().out
+    assert f"NewsQuant (all): {len(items)} sentences" in out and "numlint F1 by half:" in out

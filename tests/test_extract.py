@@ -683,3 +683,119 @@ def test_a_count_and_its_share_joined_by_or_are_two_figures():
 def test_a_range_never_spans_table_cells():
     # Markdown table cells become lines of prose: "35%" and "-3" are two figures, not 3-35%
     assert [(q.text, q.value) for q in extract_quantities("Labour\n35%\n-3\n")] == [("35%", 35.0), ("-3", -3.0)]
+
+
+# -- the frame of each mention in `numlint extract --format json` ----------------------------------------
+
+FRAME_ARTICLE = (
+    "Acme's profits rose to $5m last year, the company said.\n"
+    "Unemployment in Scotland fell to 5% in January, according to Eurostat.\n"
+    "Brent crude cost $50 a barrel.\n"
+    "The firm employs 300 people.\n"
+)
+
+
+def _extract_json(tmp_path, text: str) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from numlint.cli import cli
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["files"][0]["quantities"]
+
+
+def test_extract_json_gives_each_figure_its_owner_time_per_and_source(tmp_path):
+    got = {q["text"]: (q["owner"], q["time"], q["per"], q["source"]) for q in _extract_json(tmp_path, FRAME_ARTICLE)}
+    assert got["$5m"] == ("acme", "last year", None, None)   # the subject's possessor
+    assert got["5%"] == ("scotland", "in january", None, "eurostat")   # "X in Y fell to"
+    assert got["$50 a barrel"][2] is not None and "barrel" in got["$50 a barrel"][2]
+    assert got["300"] == (None, None, None, None)   # "the firm" names no one
+
+
+def test_extract_json_keeps_the_contract_fields_and_adds_the_frame(tmp_path):
+    quantities = _extract_json(tmp_path, FRAME_ARTICLE)
+    contract = {"text", "start", "end", "line", "column", "value", "low", "high", "unit", "surface_unit", "kind",
+                "approx", "change", "metric", "base"}
+    for q in quantities:
+        assert contract <= set(q)
+        assert {"owner", "time", "per", "source"} <= set(q)
+    assert [q["metric"] for q in quantities] == [q.metric for q in extract_quantities(FRAME_ARTICLE)]
+
+
+def test_extract_reads_the_frame_the_rules_read():
+    """One frame reader: what extract shows is what the fact table (and so every rule) holds."""
+    from numlint.document import Document
+    from numlint.facts import build_facts, frames_of
+    from numlint.linter import document_quantities
+
+    prose, quantities = document_quantities(Document("<string>", FRAME_ARTICLE, "text"))
+    frames = frames_of(prose, quantities)
+    table = build_facts(None, prose, quantities)
+    assert len(frames) == len(table.facts) == len(quantities)
+    for fact in table:
+        frame = frames[(fact.q.start, fact.q.end)]
+        assert (frame.time, frame.per, frame.source, frame.base) == (fact.time, fact.per, fact.source, fact.base)
+        assert frozenset(frame.owners) == fact.owner
+
+
+def test_a_name_bound_to_the_figure_comes_before_the_subject_of_its_clause():
+    from numlint.facts import read_frame
+    from numlint.model import Quantity
+
+    q = Quantity(text="10,000", start=0, end=0, value=10000.0)
+    frame = read_frame(q, "", "Acme's rival sent ", " troops in Russia")
+    assert frame.owners == ("russia",) and frame.owner == "russia" and frame.subject == "acme"
+    frame = read_frame(q, "", "At Acme, Bolt's staff of ", " people")
+    assert frame.owner == "bolt"   # the possessor right before the figure
+    assert read_frame(q, "", "In January the firm hired ", " people").owner is None   # a month is no one
+
+
+# -- the concept: what a figure is about, as the sentence writes it ------------------------------------
+
+@pytest.mark.parametrize("text, figure, concept", [
+    # the subject of the verb the figure follows
+    ("Exports to Germany dropped 7% last year.", "7%", "Exports to Germany"),
+    ("Prices rose 3%, whilst wages grew 2%.", "2%", "wages"),
+    ("Shares fell, with the main index losing 1.2%.", "1.2%", "main index"),   # a participle
+    ("The grant, excluding fees, was about $8m.", "$8m", "grant"),            # past an aside
+    ("Acme, which has 9,000 staff in Spain, said sales rose.", "9,000", "Acme"),   # a relative clause
+    ("In the past two years the council has spent £3m.", "£3m", "council"),   # a phrase of time before it
+    # the noun the figure modifies, with its modifiers and the name before the figure
+    ("Paracetamol 500mg tablets are sold in packs.", "500mg", "Paracetamol tablets"),
+    ("We used a 20W lamp for plant growth.", "20W", "lamp for plant growth"),
+    # what it is of, the noun before "of", and whose when the clause's subject is someone else
+    ("The stand takes up 45% of the cabin floor area.", "45%", "cabin floor area, stand"),
+    ("The club faces a penalty of £4m.", "£4m", "penalty"),
+    ("Acme cut its forecast by 3% on Monday.", "3%", "forecast, Acme"),
+    # a count's noun is what it counts, not what it is about
+    ("There are 1,200 residents who have been waiting for homes.", "1,200", "waiting for homes"),
+    ("A 15-year-old boy was hurt.", "15-year-old", "boy"),
+    ("It has been 30 years since the flood.", "30 years", None),               # "it" names nothing
+])
+def test_concept_is_read_from_the_sentence(text, figure, concept):
+    got = {q.text: q.concept for q in extract_quantities(text)}
+    assert got[figure] == concept, got
+
+
+def test_a_bracketed_conversion_is_about_what_its_partner_is_about():
+    got = {q.text: q.concept for q in extract_quantities("He paid a fine of 4 million euros ($4.3 million) in May.")}
+    assert got == {"4 million euros": "fine", "$4.3 million": "fine"}
+    got = {q.text: q.concept for q in extract_quantities("The hub has 12 miles (19 km) of new track.")}
+    assert got == {"12 miles": "new track, hub", "19 km": "new track, hub"}
+
+
+def test_concept_leaves_the_metric_the_facts_stage_keys_on():
+    q = one("Exports to Germany dropped 7% last year.")
+    assert q.metric is None and q.concept == "Exports to Germany"
+    q = one("The club reported profits of £5m last year.")
+    assert q.metric == "profits" and q.concept == "profits, club"
+
+
+def test_extract_json_gives_the_concept(tmp_path):
+    quantities = _extract_json(tmp_path, "Exports to Germany dropped 7% last year.\n")
+    assert [(q["text"], q["concept"]) for q in quantities] == [("7%", "Exports to Germany")]

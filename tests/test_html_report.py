@@ -97,6 +97,18 @@ def test_facts_table_by_metric():
     assert lines == [["1", "3"], ["1"], ["4"], ["4"]]
 
 
+def test_facts_table_shows_whose_and_when_each_value_is():
+    from numlint.linter import lint
+
+    text = "Acme's profits rose to $5m last year.\nProfits at Bolt fell to $3m in 2023, the chairman said.\n"
+    page = html.render([lint(Document("news/profits.txt", text))])
+    table = page[page.index('<table class="facts">'):page.index("</table>")]
+    notes = re.findall(r'<span class="frame">(.*?</span>)</span>', table)
+    frames = [re.findall(r'title="\w+">([^<]+)</span>', note) for note in notes]
+    assert frames == [["acme", "last year"], ["bolt", "2023"]]
+    assert '<span class="whose" title="whose">acme</span>' in table
+
+
 def test_article_text_is_escaped():
     page = html.render([sample()])
     assert "<script>alert(1)</script>" not in page

@@ -144,7 +144,7 @@ def _extract(src: Source) -> list[Quantity]:
 
 
 def _with_metrics(src: Source, quantities: list[Quantity]) -> list[Quantity]:
-    """Steps 3 and 4 of the metric reader (``metric``), on the quantities as the pipeline sees them."""
+    """Steps 3 to 5 of the metric reader (``metric``), on the quantities as the pipeline sees them."""
     text = src.text
     found = []
     for q in quantities:
@@ -155,4 +155,13 @@ def _with_metrics(src: Source, quantities: list[Quantity]) -> list[Quantity]:
         found.append(m)
     figures = [(q.start, q.end, m, q.unit, q.kind) for q, m in zip(quantities, found, strict=True)]
     found = metric.inherit_keyless(text, figures, lambda pos: src.sentence_bounds(pos)[0])
-    return [q if m == q.metric else dataclasses.replace(q, metric=m) for q, m in zip(quantities, found, strict=True)]
+    out: list[Quantity] = []
+    for q, m in zip(quantities, found, strict=True):
+        s, e = src.sentence_bounds(q.start)
+        partner = out[-1] if out and out[-1].end >= s else None
+        if partner is not None and metric.is_conversion_of(text, partner.end, q.start):
+            concept = partner.concept   # "10.5 million Australian dollars ($7.5 million)": one concept
+        else:
+            concept = metric.read_concept(text[s:q.start], text[q.end:e], kind=q.kind, metric=m, base=q.base)
+        out.append(dataclasses.replace(q, metric=m, concept=concept))
+    return out

@@ -23,19 +23,25 @@ sentence (a capitalised word there is no name).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
+from numlint.extract.cores import ASCII_LOWER
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
+from numlint.lang.dates import WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
-from numlint.lang.measures import PERCENT_WORDS, UNIT_WORDS
+from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
 from numlint.lang.stopwords import (
+    ARTICLES,
     COMMON_VERBS,
     GENERIC_HEADS,
+    LINKING_WORDS,
     NOT_CONTENT_WORDS,
     NOT_METRIC_BEFORE_OF,
+    NOUN_MODIFIERS,
     POSSESSIVE_DETERMINERS,
     STOP_WORDS,
     VERB_ENDING_RE,
@@ -168,6 +174,8 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
         if not found or lead_start < 0 or not sentence_initial(lead_start + found[0] - 1) or not vs_after:
             return None
     w1_start, w1, w2 = found
+    if w2 is not None and w1.lower() == "to":
+        return None   # "to end at 1,334", "to trade at 132.86": a verb after "to", not a noun
     words = [w for w in (w1, w2) if w]
     words = [w.lower() for w in words]
     if words[0] in SCALE_WORDS or words[0] in BIG_WORDS:
@@ -288,11 +296,11 @@ def metric_around(left: str, right: str) -> str | None:
     # "10 km (6.2 miles)" and "32C (90F)" read no metric from the conversion that follows.
     for word in _ANY_WORD_RE.findall(right[:_PHRASE_END_RE.search(right[:60]).start()]):
         lw = word.lower()
+        if not phrase and lw in _SKIPPED_BEFORE_NOUN:
+            continue   # "eight more picks", "5 mln extra cars": the noun is further on
         if not phrase and (lw in UP_WORDS or lw in DOWN_WORDS):
             break   # "a 5% rise": the change, not what changed
-        if lw in NOT_CONTENT_WORDS and not phrase:
-            if lw in _SKIPPED_BEFORE_NOUN:
-                continue
+        if not phrase and lw in NOT_CONTENT_WORDS:
             break
         if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
                 (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
@@ -356,3 +364,313 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
                 metrics[i], keys[i] = metrics[j], keys[j]
                 break
     return metrics
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 5: the concept, the metric phrase as the sentence writes it
+
+CONCEPT_WINDOW = 160   # characters of the sentence read on either side of a figure
+_CONCEPT_TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9&\-]|\.(?=[A-Za-z0-9]))*(?:['’]s?)?|\d[\d.,]*|[^\sA-Za-z\d]")
+# Where the figure's clause starts: a clause mark, or a word that opens a clause of its own; a
+# relative pronoun opens one whose subject is the noun phrase before it ("Ford, which has 13,000").
+_CLAUSE_START_RE = re.compile(
+    r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
+    r"as|because|if|with|after|before|since|including|what)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
+_AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                  "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
+_SUBJECT_VERB_SYMBOLS = frozenset("=≈~:<>≥≤")
+
+
+def _concept_tokens(s: str) -> list[str]:
+    return _CONCEPT_TOKEN_RE.findall(s)
+
+
+_VERBS = _AUX | COMMON_VERBS | CHANGE_VERBS | _SUBJECT_VERB_SYMBOLS | (_LINK_WORDS - {"of", "at", "worth"})
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_verb(word: str) -> bool:
+    """A word that ends the subject of a clause ("Profits *rose* to", "the index *was* at"); kept per
+    word, as every figure asks about the words of its clause."""
+    lw = word.lower()
+    return lw in _VERBS or (len(lw) > 4 and lw.endswith("ed") and not lw.endswith("eed"))
+
+
+_WEEKDAYS = frozenset(w.lower() for w in WEEKDAYS)
+# Words that open a phrase of time or place before a sentence's subject ("Since the start of last
+# season Chris Wood has scored", "So far this year Tesla shares have").
+_OPENERS = frozenset({"since", "so", "in", "over", "on", "after", "at", "for", "by", "during", "from", "as",
+                      "meanwhile", "previously", "now", "today", "yesterday", "already", "still", "then"})
+
+
+def _function_word(word: str) -> bool:
+    """A word that ends a noun phrase read as written: a stop word, unless it modifies a noun ("the
+    daily limit") or is a name in capitals ("the US trade deficit")."""
+    lw = word.lower()
+    return lw in STOP_WORDS and lw not in NOUN_MODIFIERS and not (word.isupper() and len(word) > 1)
+
+
+def _names_something(word: str) -> bool:
+    """A word a concept can rest on: no function word, figure, scale or currency word ("shares" is)."""
+    lw = word.lower()
+    return (word[0].isalpha() and not _function_word(word) and lw not in SCALE_WORDS and lw not in BIG_WORDS
+            and lw not in CURRENCY_WORDS and lw not in _PRONOUNS)
+
+
+def _phrase(words: list[str]) -> str | None:
+    """Words as written, without determiners at the start, function words at either end or weekdays
+    ("Dell on Monday"); a figure stays only as part of a name ("S&P 500"). None for no content word."""
+    words = [w for w in words if w.lower() not in _WEEKDAYS]
+    # at its start "total", "annual" go as well: they say how the figure was summed, not what it is of
+    while words and (_function_word(words[0]) or words[0].lower() in POSSESSIVE_DETERMINERS
+                     or not words[0][0].isalpha()):
+        words = words[1:]
+    while words and (_function_word(words[-1]) or not words[-1][0].isalnum()
+                     or (words[-1][0].isdigit() and not (len(words) > 1 and words[-2][0].isupper()))):
+        words = words[:-1]
+    if not any(_names_something(w) for w in words):
+        return None
+    return " ".join(w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words)
+
+
+def _subject_words(words: list[str]) -> list[str]:
+    """The subject's own noun phrase, from the words before the verb: a phrase of time or place before
+    it goes ("In the last three months the OCS" -> "the OCS", "Previously the company"): a determiner
+    right after a noun, with no word linking the two, starts the subject's own noun phrase. An adverb
+    before the verb goes too ("Lyft officially kicked off")."""
+    start = 0
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1].lower()
+        linked = prev in LINKING_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
+        if linked:
+            continue
+        if w.lower() in ("the", "a", "an", "its", "their"):
+            start = i
+    words = words[start:]
+    while words and words[-1][0].islower() and words[-1].endswith("ly") and len(words[-1]) > 4:
+        words = words[:-1]
+    return words
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the first verb of a clause's words is (a word after a determiner is a noun: "the set")."""
+    for i, w in enumerate(words):
+        if _is_verb(w) and not (i and words[i - 1].lower() in POSSESSIVE_DETERMINERS):
+            return i
+        if i and len(w) > 5 and w.endswith("ing") and w[0].islower() and words[i - 1][0].isalnum() \
+                and words[i - 1].lower() not in ARTICLES and words[i - 1].lower() not in LINKING_WORDS:
+            return i   # "with the index advancing 1.7%", "people earning $48,000": a participle
+    return None
+
+
+SUBJECT_SEGMENTS = 4   # clauses read back from the figure's own for a subject
+
+
+def _subject(left: str) -> str | None:
+    """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
+    to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
+    opens with its verb, or has none, takes the subject of the clause before it: the noun a relative
+    pronoun stands for ("a defense that gave up 517 yards"), the subject of the clause it is joined to
+    ("The group is investing $5m and employs 200 people"), past an aside ("Global debt, excluding
+    banks, was $113 trillion"); at the sentence's start, a clause without a verb is the subject itself
+    ("Healthcare, the best performing sector, dropped 1.6%")."""
+    clause = left[-CONCEPT_WINDOW:]
+    if len(left) > CONCEPT_WINDOW and left[-CONCEPT_WINDOW - 1].isalnum():
+        clause = clause[clause.find(" ") + 1:]   # never half a word
+    # a case-sensitive search of an ASCII-lower-cased copy (same offsets) is some three times faster
+    marks = list(_CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER)))
+    end = len(clause)
+    verbless = None   # the earliest clause without a verb passed on the way back (an aside, a subject)
+    for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
+        start = marks[k - 1].end() if k else 0
+        words = _concept_tokens(clause[start:end])
+        i = _verb_at(words)
+        if i:
+            own = _subject_words(words[:i])
+            lone_pronoun = words[i - 1].lower() in _PRONOUNS and not (i > 1 and words[i - 2].lower() in LINKING_WORDS)
+            if lone_pronoun or (
+                    own and all(w.lower() in _PRONOUNS or w.lower() in STOP_WORDS for w in own)):
+                return None   # "It has been 30 years", "tomorrow I will run": the pronoun names nothing here
+            found = _phrase(own[-8:])
+            if found:
+                return found
+        elif k and i == 0 and marks[k - 1].group(1):
+            # "Ford, which has 13,000 workers": the noun phrase before the relative pronoun
+            before = _concept_tokens(clause[:marks[k - 1].start(1)])
+            while before and not before[-1][0].isalnum():
+                before.pop()
+            return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+        elif i is None and end < len(clause):
+            verbless = _phrase(_subject_words(words)[-8:]) or verbless
+        end = marks[k - 1].start() if k else 0
+    return verbless
+
+
+_AGE_WORD_RE = re.compile(r"-?(?:years?|months?|weeks?|days?)-old")
+
+
+def _noun_run(words: list[str], limit: int) -> list[str]:
+    """The words of a noun phrase at the start of ``words``: up to ``limit``, ending at a function
+    word, a verb, a figure or a mark."""
+    run: list[str] = []
+    for w in words:
+        lw = w.lower()
+        if not w[0].isalpha() or _function_word(w) or lw in COMMON_VERBS or lw in APPROX_WORDS:
+            break
+        if not run and (lw in DIMENSION_WORDS or _AGE_WORD_RE.fullmatch(lw)):
+            break
+        if not run and len(lw) > 4 and lw.endswith(("ed", "ing")) and (
+                len(words) < 2 or words[1].lower() in STOP_WORDS or not words[1][0].isalpha()):
+            break   # "120 decibels reached during": a participle, not a noun's modifier
+        if run and _is_verb(w) and lw not in CHANGE_VERBS:
+            break
+        if lw.endswith("ly") and len(lw) > 4:
+            break
+        run.append(w)
+        if len(run) >= limit:
+            break
+    return run
+
+
+def _of_tail(words: list[str]) -> str | None:
+    """"of capacity", "for diffuse heating", "of the Marten Hills region of Alberta" at the start of
+    ``words``: the noun phrase after it (one "of" inside it kept); None when it is a price or a date
+    ("for RM79", "for 92 million yuan")."""
+    if len(words) < 2 or words[0].lower() not in ("of", "for"):
+        return None
+    rest = words[1:]
+    while rest and rest[0].lower() in ARTICLES:
+        rest = rest[1:]
+    run = _noun_run(rest, 5)
+    more = rest[len(run):]
+    if run and len(more) >= 2 and more[0].lower() == "of" and more[1][0].isupper():
+        run += more[:1] + _noun_run(more[1:], 3)
+    if run and len(rest) > len(run) and rest[len(run)][0].isdigit() and run[-1][0].isupper():
+        run.append(rest[len(run)])   # "the Fortune 100"
+    return _phrase(run)
+
+
+def _relative_after(words: list[str]) -> str | None:
+    """"68,400 people who have been unemployed for two years": what the relative clause after a count's
+    noun says of it (its auxiliaries dropped), up to the end of the clause."""
+    if len(words) < 2 or words[0].lower() not in ("who", "that", "which"):
+        return None
+    run: list[str] = []
+    for w in words[1:]:
+        if not w[0].isalnum() or w.lower() in ("and", "but", "while", "or", "who", "which", "that"):
+            break
+        if w.lower() not in _AUX:
+            run.append(w)
+        if len(run) >= 6:
+            break
+    return _phrase(run)
+
+
+def _before_of(left_words: list[str]) -> str | None:
+    """The noun phrase a figure is linked to by the word before it: "a nominal current density of 1.3
+    A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
+    "base price: $59,995"."""
+    words = list(left_words)
+    while words and words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "to", "just", "only", "over"}:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "="):
+        return None
+    link = words[-1].lower()
+    run: list[str] = []
+    for j in range(len(words) - 2, -1, -1):
+        w, lw = words[j], words[j].lower()
+        if not w[0].isalpha() or _function_word(w) or lw in ARTICLES:
+            break
+        if _is_verb(w) and run and lw.endswith("ed") and j and (
+                words[j - 1].lower() in ARTICLES or words[j - 1].lower() in NOUN_MODIFIERS):
+            run.insert(0, w)   # "a combined torque output of", "maximum sustained winds of": a modifier
+            continue
+        if _is_verb(w):
+            # "have been unemployed for two years": the participle is what the figure is about
+            if link == "for" and not run and lw.endswith("ed") and len(words) > 2 and words[-3].lower() in _AUX:
+                run = [w]
+            break
+        run.insert(0, w)
+        if len(run) >= 4:
+            break
+    return _phrase(run)
+
+
+def _premodifiers(left_words: list[str]) -> list[str]:
+    """Names and nouns right before a figure that modifies a noun ("Tylenol 500mg tablets")."""
+    run: list[str] = []
+    for w in reversed(left_words[-3:]):
+        lw = w.lower()
+        if not w[0].isalpha() or _function_word(w) or lw in ARTICLES or _is_verb(w) \
+                or (lw.endswith("ing") and len(lw) > 5):
+            break
+        run.insert(0, w)
+    return run
+
+
+_CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|some\s+|nearly\s+|or\s+)?")
+
+
+def is_conversion_of(text: str, partner_end: int, start: int) -> bool:
+    """Whether the figure at ``start`` is a bracketed restatement of the one ending at ``partner_end``
+    ("£5m ($6.3m)", "36C (97F)"): it is about what its partner is about."""
+    return _CONVERSION_OPEN_RE.fullmatch(text, partner_end, start) is not None
+
+
+def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: str | None) -> str | None:
+    """What a figure is about as the sentence writes it, head noun with its modifiers and whose: the
+    noun phrase after a figure that modifies it ("a 5-10W laser for diffuse heating", "Tylenol 500mg
+    tablets"), what it is of ("80% of nozzle outlet diameter", "1,000 megawatts of capacity"), the noun
+    before "of" ("a target of 200p"), else the subject of its clause ("exports to China dropped 7%").
+
+    A count's noun ("13,000 workers") is its unit, not its concept: what a count is about is the "of
+    X" after its noun or the clause's subject ("Ford has 13,000 workers"). ``left`` and ``right`` are
+    the sentence on either side of the figure (its unit included in the figure)."""
+    if len(left) > CONCEPT_WINDOW:
+        left = left[-CONCEPT_WINDOW:]
+        left = left[left.find(" ") + 1:]   # never half a word
+    right = right[:CONCEPT_WINDOW]
+    nl = right.find("\n")
+    right = right if nl < 0 else right[:nl]
+    left = left[left.rfind("\n") + 1:]
+    right_words = _concept_tokens(right)
+    if right_words and right_words[0] == "(" and ")" in right_words[:12]:
+        # "8 miles (13 km) of new tunnels": what follows a bracketed conversion is the figure's
+        right_words = right_words[right_words.index(")") + 1:]
+    left_words = _concept_tokens(left)
+    if metric == "age":
+        # "a 15-year-old boy": an age is about the person after it, else about no one named here
+        return _phrase(_noun_run(right_words, 3))
+    what = _what(left_words, right_words, kind, base)
+    if what is None:
+        return _subject(left)
+    # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
+    # is about Dell's workforce)
+    whose = _subject(left)
+    if whose and not set(whose.lower().split()) & set(what.lower().split()):
+        return f"{what}, {whose}"
+    return what
+
+
+
+def _what(left_words: list[str], right_words: list[str], kind: str, base: str | None) -> str | None:
+    """The noun phrase of ``read_concept`` found next to the figure, or None."""
+    after = _noun_run(right_words, 5)
+    tail = _of_tail(right_words[len(after):]) if after else None
+    if base:
+        return _of_tail(right_words) or base
+    if after and kind != "count":
+        noun = _phrase(_premodifiers(left_words) + after)
+        return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
+    if tail:
+        return tail
+    if after and kind == "count":
+        said = _relative_after(right_words[len(after):])
+        if said:
+            return said
+    if not after:
+        of = _of_tail(right_words)
+        if of:
+            return of
+    return _before_of(left_words)

@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from numlint.facts.compare import same_scope
 from numlint.facts.fact import Fact, _data_row, _tabular
-from numlint.facts.frame import _owner, _per, find_source, find_time, infer_base
+from numlint.facts.frame import Frame, read_frame
 from numlint.facts.words import content_words, singular
 from numlint.lang.sentences import split_sentences
 from numlint.model import Quantity
@@ -115,6 +115,40 @@ def _disjoint(spans) -> list[tuple[int, int]]:
     return merged
 
 
+class _InSentence(NamedTuple):
+    """A mention placed in the prose: its prose offsets and its sentence, split at the mention."""
+
+    q: Quantity
+    start: int
+    end: int
+    sentence_index: int
+    sentence: str
+    left: str
+    right: str
+
+
+def _in_sentences(prose, quantities: Iterable[Quantity],
+                  sentences: list[tuple[int, int]]) -> Iterator[_InSentence]:
+    """Each quantity (in document order) in its sentence of ``prose``: the one place a mention's
+    context is cut, so the rules and the frame of ``frames_of`` read the same words."""
+    text = prose.text
+    starts = [s for s, _ in sentences]
+    for q in sorted(quantities, key=lambda q: (q.start, q.end)):
+        ps = prose.to_prose(q.start)
+        pe = prose.to_prose(q.end) if q.end > q.start else ps
+        pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
+        si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
+        s0, s1 = sentences[si] if sentences else (0, len(text))
+        yield _InSentence(q, ps, pe, si, text[s0:s1], text[s0:ps], text[pe:s1])
+
+
+def frames_of(prose, quantities: Iterable[Quantity]) -> dict[tuple[int, int], Frame]:
+    """(start, end) of each quantity -> its frame, read as ``build_facts`` reads it (for ``numlint
+    extract`` and the HTML report, which show the frame without running the rules)."""
+    return {(m.q.start, m.q.end): read_frame(m.q, m.sentence, m.left, m.right)
+            for m in _in_sentences(prose, quantities, split_sentences(prose.text))}
+
+
 def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
     """Every quantity of a document as a Fact in its sentence, bucketed by metric key."""
     # Imported here: ``numlint rules`` loads the rule kinds, which import this module, and must not
@@ -123,13 +157,11 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
 
     text = prose.text
     sentences = split_sentences(text)
-    starts = [s for s, _ in sentences]
     # Heading spans merged and sorted, so whether a mention is in one is a bisect, not a scan of
     # every heading (20,000 h1 lines made that quadratic).
     headings = _disjoint(getattr(prose, "headings", []) or [])
     heading_starts = [h0 for h0, _ in headings]
     facts: list[Fact] = []
-    ordered = sorted(quantities, key=lambda q: (q.start, q.end))
     word_cache: dict[int, frozenset[str]] = {}
     table_cache: dict[int, bool] = {}
 
@@ -144,18 +176,11 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
             table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
         return table_cache[si]
 
-    for q in ordered:
-        ps = prose.to_prose(q.start)
-        pe = prose.to_prose(q.end) if q.end > q.start else ps
-        pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
-        si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
-        s0, s1 = sentences[si] if sentences else (0, len(text))
-        sentence = text[s0:s1]
-        left = text[s0:ps]
-        right = text[pe:s1]
+    for q, ps, pe, si, sentence, left, right in _in_sentences(prose, quantities, sentences):
         metric = q.metric
         hi = bisect.bisect_right(heading_starts, ps) - 1
         in_heading = hi >= 0 and ps < headings[hi][1]
+        frame = read_frame(q, sentence, left, right)
         facts.append(
             Fact(
                 q=q,
@@ -169,13 +194,13 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 metric=metric,
                 key=metric_key(metric),
                 modifiers=metric_modifiers(metric),
-                owner=_owner(sentence, left, right, metric),
-                time=find_time(sentence, len(left)),
-                per=_per(q, left, right),
-                source=find_source(sentence),
+                owner=frozenset(frame.owners),
+                time=frame.time,
+                per=frame.per,
+                source=frame.source,
                 in_heading=in_heading,
                 line=q.line or (doc.line_col(q.start)[0] if doc is not None else 0),
-                base=infer_base(q, right),
+                base=frame.base,
                 words=sentence_words(si, sentence),
                 tabular=sentence_tabular(si, sentence, in_heading),
             )

@@ -139,3 +139,8 @@ KITCHEN_MEASURES = (r"cups?", r"teaspoons?", r"tablespoons?", r"inch", r"mile")
 
 # Spaced capitalised tokens after a number that look like a unit symbol but are not ("5 US", "6 PM").
 NOT_UNIT_SYMBOLS = ("US", "UK", "EU", "UN", "AM", "PM", "GMT")
+
+# Words after a measure that say which dimension it is ("90 miles wide", "six minutes later"): the
+# measure is of the thing before it, so they are no part of what it is about.
+DIMENSION_WORDS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "away", "apart", "old",
+                             "later", "earlier", "ago", "late", "early", "off", "behind", "ahead", "short"})

@@ -84,3 +84,17 @@ VAGUE_HEADS = frozenset({"people", "person", "times", "thing", "way", "case", "o
                          "mark", "franc", "guilder", "lire", "lira", "crown", "krona", "kronor", "rupee", "peso",
                          "dinar", "riyal", "rand", "shekel", "yuan", "won", "dollar", "pound", "euro", "yen",
                          "sterling", "rouble", "ruble", "peseta", "schilling", "drachma", "escudo"})
+
+# Words that link a noun phrase to the one before it ("exports to China", "the speed of the cars"):
+# two noun phrases side by side without one are two phrases, not one.
+LINKING_WORDS = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "than", "as",
+                           "into", "about", "over", "under", "between", "against", "per", "across", "via"})
+
+# Function words by STOP_WORDS that are also the modifiers of a noun phrase a figure is about ("the
+# current population", "the daily limit", "its annual turnover"): a concept keeps them.
+NOUN_MODIFIERS = frozenset({"current", "daily", "weekly", "monthly", "yearly", "annual", "total", "overall",
+                            "combined", "maximum", "minimum", "average", "entire", "whole", "own"})
+# Determiners a noun phrase read as written drops at its start ("the", "its"); unlike
+# POSSESSIVE_DETERMINERS they hold no modifier ("total", "annual").
+ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+                      "those"})

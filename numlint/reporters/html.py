@@ -214,9 +214,24 @@ def _finding_card(f: Finding, n: int, fid: int, by_pos: dict) -> str:
     )
 
 
-def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int, shown: dict | None = None) -> str:
-    """Metric -> the values as written (as a reader sees them: ``shown`` maps a span to that text)."""
+def _frame_note(frame) -> str:
+    """Whose, when, per what and says who of one value, as the facts stage reads them ("" for none)."""
+    if frame is None:
+        return ""
+    parts = [(label, value) for label, value in (("whose", frame.owner), ("when", frame.time),
+                                                  ("per", frame.per), ("source", frame.source)) if value]
+    if not parts:
+        return ""
+    words = " · ".join(f'<span class="{label}" title="{label}">{_e(value)}</span>' for label, value in parts)
+    return f'<span class="frame">{words}</span>'
+
+
+def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int, shown: dict | None = None,
+                 frames: dict | None = None) -> str:
+    """Metric -> the values as written (as a reader sees them: ``shown`` maps a span to that text), each
+    with its frame (``frames`` maps a span to what ``numlint.facts.frames_of`` read: whose, when)."""
     shown = shown or {}
+    frames = frames or {}
     findings = list(result.findings)
     groups: OrderedDict[str, list] = OrderedDict()
     for q in sorted(result.quantities, key=lambda q: q.start):
@@ -230,7 +245,7 @@ def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int, show
         involved = sorted({n for q in qs for n in by_pos[(q.start, q.end)].findings + by_pos[(q.start, q.end)].related})
         values = " ".join(
             f'<a class="chip" style="--c:{colour}" href="#{by_pos[(q.start, q.end)].anchor}">'
-            f'{_e(shown.get((q.start, q.end), q.text))}</a>'
+            f'{_e(shown.get((q.start, q.end), q.text))}</a>{_frame_note(frames.get((q.start, q.end)))}'
             for q in qs
         )
         first_on_line: dict[int, str] = {}
@@ -245,7 +260,8 @@ def _facts_table(result: FileResult, colours: dict, by_pos: dict, fid: int, show
             f'<td>{values}</td><td class="lines">{lines}</td></tr>'
         )
     return (
-        '<table class="facts"><thead><tr><th>Metric</th><th>Values as written</th><th>Lines</th></tr></thead>'
+        '<table class="facts"><thead><tr><th>Metric</th><th>Values as written (whose, when)</th><th>Lines</th>'
+        '</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
 
@@ -386,9 +402,12 @@ def _file_section(result: FileResult, fid: int) -> str:
     fmt = format_for_path(result.path)
     colours = metric_colours(result)
     spans, by_pos = _spans(result, fid)
+    from numlint.facts import frames_of
     from numlint.linter import as_read
 
-    shown = {(q.start, q.end): q.text for q in as_read(_prose_of(result, fmt), list(result.quantities))}
+    prose = _prose_of(result, fmt)
+    shown = {(q.start, q.end): q.text for q in as_read(prose, list(result.quantities))}
+    frames = frames_of(prose, result.quantities) if result.quantities else {}
     verdict = (
         '<p class="verdict ok">No number problems found.</p>' if not findings else ""
     )
@@ -399,7 +418,7 @@ def _file_section(result: FileResult, fid: int) -> str:
     return (
         f'<section class="file">{title}{verdict}'
         f'<div class="article" data-format="{fmt}">{_article_rows(result, fmt, spans, colours, fid, by_pos)}</div>'
-        f'{source}<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid, shown)}</section>'
+        f'{source}<h3>Facts by metric</h3>{_facts_table(result, colours, by_pos, fid, shown, frames)}</section>'
     )
 
 
@@ -477,6 +496,7 @@ background:#f6f5f1;padding:8px 14px}
 .facts td:first-child{font-weight:600;white-space:nowrap}
 .facts .lines{font:12px ui-monospace,Menlo,Consolas,monospace;color:var(--muted)}
 .facts a{color:inherit}
+.facts .frame{font-size:12px;color:var(--muted);margin:0 10px 0 4px}
 .swatch{display:inline-block;width:12px;height:12px;border-radius:3px;background:var(--c);margin-right:8px;
 vertical-align:-1px;box-shadow:inset 0 0 0 1px rgba(0,0,0,.15)}
 .chip{display:inline-block;background:var(--c);border-radius:4px;padding:0 6px;margin:2px 3px 2px 0;
