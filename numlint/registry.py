@@ -62,7 +62,10 @@ class RuleSpec:
         try:
             # an empty value ("{value} {metric} here" with no metric) leaves no double space
             filled = self.message.format(**{k: _EMPTY if v == "" else v for k, v in values.items()})
-            return filled.replace(f" {_EMPTY} ", " ").replace(_EMPTY, "")
+            filled = filled.replace(f" {_EMPTY} ", " ")
+            if filled.startswith(f"{_EMPTY}: "):
+                filled = filled[len(_EMPTY) + 2:]  # "{metric}: {old} then {new}" with no metric read
+            return filled.replace(_EMPTY, "")
         except (KeyError, IndexError, ValueError):
             # A template naming a value the kind does not give is a bug in the TOML; say what we can.
             return f"{self.summary} ({', '.join(f'{k}={v}' for k, v in values.items())})"

@@ -266,6 +266,8 @@ def test_a_message_with_no_metric_has_no_double_space():
                   evidence="the headline's figure, restated in the body")
     assert RULES["NL201"].render(values).startswith("$2m here, $2bn in the headline: a thousand times apart")
     assert RULES["NL201"].render(dict(values, metric="payout")).startswith("$2m payout here,")
+    change = dict(metric="", old="$60bn", new="$54bn", marker="revised")
+    assert RULES["NL102"].render(change).startswith('$60bn then $54bn ("revised"): a stated change')
 
 
 def test_a_slip_changes_one_thing_not_scale_word_and_currency_at_once():
