@@ -467,3 +467,19 @@ def test_footnote_markers_are_not_copy_and_the_notes_are(page):
     assert " ".join(prose.text.split()) == "The council will spend £12m on 40 buses, it said. Budget paper, 2 March."
     check_map(prose, page)
     assert [q.text for q in numlint.extract_text(prose.text)] == ["£12m", "40"]
+
+
+def test_raised_and_lowered_digits_read_as_a_reader_sees_them():
+    # a footnote mark after a figure must not run into it ("£5m1" lost its scale word); a unit's power
+    # stays a power
+    from numlint.extract import extract_quantities
+    from numlint.markup import to_prose
+
+    prose = to_prose("<p>The council spent &pound;5m<sup>1</sup> on a 500m<sup>2</sup> depot.</p>", "html")
+    assert prose.text == "The council spent £5m¹ on a 500m² depot."
+    found = [(q.value, q.unit) for q in extract_quantities(prose.text)]
+    assert found == [(5_000_000.0, "GBP"), (500.0, "meter ** 2")]
+    start = prose.text.index("¹")
+    original = "<p>The council spent &pound;5m<sup>1</sup> on a 500m<sup>2</sup> depot.</p>"
+    s, e = prose.to_original(start, start + 1)
+    assert original[s:e] == "1"

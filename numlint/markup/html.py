@@ -93,6 +93,10 @@ def _scope_tag(s: str, start: int, end: int) -> str | None:
     return next((tag for tag, pattern in _SCOPE_TAG.items() if pattern.search(s, start, end)), None)
 
 
+# Digits inside <sup> and <sub>, written as the raised and lowered digits a reader sees.
+_RAISED = {"sup": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "sub": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
+
+
 def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None = None,
                      scope: str = "all") -> None:
     """Tokenize s[start:end] as HTML and write its visible text to b (positions through tr).
@@ -201,7 +205,13 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             while i < j and s[i].isspace():
                 i += 1
         if i < j:
-            tr.verbatim(b, i, j - i)
+            raised = _RAISED.get("sup" if counts.get("sup") else "sub" if counts.get("sub") else "")
+            if raised and s[i:j].isdigit():
+                # "£5m<sup>1</sup>" reads "£5m¹" (a footnote mark after £5m), "500m<sup>2</sup>" reads
+                # "500m²", as a reader sees them; read as plain digits they ran into the figure
+                tr.decoded(b, s[i:j].translate(raised), i, j)
+            else:
+                tr.verbatim(b, i, j - i)
 
     i = start
     while i < n:
