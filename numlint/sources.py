@@ -257,6 +257,11 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
         data = read_bounded(path, max_bytes)
     except FileNotFoundError:
         raise SourceError("no such file or directory") from None
+    return decode_file(path, data)
+
+
+def decode_file(path: str, data: bytes) -> str:
+    """The text of a file's bytes, by its suffix: a Word file's paragraphs, else decoded text."""
     if path.lower().endswith(".docx"):
         return docx_text(data)
     return decode(data)

@@ -234,6 +234,22 @@ def test_git_mode_compares_every_changed_article(repo):
     assert [d["new"] for d in only["diffs"]] == ["news/storm.txt"]
 
 
+def test_git_mode_reads_a_word_story_from_the_repository(repo):
+    from docx_builder import build_docx
+
+    def story(n: str) -> bytes:
+        return build_docx([{"title": "Council to cut 450 jobs"}, {"p": f"The council will cut {n} jobs by March."},
+                           {"p": "Unions will fight the loss of the 450 jobs."}])
+
+    (repo / "news" / "jobs.docx").write_bytes(story("450"))
+    _git(repo, "add", "news/jobs.docx")
+    _git(repo, "commit", "-q", "-m", "a Word story")
+    (repo / "news" / "jobs.docx").write_bytes(story("540"))
+    result = _run(["diff", "--git", "HEAD", "news/jobs.docx"], cwd=repo)
+    assert "changed  450 -> 540 jobs" in result.output
+    assert "news/jobs.docx:1:16: NL104 error" in result.output and result.exit_code == 1
+
+
 def test_git_errors_are_one_line_exit_2(repo):
     result = _run(["diff", "--git", "no-such-rev"], cwd=repo)
     assert result.exit_code == 2 and "numlint: --git no-such-rev:" in result.output

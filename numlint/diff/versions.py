@@ -39,11 +39,11 @@ def _git(args: list[str], cwd: str | None = None) -> bytes:
     return done.stdout
 
 
-def _decode(data: bytes) -> str:
-    from numlint.sources import SourceError, decode
+def _decode(path: str, data: bytes) -> str:
+    from numlint.sources import SourceError, decode_file
 
     try:
-        return decode(data)
+        return decode_file(path, data)
     except SourceError as exc:
         raise VersionError(str(exc)) from None
 
@@ -64,7 +64,7 @@ def git_show(rev: str, path: str) -> str:
     directory = os.path.dirname(os.path.abspath(path)) or "."
     # "./name" makes git read the path relative to the current directory, not the repository root
     data = _git(["show", f"{rev}:./{os.path.basename(path)}"], cwd=directory)
-    return _decode(data)
+    return _decode(path, data)
 
 
 def read(spec: str) -> Version:
