@@ -289,7 +289,8 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     d = 1 + z * z / n
     c = p + z * z / (2 * n)
     h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return ((c - h) / d, (c + h) / d)
+    # at k = 0 the lower bound is 0 up to rounding ("-0%" in the report otherwise)
+    return (max((c - h) / d, 0.0), min((c + h) / d, 1.0))
 
 
 def share(k: int, n: int) -> str:
