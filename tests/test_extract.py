@@ -799,3 +799,14 @@ def test_concept_leaves_the_metric_the_facts_stage_keys_on():
 def test_extract_json_gives_the_concept(tmp_path):
     quantities = _extract_json(tmp_path, "Exports to Germany dropped 7% last year.\n")
     assert [(q["text"], q["concept"]) for q in quantities] == [("7%", "Exports to Germany")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # alternatives joined by "or" share the scale word written after the second
+    ("It may need another 10 or 15 billion dlrs.", [10e9, 15e9]),
+    ("The plan could cost eight or nine million euros.", [8e6, 9e6]),
+    ("Analysts expect 10 or 15 billion.", [10e9, 15e9]),
+    ("He ate eight or nine apples.", [8.0, 9.0]),
+])
+def test_alternatives_share_the_scale_word(text, expected):
+    assert [q.value for q in extract_quantities(text)] == expected

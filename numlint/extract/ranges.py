@@ -147,7 +147,16 @@ def read_or(src: Source, mention: Mention) -> None:
         b = read_amount(src, q, core.end(), "d" if dm else "w", in_range=True)
     except Skip:
         return
-    if b is None or not b.unit:
+    if b is None:
+        return
+    if a.scale is None and b.scale is not None and abs(a.number) < 1000 and a.number <= b.number:
+        # "another 10 or 15 billion dlrs", "eight or nine million euros": the scale word is both ends'
+        a.scale, a.multiplier = b.scale, b.multiplier
+    elif a.spelled and b.spelled and b.multiplier == 1.0 and a.number < 1000:
+        bw = _BIG_WORD_END_RE.search(text[b.start:b.raw_end])   # "eight or nine million"
+        if bw and not _BIG_WORD_RE.search(text[a.start:a.raw_end]):
+            a.number *= BIG_WORDS[bw.group(1).lower()]
+    if not b.unit:
         return
     if a.scale is not None and b.scale is None:
         return  # "4.2 mln or 19.2 pct of the workforce": a count and its share, two figures
