@@ -678,6 +678,9 @@ def test_a_count_and_its_share_joined_by_or_are_two_figures():
     got = [(q.text, q.kind) for q in extract_quantities("Unemployment rose to 4.2 mln or 19.2 pct of the workforce.")]
     assert got == [("4.2 mln", "count"), ("19.2 pct", "percent")]
     assert [q.kind for q in extract_quantities("Prices rose eight or nine pct.")] == ["percent", "percent"]
+    # a year before "or" and a share is not one of two alternatives
+    got = [(q.text, q.unit) for q in extract_quantities("The deficit narrowed in 1986 or 1.8 pct of GNP.")]
+    assert ("1986", "percent") not in got and ("1.8 pct", "percent") in got
 
 
 def test_a_range_never_spans_table_cells():

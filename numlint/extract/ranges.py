@@ -158,6 +158,8 @@ def read_or(src: Source, mention: Mention) -> None:
             a.number *= BIG_WORDS[bw.group(1).lower()]
     if not b.unit:
         return
+    if b.value and not 0.1 <= abs(a.value / b.value) <= 10:
+        return  # alternatives are of one size: "in 1986 or 1.8 pct of GNP" is a year and a share
     if a.scale is not None and b.scale is None:
         return  # "4.2 mln or 19.2 pct of the workforce": a count and its share, two figures
     a.unit, a.kind, a.currency, a.surface_unit = b.unit, b.kind, b.currency, b.surface_unit
