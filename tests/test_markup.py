@@ -483,3 +483,14 @@ def test_raised_and_lowered_digits_read_as_a_reader_sees_them():
     original = "<p>The council spent &pound;5m<sup>1</sup> on a 500m<sup>2</sup> depot.</p>"
     s, e = prose.to_original(start, start + 1)
     assert original[s:e] == "1"
+
+
+@pytest.mark.parametrize("fmt,source", [
+    ("markdown", "| Party | Share |\n|---|---|\n| Labour | 45% |\n| Green | 6% |\n"),
+    ("html", "<table><tr><th>Party<th>Share<tr><td>Labour<td>45%<tr><td>Green<td>6%</table>"),
+])
+def test_table_cells_are_kept_with_their_row_and_column(fmt, source):
+    prose = to_prose(source, fmt)
+    cells = [(row, col, prose.text[s:e].strip()) for _, row, col, s, e in prose.cells]
+    assert cells == [(0, 0, "Party"), (0, 1, "Share"), (1, 0, "Labour"), (1, 1, "45%"),
+                     (2, 0, "Green"), (2, 1, "6%")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from numlint.facts import facts_for_text
 from numlint.model import Quantity
 from numlint.registry import load_rules
@@ -79,3 +81,27 @@ def test_points_message_follows_the_direction_of_the_figures():
     assert fall.message.endswith("as a percentage it is a fall of 8%")
     (rise,) = [f for f in numlint.check_text("Unemployment rose from 5% to 7%, a 2% increase.\n") if f.code == "NL303"]
     assert rise.message.endswith("as a percentage it is a rise of 40%")
+
+
+TABLE_MD = ("# Poll\n\nThe latest poll:\n\n| Party | Share of the vote |\n|---|---|\n"
+            "| Labour | 45% |\n| Conservative | {c} |\n| Lib Dem | 24% |\n| Total | 100% |\n")
+TABLE_HTML = ("<article><h1>Poll</h1><table><tr><th>Party</th><th>Share of the vote</th></tr>"
+              "<tr><td>Labour</td><td>45%</td></tr><tr><td>Conservative<td>{c}</tr>"
+              "<tr><td>Lib Dem</td><td>24%</td></tr></table></article>")
+
+
+@pytest.mark.parametrize("name,article", [("poll.md", TABLE_MD), ("poll.html", TABLE_HTML)])
+def test_a_table_column_headed_as_shares_is_one_whole(name, article):
+    import numlint
+
+    over = [f for f in numlint.check_text(article.format(c="40%"), name) if f.code == "NL304"]
+    assert [f.message for f in over] == ["45% + 40% + 24% of the vote add up to 109%: more than the whole"]
+    assert [f for f in numlint.check_text(article.format(c="31%"), name) if f.code == "NL304"] == []
+
+
+def test_a_column_of_changes_or_rates_is_not_one_whole():
+    import numlint
+
+    for header in ("% change", "Turnout %", "Growth, %"):
+        article = f"| Region | {header} |\n|---|---|\n| North | 60% |\n| South | 50% |\n"
+        assert [f for f in numlint.check_text(article, "t.md") if f.code == "NL304"] == [], header

@@ -31,6 +31,7 @@ class FactTable:
     facts: tuple[Fact, ...]
     by_metric: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
     sentences: tuple[tuple[int, int], ...] = ()
+    cells: tuple[tuple[int, int, int, int, int], ...] = ()  # table cells (markup.Prose.cells)
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
@@ -214,6 +215,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
         facts=tuple(facts),
         by_metric={k: tuple(v) for k, v in by_metric.items()},
         sentences=tuple(sentences),
+        cells=tuple(getattr(prose, "cells", ()) or ()),
     )
 
 

@@ -154,6 +154,8 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             b.sep("\n\n")
         elif tag in _CELL_ELEMENTS:
             b.sep("\n")
+        if tag in _CELL_ELEMENTS or tag == "table":
+            b.cell_end()
         return tag
 
     # Trailing white space (or a <br>), written only if text follows: (start, end, read as one space).
@@ -309,6 +311,13 @@ def _html_to_builder(s: str, b: ProseWriter, tr, start: int = 0, end: int | None
             b.sep("\n\n")
         elif tag in _CELL_ELEMENTS:
             b.sep("\n")
+        if not quiet():
+            if tag == "table":
+                b.table_start()
+            elif tag == "tr":
+                b.row_start()
+            elif tag in _CELL_ELEMENTS:
+                b.cell_start()
         if tag in _H_ELEMENTS and stack and stack[-1] in _H_ELEMENTS:
             pop()  # <h1>a<h2>b: a heading cannot hold another heading
         if tag in _VOID_ELEMENTS or self_closing:

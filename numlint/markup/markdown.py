@@ -372,6 +372,9 @@ def markdown_prose(text: str) -> Prose:
             heading_kind = "atx" if tok.markup.startswith("#") else "setext"
         elif t == "heading_close":
             heading_tag = heading_kind = ""
+        elif t == "table_open":
+            b.table_start()
+            b.sep("\n\n")
         elif t == "tr_open" and tok.map:
             line = tok.map[0]
             if line < len(starts):
@@ -379,10 +382,13 @@ def markdown_prose(text: str) -> Prose:
                 row_end = starts[line + 1] - 1 if line + 1 < len(starts) else len(normalized)
             cell_index = 0
             b.sep("\n\n")
+            b.row_start()
         elif t in ("th_open", "td_open"):
             heading_kind = "cell"
+            b.cell_start()
         elif t in ("th_close", "td_close"):
             heading_kind = ""
+            b.cell_end()
         elif t == "html_block" and tok.map:
             b.sep("\n\n")
             segs = _align(tok.content, normalized, starts, tok.map[0], tok.map[1])

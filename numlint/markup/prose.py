@@ -37,6 +37,9 @@ class Prose:
     # it (a single "\n" inside one separates its lines: table cells, <pre>, a hard break), a line
     # break in a Word file's text, one paragraph a line.
     block_separator: str = "\n\n"
+    # The cells of the document's tables: (table, row, column, start, end) in prose offsets, rows and
+    # columns from 0, the header row first. What says that figures are a column of one whole.
+    cells: list[tuple[int, int, int, int, int]] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a prose span [start, end) to the original file's span."""
@@ -115,6 +118,33 @@ class ProseWriter:
         self.last_origin = 0
         self.headings: list[tuple[int, int]] = []
         self.comments: list[tuple[int, int]] = []
+        self.cells: list[tuple[int, int, int, int, int]] = []
+        self._table = self._row = self._column = -1
+        self._cell_start: int | None = None
+
+    def table_start(self) -> None:
+        self.cell_end()
+        self._table += 1
+        self._row = -1
+
+    def row_start(self) -> None:
+        self.cell_end()
+        self._row += 1
+        self._column = -1
+
+    def cell_start(self) -> None:
+        """A cell opens (and any cell left open closes: HTML may omit </td>)."""
+        self.cell_end()
+        if self._table < 0:
+            self._table = 0
+        self._row = max(self._row, 0)
+        self._column += 1
+        self._cell_start = self.length
+
+    def cell_end(self) -> None:
+        if self._cell_start is not None:
+            self.cells.append((self._table, self._row, self._column, self._cell_start, self.length))
+            self._cell_start = None
 
     def sep(self, separator: str = "\n\n") -> None:
         if len(separator) > len(self.pending_sep):
@@ -172,8 +202,9 @@ class ProseWriter:
                 end -= 1
             if end > start:
                 headings.append((start, end))
+        self.cell_end()
         return Prose(text=text, origin=self.origin, origin_end=self.origin_end, headings=headings,
-                     comments=self.comments)
+                     comments=self.comments, cells=self.cells)
 
 
 class IdentityMap:

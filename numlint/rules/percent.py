@@ -207,6 +207,7 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
         if f.unit == "percent" and base and not f.q.change and f.q.value is not None and f.q.approx in ("=", "~") \
                 and not not_a_whole.match(base):
             groups.setdefault(base, []).append(f)
+    yield from _table_columns(table, slack)
     for base, facts in groups.items():
         run: list[Fact] = []
         for f in facts:
@@ -215,6 +216,44 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
                 run = []
             run.append(f)
         yield from _report_over(run, base, slack)
+
+
+# A column headed as shares of one whole ("Share of the vote", "% of sales", "Per cent"), not as
+# changes ("% change", "Growth, %") or as rates of different wholes ("Turnout %" per constituency).
+_SHARE_HEADER = re.compile(r"\bshares?\b|\bper ?cent\b|\bpercent(?:age)?\b|\bproportion\b|%", re.I)
+_NOT_SHARES = re.compile(r"\b(?:change|changes|rise|fall|growth|increase|decrease|up|down|rate|turnout|"
+                         r"yield|margin|return|vs|versus|on year|y/y|yoy)\b", re.I)
+_HEADER_WHOLE = re.compile(r"^(?:shares?|%|per ?cent|percent(?:age)?|proportion)\s+of\s+(.+)$", re.I)
+_TOTAL_ROW = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
+
+
+def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
+    """A table column of percentages headed as shares ("Share of the vote") is one whole: its
+    rows, a total row aside, should not add up to more than 100%."""
+    if not table.cells:
+        return
+    text = table.text
+    columns: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    first_cell: dict[tuple[int, int], str] = {}
+    for t, row, col, start, end in table.cells:
+        columns.setdefault((t, col), []).append((row, start, end))
+        if col == 0:
+            first_cell[(t, row)] = text[start:end].strip()
+    for (t, col), cells in columns.items():
+        header = next((text[s:e].strip() for row, s, e in cells if row == 0), "")
+        if not _SHARE_HEADER.search(header) or _NOT_SHARES.search(header):
+            continue
+        run = []
+        for row, s, e in cells:
+            if row == 0 or _TOTAL_ROW.match(first_cell.get((t, row), "")):
+                continue
+            found = [f for f in table.facts if s <= f.start < e and _percent(f) and f.q.value is not None
+                     and not f.q.change and f.q.approx in ("=", "~")]
+            if len(found) == 1:
+                run.append(found[0])
+        if len(run) >= 2:
+            whole = _HEADER_WHOLE.match(header)
+            yield from _report_over(run, whole.group(1) if whole else f'the column "{header}"', slack)
 
 
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
