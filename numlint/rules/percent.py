@@ -239,7 +239,7 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
         columns.setdefault((t, col), []).append((row, start, end))
         if col == 0:
             first_cell[(t, row)] = text[start:end].strip()
-    for (t, col), cells in columns.items():
+    for (t, _column), cells in columns.items():
         header = next((text[s:e].strip() for row, s, e in cells if row == 0), "")
         if not _SHARE_HEADER.search(header) or _NOT_SHARES.search(header):
             continue
