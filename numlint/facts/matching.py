@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from numlint import units, vocabularies
-from numlint.facts.compare import compare
+from numlint.facts.compare import Comparison, compare
 from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
 from numlint.facts.words import singular, stem_words
 from numlint.lang.stopwords import VAGUE_HEADS
@@ -607,11 +607,31 @@ def markers_near(f: Fact, markers) -> tuple[str, ...]:
     return tuple(word for _, word in sorted(found))
 
 
-def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence: bool = False) -> Found:
-    """Every candidate pair of a document whose values compare, with the evidence that it states
-    one fact: what the consistency rules score, and what ``bench/train_same_fact.py`` learns from.
-    A pair whose values agree gets only the evidence that ties it (``tie_features``), all the rules
-    need of it, unless ``all_evidence`` (the training script's restated figures)."""
+@dataclass(frozen=True)
+class Compared:
+    """The candidate pairs of a document with their comparison only, the context, and the markers:
+    the evidence of a pair is worked out by ``evidence`` when a caller needs it, since most pairs
+    never reach a rule's threshold test (a restated figure, two figures of one sentence, a pair one
+    rule rules out)."""
+
+    pairs: Iterator[tuple]  # (a, b, Comparison), a before b, verdict not None; one pass
+    context: Context
+    markers: dict           # fact index -> the change markers in its clause, nearest first
+
+    def evidence(self, a: Fact, b: Fact, comparison: Comparison) -> dict[str, float]:
+        """The text's evidence of the pair, with the value relation when the values differ."""
+        features = pair_features(a, b, self.context)
+        if comparison.verdict != "same":
+            features.update(pair_value_features(a, b))
+        return features
+
+    def ties(self, a: Fact, b: Fact) -> dict[str, float]:
+        """Only the evidence that ties the two mentions together (``tie_features``)."""
+        return tie_features(a, b, self.context)
+
+
+def compared_pairs(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Compared:
+    """Every candidate pair of a document whose values compare (``compare``), made as it is read."""
     alias = synonym_keys(synonyms)
 
     def key_of(f: Fact) -> str | None:
@@ -622,18 +642,28 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence:
 
     def pairs() -> Iterator[tuple]:
         # Made as they are read, never all kept: a long document has hundreds of thousands of
-        # candidate pairs, and their evidence was most of its peak memory.
+        # candidate pairs.
         for a, b in candidate_pairs(table.facts, key_of):
             c = compare(a, b, tolerance)
-            if c.verdict is None:
-                continue
+            if c.verdict is not None:
+                yield a, b, c
+
+    return Compared(pairs(), ctx, near)
+
+
+def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence: bool = False) -> Found:
+    """Every candidate pair of a document whose values compare, with the evidence that it states
+    one fact: what ``bench/train_same_fact.py`` learns from and ``left_behind`` links old mentions by.
+    A pair whose values agree gets only the evidence that ties it (``tie_features``), unless
+    ``all_evidence`` (the training script's restated figures)."""
+    compared = compared_pairs(table, synonyms, markers, tolerance)
+
+    def pairs() -> Iterator[tuple]:
+        for a, b, c in compared.pairs:
             if c.verdict == "same" and not all_evidence:
                 # a restated figure: all the rules ask of it is whether the text ties the two together
-                yield a, b, c, tie_features(a, b, ctx)
-                continue
-            features = pair_features(a, b, ctx)
-            if c.verdict != "same":
-                features.update(pair_value_features(a, b))
-            yield a, b, c, features
+                yield a, b, c, compared.ties(a, b)
+            else:
+                yield a, b, c, compared.evidence(a, b, c)
 
-    return Found(pairs(), ctx, near)
+    return Found(pairs(), compared.context, compared.markers)

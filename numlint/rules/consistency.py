@@ -18,7 +18,6 @@ tie, the later one (the reader met the first one first).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterator
 
@@ -98,19 +97,14 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     survey = table.memo(("consistency", synonyms, markers, tolerance),
                         lambda: _survey(table, synonyms, markers, tolerance))
     changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table)) if mode == "change" else set()
-    ruled_out = {
-        f.index for f in table.facts
-        if f.q.kind not in kinds or f.unit in ignored_units
-        or (ignored_text and any(w in f.around for w in ignored_text))
-    } | survey.compound
+    ruled_out = table.memo(("consistency ruled out", frozenset(kinds), frozenset(ignored_units), ignored_text),
+                           lambda: _ruled_out(table, kinds, ignored_units, ignored_text))
     partners: dict[int, list[tuple[Fact, Fact, str | None, PairView]]] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     weak: dict[tuple[int, int], bool] = {}
     for pair in survey.pairs:
         a, b, c = pair.a, pair.b, pair.comparison
-        if c.verdict == "same" or a.index in ruled_out or b.index in ruled_out:
-            continue
-        if a.unit != b.unit and not pair.slip and _partner_compares(a, b, survey.bracketed):
+        if a.index in ruled_out or b.index in ruled_out:
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
@@ -133,7 +127,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue
             if c.verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
-            if c.verdict == "conflict" and "another_later" in pair.features:
+            if c.verdict == "conflict" and pair.names_another:
                 continue  # "the other class ... 60 basis points": the text names a second item
             weak[(a.index, b.index)] = score < min_same and not pair.slip
             marker = survey.marker(a, b)
@@ -178,35 +172,73 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             yield hit
 
 
-@dataclasses.dataclass(frozen=True)
 class PairView:
-    """One candidate pair as the consistency rules see it."""
+    """One candidate pair as the consistency rules see it.
 
-    a: Fact
-    b: Fact
-    comparison: Comparison
-    probability: float          # that the pair is one figure stated twice, one side gone wrong
-    features: dict
-    key: str | None             # the shared metric key, when both have one
-    slip: bool                  # the same written number under two scale words, currencies or units
-    model: matching.SameFactModel
-    context: matching.Context
+    Its evidence is read from the text only when a rule asks how likely the pair is to state one
+    fact (most pairs are ruled out before that), and only the figures the rules ask for are kept,
+    not the evidence itself: a long document has hundreds of thousands of pairs."""
 
-    @functools.cached_property
+    __slots__ = ("a", "b", "comparison", "key", "slip", "_scorer", "_scores")
+
+    def __init__(self, a: Fact, b: Fact, comparison: Comparison, key: str | None, slip: bool,
+                 scorer: _Scorer, features: dict | None = None):
+        self.a, self.b, self.comparison = a, b, comparison
+        self.key = key      # the shared metric key, when both have one
+        self.slip = slip    # the same written number under two scale words, currencies or units
+        self._scorer = scorer
+        self._scores = None if features is None else scorer.scores(features)
+
+    def _scored(self) -> tuple[float, float, bool]:
+        if self._scores is None:
+            self._scores = self._scorer.scores(self._scorer.evidence(self))
+        return self._scores
+
+    @property
+    def probability(self) -> float:
+        """That the pair is one figure stated twice, one side gone wrong (text and values together)."""
+        return self._scored()[0]
+
+    @property
     def same_fact(self) -> float:
         """That the two mentions state one fact, on the text alone (asked by NL102 and NL103 only)."""
-        return self.model.same_fact(self.features)
+        return self._scored()[1]
+
+    @property
+    def names_another(self) -> bool:
+        """The later mention is named as a second item ("the other class"): the ``another_later`` evidence."""
+        return self._scored()[2]
 
     @property
     def reasons(self) -> tuple[str, ...]:
         """The evidence that most made the pair look like one fact, in words (for a finding's message)."""
-        return tuple(self.model.reasons(self.features, self.a, self.b, self.context))
+        scorer = self._scorer
+        return tuple(scorer.model.reasons(scorer.evidence(self), self.a, self.b, scorer.compared.context))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Scorer:
+    """The same-fact model and the document's evidence, shared by the pairs of one survey."""
+
+    model: matching.SameFactModel
+    compared: matching.Compared
+
+    def evidence(self, pair: PairView) -> dict[str, float]:
+        return self.compared.evidence(pair.a, pair.b, pair.comparison)
+
+    def scores(self, features: dict[str, float]) -> tuple[float, float, bool]:
+        return (self.model.probability(features), self.model.same_fact(features), "another_later" in features)
 
 
 @dataclasses.dataclass
 class Survey:
-    """Every candidate pair of a document with its comparison and same-fact probability, and what
-    the five consistency rules ask of the pairs as a whole. Built once per document and shared."""
+    """The candidate pairs of a document that a consistency rule could report, with their
+    comparison, and what the five consistency rules ask of the pairs as a whole. Built once per
+    document and shared.
+
+    Left out: pairs whose values agree (counted in ``agree``), pairs with a part of a compound
+    amount, pairs a bracketed conversion's partner answers for, and pairs of one sentence with no
+    change spelled out between them: no rule reports those, whatever its options."""
 
     table: FactTable
     pairs: list
@@ -242,29 +274,55 @@ class Survey:
 
 
 def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
-    """Every candidate pair, compared and scored once per document: the part of a consistency rule
-    that does not depend on its mode."""
-    model = matching.load_model()
+    """Every candidate pair a consistency rule could report, compared once per document: the part
+    of a consistency rule that depends neither on its mode nor on its options."""
+    compared = matching.compared_pairs(table, synonyms, markers, tolerance)
+    scorer = _Scorer(matching.load_model(), compared)
+    key_of = compared.context.key_of
+    compound, bracketed = _conversions(table)
+    changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table))
     pairs = []
     agree: dict[int, int] = {}
-    found = matching.survey(table, synonyms, markers, tolerance)
-    for a, b, c, features in found.pairs:
+    slipped: set[int] = set()
+    for a, b, c in compared.pairs:
         if c.verdict == "same":
-            if matching.restates(features) and a.q.approx in ("=", "~") and b.q.approx in ("=", "~") \
-                    and a.sentence_index != b.sentence_index:
-                # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+            # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and a.sentence_index != b.sentence_index \
+                    and matching.restates(compared.ties(a, b)):
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
             continue
-        p = model.probability(features)
-        slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
-                and matching.restates(features) and not _side_by_side(a, b))
-        ka, kb = found.context.key_of(a), found.context.key_of(b)
-        pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, model, found.context))
-    changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
-                        for i in pair)
-    slipped = frozenset(i for pair in pairs if pair.slip for i in (pair.a.index, pair.b.index))
-    return Survey(table, pairs, agree, *_conversions(table), found.markers, changed, slipped)
+        features = None
+        slip = False
+        if any(k in matching.pair_value_features(a, b) for k in _SLIPS):
+            features = compared.evidence(a, b, c)   # a slip is rare: its evidence is read at once
+            slip = matching.restates(features) and not _side_by_side(a, b)
+        if slip:
+            slipped.update((a.index, b.index))
+        if a.index in compound or b.index in compound:
+            continue
+        if a.unit != b.unit and not slip and _partner_compares(a, b, bracketed):
+            continue
+        if a.sentence_index == b.sentence_index and (
+                (a.index, b.index) not in changes or not markers or _has_marker(_between(a, b), markers) is None):
+            continue  # two values of one sentence are reported only as the change it spells out
+        ka, kb = key_of(a), key_of(b)
+        pairs.append(PairView(a, b, c, ka if ka == kb else None, slip, scorer, features))
+    in_sentence_changes = frozenset(i for pair in changes for i in pair)
+    return Survey(table, pairs, agree, compound, bracketed, compared.markers, in_sentence_changes,
+                  frozenset(slipped))
+
+
+# What a slipped scale word, currency or unit on the same written number looks like (value features).
+_SLIPS = ("slip_scale", "slip_currency", "slip_unit")
+
+
+def _ruled_out(table: FactTable, kinds, ignored_units, ignored_text) -> frozenset[int]:
+    """The fact indexes a rule with these options never compares: kinds it leaves out, ignored
+    units, and mentions with an ignored word around them ("year-old")."""
+    return frozenset(f.index for f in table.facts
+                     if f.q.kind not in kinds or f.unit in ignored_units
+                     or (ignored_text and any(w in f.around for w in ignored_text)))
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
