@@ -294,7 +294,8 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
             continue
         features = None
         slip = False
-        if any(k in matching.pair_value_features(a, b) for k in _SLIPS):
+        values = matching.pair_value_features(a, b)
+        if any(k in values for k in _SLIPS):
             features = compared.evidence(a, b, c)   # a slip is rare: its evidence is read at once
             slip = matching.restates(features) and not _side_by_side(a, b)
         if slip:
