@@ -62,23 +62,38 @@ _QUOTES_CLOSE = "\"”"
 # What one mention brings to a pair (worked out once per mention, not once per pair)
 
 
-@functools.lru_cache(maxsize=65536)
+def _per_mention(read):
+    """``read(fact)`` worked out on first use and kept on the fact (as ``Fact.span`` keeps its
+    intervals): a mention is in up to 34 candidate pairs, and each pair asks again."""
+    name = "_" + read.__name__
+
+    @functools.wraps(read)
+    def kept(f: Fact):
+        memo = f.__dict__
+        if name not in memo:
+            memo[name] = read(f)
+        return memo[name]
+
+    return kept
+
+
 def _window_words(left: str, right: str) -> frozenset[str]:
     """Content words within a few words either side of a mention, stemmed ("exports", "exported")."""
     return frozenset(stem_words(" ".join(left[-70:].split()[-7:]) + " " + " ".join(right[:70].split()[:7])))
 
 
+@_per_mention
 def local_words(f: Fact) -> frozenset[str]:
     return _window_words(f.left, f.right)
 
 
-@functools.lru_cache(maxsize=65536)
 def _anchors(left: str, right: str) -> tuple[str | None, str | None]:
     before = stem_words(" ".join(left[-40:].split()[-3:]))
     after = stem_words(" ".join(right[:40].split()[:3]))
     return (before[-1] if before else None, after[0] if after else None)
 
 
+@_per_mention
 def anchors(f: Fact) -> tuple[str | None, str | None]:
     """The content words right before and right after a mention ("supply [30,000] vehicles"): what a
     restatement most often keeps, whatever metric was inferred."""
@@ -90,6 +105,7 @@ _NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|ti
                             r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
 
 
+@_per_mention
 def names_an_event(f: Fact) -> bool:
     """A measure written as a noun: "the men's 3,000m", "run the 1,500m at the world championships",
     "the 100m final": the name of an event, not a distance measured."""
@@ -101,12 +117,14 @@ def significant_digits(f: Fact) -> int:
     return len((written_digits(f) or "").replace(".", "").strip("0"))
 
 
+@_per_mention
 def written_digits(f: Fact) -> str | None:
     """The digits as written, without thousands separators: "£5m" and "£5bn" share "5"."""
     m = _DIGITS.search(f.q.text)
     return m.group().replace(",", "") if m else None
 
 
+@_per_mention
 def distinctive(f: Fact) -> bool:
     """A figure that rarely repeats by chance: a scale word, decimals, or three significant digits."""
     multiplier, decimals = f.scale
@@ -116,6 +134,7 @@ def distinctive(f: Fact) -> bool:
     return len(digits.strip("0").replace(".", "")) >= 3
 
 
+@_per_mention
 def in_quote(f: Fact) -> bool:
     """Whether the mention sits inside quotation marks in its sentence (a quote, not the narrative)."""
     left = f.left

@@ -236,7 +236,8 @@ class Survey:
     comparison, and what the five consistency rules ask of the pairs as a whole. Built once per
     document and shared.
 
-    Left out: pairs whose values agree (counted in ``agree``), pairs with a part of a compound
+    Left out: pairs whose values agree (counted in ``agree``), pairs that no relation reports
+    (``_wanted``: two units that convert, a scale apart on other digits), pairs with a part of a compound
     amount, pairs a bracketed conversion's partner answers for, and pairs of one sentence with no
     change spelled out between them: no rule reports those, whatever its options."""
 
@@ -300,6 +301,8 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
             slip = matching.restates(features) and not _side_by_side(a, b)
         if slip:
             slipped.update((a.index, b.index))
+        if c.verdict == "unit" or (c.verdict == "scale" and not slip):
+            continue  # a conversion, or figures a thousand times apart on other digits: no relation reports them
         if a.index in compound or b.index in compound:
             continue
         if a.unit != b.unit and not slip and _partner_compares(a, b, bracketed):
