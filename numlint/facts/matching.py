@@ -62,17 +62,29 @@ _QUOTES_CLOSE = "\"”"
 # What one mention brings to a pair (worked out once per mention, not once per pair)
 
 
+class _Kept:
+    """What the readers marked ``@_per_mention`` worked out for one mention, one slot each (a
+    record with slots, not more keys in the fact's own dict, which would double its size)."""
+
+    __slots__ = ("local_words", "anchors", "names_an_event", "written_digits", "distinctive", "in_quote")
+
+
 def _per_mention(read):
-    """``read(fact)`` worked out on first use and kept on the fact (as ``Fact.span`` keeps its
+    """``read(fact)`` worked out on first use and kept with the fact (as ``Fact.span`` keeps its
     intervals): a mention is in up to 34 candidate pairs, and each pair asks again."""
-    name = "_" + read.__name__
+    name = read.__name__
 
     @functools.wraps(read)
     def kept(f: Fact):
-        memo = f.__dict__
-        if name not in memo:
-            memo[name] = read(f)
-        return memo[name]
+        memo = f.__dict__.get("_kept")
+        if memo is None:
+            memo = f.__dict__["_kept"] = _Kept()
+        try:
+            return getattr(memo, name)
+        except AttributeError:
+            value = read(f)
+            setattr(memo, name, value)
+            return value
 
     return kept
 

@@ -144,13 +144,23 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
             table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
         return table_cache[si]
 
+    # One object for equal values shared by many mentions: the sentence text of each mention in it,
+    # and the sets of modifiers and owners (mostly empty; an empty frozenset is 216 bytes, no singleton).
+    sentence_text: dict[int, str] = {}
+    shared_sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(words: frozenset[str]) -> frozenset[str]:
+        return shared_sets.setdefault(words, words)
+
     for q in ordered:
         ps = prose.to_prose(q.start)
         pe = prose.to_prose(q.end) if q.end > q.start else ps
         pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
         si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
         s0, s1 = sentences[si] if sentences else (0, len(text))
-        sentence = text[s0:s1]
+        sentence = sentence_text.get(si)
+        if sentence is None:
+            sentence = sentence_text[si] = text[s0:s1]
         left = text[s0:ps]
         right = text[pe:s1]
         metric = q.metric
@@ -168,8 +178,8 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 right=right,
                 metric=metric,
                 key=metric_key(metric),
-                modifiers=metric_modifiers(metric),
-                owner=_owner(sentence, left, right, metric),
+                modifiers=shared(metric_modifiers(metric)),
+                owner=shared(_owner(sentence, left, right, metric)),
                 time=find_time(sentence, len(left)),
                 per=_per(q, left, right),
                 source=find_source(sentence),

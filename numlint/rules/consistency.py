@@ -270,6 +270,17 @@ class Survey:
                 return m
         return None
 
+    def reportable(self, a: Fact, b: Fact, comparison: Comparison) -> bool:
+        """Whether a relation could still report the pair of two sentences, on the agreements
+        found so far (they only grow). Two figures each confirmed by a restatement elsewhere are
+        two facts for a conflict, a slip or a currency (``check`` skips a pair whose out-of-line
+        mention is confirmed, and every pair of a confirmed headline figure); only an explained
+        change or a second rounding is still reported between them."""
+        if a.sentence_index == b.sentence_index or not self.agree.get(a.index) or not self.agree.get(b.index):
+            return True
+        verdict = comparison.verdict
+        return verdict == "drift" or (verdict == "conflict" and self.marker(a, b) is not None)
+
     def parts_and_total(self, a: Fact, b: Fact) -> bool:
         return matching.part_of_total(a, b, self.table) or matching.part_of_total(b, a, self.table)
 
@@ -282,9 +293,11 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
     key_of = compared.context.key_of
     compound, bracketed = _conversions(table)
     changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table))
-    pairs = []
-    agree: dict[int, int] = {}
+    survey = Survey(table, [], {}, compound, bracketed, compared.markers,
+                    frozenset(i for pair in changes for i in pair))
+    pairs, agree = survey.pairs, survey.agree
     slipped: set[int] = set()
+    compact_at = _COMPACT_AT
     for a, b, c in compared.pairs:
         if c.verdict == "same":
             # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
@@ -310,11 +323,22 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         if a.sentence_index == b.sentence_index and (
                 (a.index, b.index) not in changes or not markers or _has_marker(_between(a, b), markers) is None):
             continue  # two values of one sentence are reported only as the change it spells out
+        if not survey.reportable(a, b, c):
+            continue
         ka, kb = key_of(a), key_of(b)
         pairs.append(PairView(a, b, c, ka if ka == kb else None, slip, scorer, features))
-    in_sentence_changes = frozenset(i for pair in changes for i in pair)
-    return Survey(table, pairs, agree, compound, bracketed, compared.markers, in_sentence_changes,
-                  frozenset(slipped))
+        if len(pairs) >= compact_at:
+            # the agreements found since make some kept pairs unreportable: drop them as we go, so a
+            # long document of restated figures keeps a few pairs, not every pair it has
+            pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.comparison)]
+            compact_at = max(_COMPACT_AT, 2 * len(pairs))
+    pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.comparison)]
+    survey.slipped = frozenset(slipped)
+    return survey
+
+
+# Kept pairs are checked again against the agreements found so far each time their number doubles.
+_COMPACT_AT = 4096
 
 
 # What a slipped scale word, currency or unit on the same written number looks like (value features).
