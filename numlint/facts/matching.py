@@ -31,7 +31,16 @@ from importlib import resources
 
 from numlint import units, vocabularies
 from numlint.facts.compare import Comparison, compare
-from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
+from numlint.facts.fact import (
+    Fact,
+    is_definite,
+    is_subset,
+    is_tabular,
+    kept_with,
+    looks_like_year,
+    names_a_group,
+    small_count,
+)
 from numlint.facts.words import singular, stem_words
 from numlint.lang.stopwords import VAGUE_HEADS
 
@@ -63,8 +72,8 @@ _QUOTES_CLOSE = "\"”"
 
 
 class _Kept:
-    """What the readers marked ``@_per_mention`` worked out for one mention, one slot each (a
-    record with slots, not more keys in the fact's own dict, which would double its size)."""
+    """What the readers marked ``@_per_mention`` worked out for one mention, one slot each (kept
+    with the fact by ``kept_with``, not as more keys in the fact's own dict)."""
 
     __slots__ = ("local_words", "anchors", "names_an_event", "written_digits", "distinctive", "in_quote")
 
@@ -76,9 +85,7 @@ def _per_mention(read):
 
     @functools.wraps(read)
     def kept(f: Fact):
-        memo = f.__dict__.get("_kept")
-        if memo is None:
-            memo = f.__dict__["_kept"] = _Kept()
+        memo = kept_with(f, _Kept)
         try:
             return getattr(memo, name)
         except AttributeError:
