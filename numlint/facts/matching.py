@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from numlint import units, vocabularies
 from numlint.facts.compare import Comparison, compare
@@ -485,7 +485,9 @@ MODEL_FILE = "same_fact_model.json"
 @functools.lru_cache(maxsize=1)
 def load_model() -> SameFactModel:
     """The shipped weights (``numlint/facts/same_fact_model.json``)."""
-    data = json.loads(resources.files("numlint.facts").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    # Read beside this module, not through importlib.resources, whose import pulls in tempfile,
+    # shutil and zipfile on every cold start (numlint is installed as files, as the rule TOML is read).
+    data = json.loads(Path(__file__).with_name(MODEL_FILE).read_text(encoding="utf-8"))
     unknown = set(data["weights"]) - set(ALL_FEATURES)
     if unknown:
         raise ValueError(f"{MODEL_FILE}: weights for unknown features {sorted(unknown)}")
