@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from numlint import units, vocabularies
-from numlint.facts.compare import Comparison, compare
+from numlint.facts.compare import compare
 from numlint.facts.fact import (
     Fact,
     is_definite,
@@ -658,10 +658,11 @@ class Compared:
     context: Context
     markers: dict           # fact index -> the change markers in its clause, nearest first
 
-    def evidence(self, a: Fact, b: Fact, comparison: Comparison) -> dict[str, float]:
-        """The text's evidence of the pair, with the value relation when the values differ."""
+    def evidence(self, a: Fact, b: Fact, verdict: str) -> dict[str, float]:
+        """The text's evidence of the pair, with the value relation when the values differ
+        (``verdict``: the ``Comparison``'s)."""
         features = pair_features(a, b, self.context)
-        if comparison.verdict != "same":
+        if verdict != "same":
             features.update(pair_value_features(a, b))
         return features
 
@@ -704,6 +705,6 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence:
                 # a restated figure: all the rules ask of it is whether the text ties the two together
                 yield a, b, c, compared.ties(a, b)
             else:
-                yield a, b, c, compared.evidence(a, b, c)
+                yield a, b, c, compared.evidence(a, b, c.verdict)
 
     return Found(pairs(), compared.context, compared.markers)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from numlint.changes import stated_changes
-from numlint.facts import Comparison, Fact, FactTable, matching
+from numlint.facts import Fact, FactTable, matching
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -103,7 +103,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     weak: dict[tuple[int, int], bool] = {}
     for pair in survey.pairs:
-        a, b, c = pair.a, pair.b, pair.comparison
+        a, b, verdict = pair.a, pair.b, pair.verdict
         if a.index in ruled_out or b.index in ruled_out:
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
@@ -125,9 +125,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             score = pair.same_fact if mode in ("change", "drift") else pair.probability
             if score < threshold:
                 continue
-            if c.verdict == "conflict" and survey.parts_and_total(a, b):
+            if verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
-            if c.verdict == "conflict" and pair.names_another:
+            if verdict == "conflict" and pair.names_another:
                 continue  # "the other class ... 60 basis points": the text names a second item
             weak[(a.index, b.index)] = score < min_same and not pair.slip
             marker = survey.marker(a, b)
@@ -179,35 +179,45 @@ class PairView:
     fact (most pairs are ruled out before that), and only the figures the rules ask for are kept,
     not the evidence itself: a long document has hundreds of thousands of pairs."""
 
-    __slots__ = ("a", "b", "comparison", "key", "slip", "_scorer", "_scores")
+    __slots__ = ("a", "b", "verdict", "key", "slip", "_scorer", "_probability", "_same_fact", "_names_another")
 
-    def __init__(self, a: Fact, b: Fact, comparison: Comparison, key: str | None, slip: bool,
-                 scorer: _Scorer, features: dict | None = None):
-        self.a, self.b, self.comparison = a, b, comparison
-        self.key = key      # the shared metric key, when both have one
-        self.slip = slip    # the same written number under two scale words, currencies or units
+    def __init__(self, a: Fact, b: Fact, verdict: str, key: str | None, slip: bool, scorer: _Scorer,
+                 features: dict | None = None):
+        self.a, self.b = a, b
+        self.verdict = verdict  # the Comparison's (the Comparison itself is not kept: its floats are unused)
+        self.key = key          # the shared metric key, when both have one
+        self.slip = slip        # the same written number under two scale words, currencies or units
         self._scorer = scorer
-        self._scores = None if features is None else scorer.scores(features)
+        self._probability = None
+        if features is not None:
+            self._score(features)
 
-    def _scored(self) -> tuple[float, float, bool]:
-        if self._scores is None:
-            self._scores = self._scorer.scores(self._scorer.evidence(self))
-        return self._scores
+    def _score(self, features: dict[str, float]) -> None:
+        model = self._scorer.model
+        self._probability = model.probability(features)
+        self._same_fact = model.same_fact(features)
+        self._names_another = "another_later" in features
 
     @property
     def probability(self) -> float:
         """That the pair is one figure stated twice, one side gone wrong (text and values together)."""
-        return self._scored()[0]
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._probability
 
     @property
     def same_fact(self) -> float:
         """That the two mentions state one fact, on the text alone (asked by NL102 and NL103 only)."""
-        return self._scored()[1]
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._same_fact
 
     @property
     def names_another(self) -> bool:
         """The later mention is named as a second item ("the other class"): the ``another_later`` evidence."""
-        return self._scored()[2]
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._names_another
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -224,16 +234,13 @@ class _Scorer:
     compared: matching.Compared
 
     def evidence(self, pair: PairView) -> dict[str, float]:
-        return self.compared.evidence(pair.a, pair.b, pair.comparison)
-
-    def scores(self, features: dict[str, float]) -> tuple[float, float, bool]:
-        return (self.model.probability(features), self.model.same_fact(features), "another_later" in features)
+        return self.compared.evidence(pair.a, pair.b, pair.verdict)
 
 
 @dataclasses.dataclass
 class Survey:
     """The candidate pairs of a document that a consistency rule could report, with their
-    comparison, and what the five consistency rules ask of the pairs as a whole. Built once per
+    verdict, and what the five consistency rules ask of the pairs as a whole. Built once per
     document and shared.
 
     Left out: pairs whose values agree (counted in ``agree``), pairs that no relation reports
@@ -270,7 +277,7 @@ class Survey:
                 return m
         return None
 
-    def reportable(self, a: Fact, b: Fact, comparison: Comparison) -> bool:
+    def reportable(self, a: Fact, b: Fact, verdict: str) -> bool:
         """Whether a relation could still report the pair of two sentences, on the agreements
         found so far (they only grow). Two figures each confirmed by a restatement elsewhere are
         two facts for a conflict, a slip or a currency (``check`` skips a pair whose out-of-line
@@ -278,7 +285,6 @@ class Survey:
         change or a second rounding is still reported between them."""
         if a.sentence_index == b.sentence_index or not self.agree.get(a.index) or not self.agree.get(b.index):
             return True
-        verdict = comparison.verdict
         return verdict == "drift" or (verdict == "conflict" and self.marker(a, b) is not None)
 
     def parts_and_total(self, a: Fact, b: Fact) -> bool:
@@ -310,7 +316,7 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         slip = False
         values = matching.pair_value_features(a, b)
         if any(k in values for k in _SLIPS):
-            features = compared.evidence(a, b, c)   # a slip is rare: its evidence is read at once
+            features = compared.evidence(a, b, c.verdict)   # a slip is rare: its evidence is read at once
             slip = matching.restates(features) and not _side_by_side(a, b)
         if slip:
             slipped.update((a.index, b.index))
@@ -323,16 +329,16 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         if a.sentence_index == b.sentence_index and (
                 (a.index, b.index) not in changes or not markers or _has_marker(_between(a, b), markers) is None):
             continue  # two values of one sentence are reported only as the change it spells out
-        if not survey.reportable(a, b, c):
+        if not survey.reportable(a, b, c.verdict):
             continue
         ka, kb = key_of(a), key_of(b)
-        pairs.append(PairView(a, b, c, ka if ka == kb else None, slip, scorer, features))
+        pairs.append(PairView(a, b, c.verdict, ka if ka == kb else None, slip, scorer, features))
         if len(pairs) >= compact_at:
             # the agreements found since make some kept pairs unreportable: drop them as we go, so a
             # long document of restated figures keeps a few pairs, not every pair it has
-            pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.comparison)]
+            pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.verdict)]
             compact_at = max(_COMPACT_AT, 2 * len(pairs))
-    pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.comparison)]
+    pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.verdict)]
     survey.slipped = frozenset(slipped)
     return survey
 
@@ -354,7 +360,7 @@ def _ruled_out(table: FactTable, kinds, ignored_units, ignored_text) -> frozense
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
-    a, b, verdict = pair.a, pair.b, pair.comparison.verdict
+    a, b, verdict = pair.a, pair.b, pair.verdict
     if mode in ("unit", "currency", "scale") and _side_by_side(a, b):
         return False  # "9 billion yuan (US$1.3 billion)", "10 km (6 miles)": a conversion, NL203's business
     if mode == "unit":
