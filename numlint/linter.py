@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 
 from numlint import suppress
 from numlint.config import Config
@@ -135,7 +134,7 @@ def _fingerprint(rule: RuleSpec, hit: Hit) -> str:
     """
     mentions = [hit.mention] + [q for q, _ in hit.related]
     parts = [rule.code, *sorted(q.text for q in mentions), "|", *sorted({q.metric or "" for q in mentions})]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return _sha256("\x1f".join(parts))
 
 
 def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits, force: bool = False) -> list[Finding]:
@@ -163,6 +162,12 @@ def findings_from_hits(doc: Document, rule: RuleSpec, severity: str, hits, force
             )
         )
     return findings
+
+
+def _sha256(text: str) -> str:
+    import hashlib  # here: a clean article, the commonest case in a pre-commit hook, never needs it
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -225,7 +230,7 @@ def unused_suppression_findings(doc: Document, directives, config: Config) -> li
                 Finding(
                     code=rule.code, rule=rule.name, severity=severity, message=rule.render(values),
                     start=u.start, end=u.end, line=line, column=column, end_line=end_line, end_column=end_column,
-                    fingerprint=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+                    fingerprint=_sha256(key),
                 )
             )
     return findings

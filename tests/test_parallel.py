@@ -126,9 +126,18 @@ def test_sigterm_to_the_parent_ends_every_worker_and_releases_the_output_pipe(ar
     _assert_session_gone(proc.pid)
 
 
-def test_sigterm_in_a_serial_run_exits_143(archive):
+@pytest.fixture(scope="module")
+def long_archive(tmp_path_factory) -> Path:
+    """Articles enough for one process to take several seconds (400 take about one)."""
+    root = tmp_path_factory.mktemp("long-archive")
+    write_articles(root / "articles", 4000)
+    return root
+
+
+def test_sigterm_in_a_serial_run_exits_143(long_archive):
+    archive = long_archive
     proc = _start(["--jobs", "1", "--output", "report.txt", "articles"], archive)
-    time.sleep(1.5)                             # into the run (400 articles take several seconds)
+    time.sleep(1.5)                             # into the run (4,000 articles take several seconds)
     assert proc.poll() is None
     os.kill(proc.pid, signal.SIGTERM)
     proc.communicate(timeout=HANG_GUARD)

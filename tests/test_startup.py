@@ -1,7 +1,7 @@
 """A cold ``numlint check`` loads only what its input and output need (issue 17: start-up counts, a
 pre-commit hook runs on every commit): no markdown-it for a plain-text article, no rich console for
 an uncoloured report, no multiprocessing without --jobs, no pint for the lexicon's own
-units. Each case runs in a fresh interpreter and lists the modules it loaded."""
+units, no tempfile without --output. Each case runs in a fresh interpreter and lists the modules it loaded."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("markdown_it", "rich.console", "multiprocessing", "pint", "quantulum3", "dask")
+HEAVY = ("markdown_it", "rich.console", "multiprocessing", "pint", "quantulum3", "dask", "tempfile")
 PROBE = f"""
 import json, sys
 from numlint.cli import main
@@ -49,6 +49,7 @@ def test_each_heavy_module_loads_when_its_input_or_output_needs_it(article):
     assert "markdown_it" in loaded(article, "check", "story.md")
     assert "multiprocessing" in loaded(article, "check", "--jobs", "2", *[str(p) for p in _copies(article, 8)])
     assert "rich.console" in loaded(article, "check", "story.txt", env={**os.environ, "FORCE_COLOR": "1"})
+    assert "tempfile" in loaded(article, "check", "--output", "report.txt", "story.txt")
 
 
 def test_a_conversion_in_the_lexicons_units_loads_no_pint(tmp_path):

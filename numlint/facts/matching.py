@@ -27,11 +27,20 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from numlint import units, vocabularies
 from numlint.facts.compare import compare
-from numlint.facts.fact import Fact, is_definite, is_subset, is_tabular, looks_like_year, names_a_group, small_count
+from numlint.facts.fact import (
+    Fact,
+    is_definite,
+    is_subset,
+    is_tabular,
+    kept_with,
+    looks_like_year,
+    names_a_group,
+    small_count,
+)
 from numlint.facts.words import singular, stem_words
 from numlint.lang.stopwords import VAGUE_HEADS
 
@@ -62,23 +71,48 @@ _QUOTES_CLOSE = "\"”"
 # What one mention brings to a pair (worked out once per mention, not once per pair)
 
 
-@functools.lru_cache(maxsize=65536)
+class _Kept:
+    """What the readers marked ``@_per_mention`` worked out for one mention, one slot each (kept
+    with the fact by ``kept_with``, not as more keys in the fact's own dict)."""
+
+    __slots__ = ("local_words", "anchors", "names_an_event", "written_digits", "distinctive", "in_quote")
+
+
+def _per_mention(read):
+    """``read(fact)`` worked out on first use and kept with the fact (as ``Fact.span`` keeps its
+    intervals): a mention is in up to 34 candidate pairs, and each pair asks again."""
+    name = read.__name__
+
+    @functools.wraps(read)
+    def kept(f: Fact):
+        memo = kept_with(f, _Kept)
+        try:
+            return getattr(memo, name)
+        except AttributeError:
+            value = read(f)
+            setattr(memo, name, value)
+            return value
+
+    return kept
+
+
 def _window_words(left: str, right: str) -> frozenset[str]:
     """Content words within a few words either side of a mention, stemmed ("exports", "exported")."""
     return frozenset(stem_words(" ".join(left[-70:].split()[-7:]) + " " + " ".join(right[:70].split()[:7])))
 
 
+@_per_mention
 def local_words(f: Fact) -> frozenset[str]:
     return _window_words(f.left, f.right)
 
 
-@functools.lru_cache(maxsize=65536)
 def _anchors(left: str, right: str) -> tuple[str | None, str | None]:
     before = stem_words(" ".join(left[-40:].split()[-3:]))
     after = stem_words(" ".join(right[:40].split()[:3]))
     return (before[-1] if before else None, after[0] if after else None)
 
 
+@_per_mention
 def anchors(f: Fact) -> tuple[str | None, str | None]:
     """The content words right before and right after a mention ("supply [30,000] vehicles"): what a
     restatement most often keeps, whatever metric was inferred."""
@@ -90,6 +124,7 @@ _NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|ti
                             r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
 
 
+@_per_mention
 def names_an_event(f: Fact) -> bool:
     """A measure written as a noun: "the men's 3,000m", "run the 1,500m at the world championships",
     "the 100m final": the name of an event, not a distance measured."""
@@ -101,12 +136,14 @@ def significant_digits(f: Fact) -> int:
     return len((written_digits(f) or "").replace(".", "").strip("0"))
 
 
+@_per_mention
 def written_digits(f: Fact) -> str | None:
     """The digits as written, without thousands separators: "£5m" and "£5bn" share "5"."""
     m = _DIGITS.search(f.q.text)
     return m.group().replace(",", "") if m else None
 
 
+@_per_mention
 def distinctive(f: Fact) -> bool:
     """A figure that rarely repeats by chance: a scale word, decimals, or three significant digits."""
     multiplier, decimals = f.scale
@@ -116,6 +153,7 @@ def distinctive(f: Fact) -> bool:
     return len(digits.strip("0").replace(".", "")) >= 3
 
 
+@_per_mention
 def in_quote(f: Fact) -> bool:
     """Whether the mention sits inside quotation marks in its sentence (a quote, not the narrative)."""
     left = f.left
@@ -454,7 +492,9 @@ MODEL_FILE = "same_fact_model.json"
 @functools.lru_cache(maxsize=1)
 def load_model() -> SameFactModel:
     """The shipped weights (``numlint/facts/same_fact_model.json``)."""
-    data = json.loads(resources.files("numlint.facts").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    # Read beside this module, not through importlib.resources, whose import pulls in tempfile,
+    # shutil and zipfile on every cold start (numlint is installed as files, as the rule TOML is read).
+    data = json.loads(Path(__file__).with_name(MODEL_FILE).read_text(encoding="utf-8"))
     unknown = set(data["weights"]) - set(ALL_FEATURES)
     if unknown:
         raise ValueError(f"{MODEL_FILE}: weights for unknown features {sorted(unknown)}")
@@ -614,11 +654,32 @@ def markers_near(f: Fact, markers) -> tuple[str, ...]:
     return tuple(word for _, word in sorted(found))
 
 
-def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence: bool = False) -> Found:
-    """Every candidate pair of a document whose values compare, with the evidence that it states
-    one fact: what the consistency rules score, and what ``bench/train_same_fact.py`` learns from.
-    A pair whose values agree gets only the evidence that ties it (``tie_features``), all the rules
-    need of it, unless ``all_evidence`` (the training script's restated figures)."""
+@dataclass(frozen=True)
+class Compared:
+    """The candidate pairs of a document with their comparison only, the context, and the markers:
+    the evidence of a pair is worked out by ``evidence`` when a caller needs it, since most pairs
+    never reach a rule's threshold test (a restated figure, two figures of one sentence, a pair one
+    rule rules out)."""
+
+    pairs: Iterator[tuple]  # (a, b, Comparison), a before b, verdict not None; one pass
+    context: Context
+    markers: dict           # fact index -> the change markers in its clause, nearest first
+
+    def evidence(self, a: Fact, b: Fact, verdict: str) -> dict[str, float]:
+        """The text's evidence of the pair, with the value relation when the values differ
+        (``verdict``: the ``Comparison``'s)."""
+        features = pair_features(a, b, self.context)
+        if verdict != "same":
+            features.update(pair_value_features(a, b))
+        return features
+
+    def ties(self, a: Fact, b: Fact) -> dict[str, float]:
+        """Only the evidence that ties the two mentions together (``tie_features``)."""
+        return tie_features(a, b, self.context)
+
+
+def compared_pairs(table, synonyms=(), markers=(), tolerance: float = 0.1) -> Compared:
+    """Every candidate pair of a document whose values compare (``compare``), made as it is read."""
     alias = synonym_keys(synonyms)
 
     def key_of(f: Fact) -> str | None:
@@ -629,18 +690,28 @@ def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence:
 
     def pairs() -> Iterator[tuple]:
         # Made as they are read, never all kept: a long document has hundreds of thousands of
-        # candidate pairs, and their evidence was most of its peak memory.
+        # candidate pairs.
         for a, b in candidate_pairs(table.facts, key_of):
             c = compare(a, b, tolerance)
-            if c.verdict is None:
-                continue
+            if c.verdict is not None:
+                yield a, b, c
+
+    return Compared(pairs(), ctx, near)
+
+
+def survey(table, synonyms=(), markers=(), tolerance: float = 0.1, all_evidence: bool = False) -> Found:
+    """Every candidate pair of a document whose values compare, with the evidence that it states
+    one fact: what ``bench/train_same_fact.py`` learns from and ``left_behind`` links old mentions by.
+    A pair whose values agree gets only the evidence that ties it (``tie_features``), unless
+    ``all_evidence`` (the training script's restated figures)."""
+    compared = compared_pairs(table, synonyms, markers, tolerance)
+
+    def pairs() -> Iterator[tuple]:
+        for a, b, c in compared.pairs:
             if c.verdict == "same" and not all_evidence:
                 # a restated figure: all the rules ask of it is whether the text ties the two together
-                yield a, b, c, tie_features(a, b, ctx)
-                continue
-            features = pair_features(a, b, ctx)
-            if c.verdict != "same":
-                features.update(pair_value_features(a, b))
-            yield a, b, c, features
+                yield a, b, c, compared.ties(a, b)
+            else:
+                yield a, b, c, compared.evidence(a, b, c.verdict)
 
-    return Found(pairs(), ctx, near)
+    return Found(pairs(), compared.context, compared.markers)

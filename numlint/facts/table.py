@@ -134,13 +134,17 @@ def _in_sentences(prose, quantities: Iterable[Quantity],
     context is cut, so the rules and the frame of ``frames_of`` read the same words."""
     text = prose.text
     starts = [s for s, _ in sentences]
+    sentence_text: dict[int, str] = {}   # one string per sentence, shared by its mentions
     for q in sorted(quantities, key=lambda q: (q.start, q.end)):
         ps = prose.to_prose(q.start)
         pe = prose.to_prose(q.end) if q.end > q.start else ps
         pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
         si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
         s0, s1 = sentences[si] if sentences else (0, len(text))
-        yield _InSentence(q, ps, pe, si, text[s0:s1], text[s0:ps], text[pe:s1])
+        sentence = sentence_text.get(si)
+        if sentence is None:
+            sentence = sentence_text[si] = text[s0:s1]
+        yield _InSentence(q, ps, pe, si, sentence, text[s0:ps], text[pe:s1])
 
 
 def frames_of(prose, quantities: Iterable[Quantity]) -> dict[tuple[int, int], Frame]:
@@ -177,6 +181,13 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
             table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
         return table_cache[si]
 
+    # One object for equal values shared by many mentions: the sets of modifiers and owners (mostly
+    # empty; an empty frozenset is 216 bytes, no singleton). _in_sentences shares the sentence texts.
+    shared_sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(words: frozenset[str]) -> frozenset[str]:
+        return shared_sets.setdefault(words, words)
+
     for q, ps, pe, si, sentence, left, right in _in_sentences(prose, quantities, sentences):
         metric = q.metric
         hi = bisect.bisect_right(heading_starts, ps) - 1
@@ -194,8 +205,8 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 right=right,
                 metric=metric,
                 key=metric_key(metric),
-                modifiers=metric_modifiers(metric),
-                owner=frozenset(frame.owners),
+                modifiers=shared(metric_modifiers(metric)),
+                owner=shared(frozenset(frame.owners)),
                 time=frame.time,
                 per=frame.per,
                 source=frame.source,

@@ -18,12 +18,11 @@ tie, the later one (the reader met the first one first).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterator
 
 from numlint.changes import stated_changes
-from numlint.facts import Comparison, Fact, FactTable, matching
+from numlint.facts import Fact, FactTable, matching
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -98,19 +97,14 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     survey = table.memo(("consistency", synonyms, markers, tolerance),
                         lambda: _survey(table, synonyms, markers, tolerance))
     changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table)) if mode == "change" else set()
-    ruled_out = {
-        f.index for f in table.facts
-        if f.q.kind not in kinds or f.unit in ignored_units
-        or (ignored_text and any(w in f.around for w in ignored_text))
-    } | survey.compound
+    ruled_out = table.memo(("consistency ruled out", frozenset(kinds), frozenset(ignored_units), ignored_text),
+                           lambda: _ruled_out(table, kinds, ignored_units, ignored_text))
     partners: dict[int, list[tuple[Fact, Fact, str | None, PairView]]] = {}
     best_for_headline: dict[int, tuple[tuple, tuple[int, int]]] = {}
     weak: dict[tuple[int, int], bool] = {}
     for pair in survey.pairs:
-        a, b, c = pair.a, pair.b, pair.comparison
-        if c.verdict == "same" or a.index in ruled_out or b.index in ruled_out:
-            continue
-        if a.unit != b.unit and not pair.slip and _partner_compares(a, b, survey.bracketed):
+        a, b, verdict = pair.a, pair.b, pair.verdict
+        if a.index in ruled_out or b.index in ruled_out:
             continue
         if pair.key in ignored and not (a.modifiers or b.modifiers):
             continue
@@ -131,9 +125,9 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             score = pair.same_fact if mode in ("change", "drift") else pair.probability
             if score < threshold:
                 continue
-            if c.verdict == "conflict" and survey.parts_and_total(a, b):
+            if verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
-            if c.verdict == "conflict" and "another_later" in pair.features:
+            if verdict == "conflict" and pair.names_another:
                 continue  # "the other class ... 60 basis points": the text names a second item
             weak[(a.index, b.index)] = score < min_same and not pair.slip
             marker = survey.marker(a, b)
@@ -178,35 +172,81 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             yield hit
 
 
-@dataclasses.dataclass(frozen=True)
 class PairView:
-    """One candidate pair as the consistency rules see it."""
+    """One candidate pair as the consistency rules see it.
 
-    a: Fact
-    b: Fact
-    comparison: Comparison
-    probability: float          # that the pair is one figure stated twice, one side gone wrong
-    features: dict
-    key: str | None             # the shared metric key, when both have one
-    slip: bool                  # the same written number under two scale words, currencies or units
-    model: matching.SameFactModel
-    context: matching.Context
+    Its evidence is read from the text only when a rule asks how likely the pair is to state one
+    fact (most pairs are ruled out before that), and only the figures the rules ask for are kept,
+    not the evidence itself: a long document has hundreds of thousands of pairs."""
 
-    @functools.cached_property
+    __slots__ = ("a", "b", "verdict", "key", "slip", "_scorer", "_probability", "_same_fact", "_names_another")
+
+    def __init__(self, a: Fact, b: Fact, verdict: str, key: str | None, slip: bool, scorer: _Scorer,
+                 features: dict | None = None):
+        self.a, self.b = a, b
+        self.verdict = verdict  # the Comparison's (the Comparison itself is not kept: its floats are unused)
+        self.key = key          # the shared metric key, when both have one
+        self.slip = slip        # the same written number under two scale words, currencies or units
+        self._scorer = scorer
+        self._probability = None
+        if features is not None:
+            self._score(features)
+
+    def _score(self, features: dict[str, float]) -> None:
+        model = self._scorer.model
+        self._probability = model.slip_probability(features) if self.slip else model.probability(features)
+        self._same_fact = model.same_fact(features)
+        self._names_another = "another_later" in features
+
+    @property
+    def probability(self) -> float:
+        """That the pair is one figure stated twice, one side gone wrong (text and values together)."""
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._probability
+
+    @property
     def same_fact(self) -> float:
         """That the two mentions state one fact, on the text alone (asked by NL102 and NL103 only)."""
-        return self.model.same_fact(self.features)
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._same_fact
+
+    @property
+    def names_another(self) -> bool:
+        """The later mention is named as a second item ("the other class"): the ``another_later`` evidence."""
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self._names_another
 
     @property
     def reasons(self) -> tuple[str, ...]:
         """The evidence that most made the pair look like one fact, in words (for a finding's message)."""
-        return tuple(self.model.reasons(self.features, self.a, self.b, self.context))
+        scorer = self._scorer
+        return tuple(scorer.model.reasons(scorer.evidence(self), self.a, self.b, scorer.compared.context))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Scorer:
+    """The same-fact model and the document's evidence, shared by the pairs of one survey."""
+
+    model: matching.SameFactModel
+    compared: matching.Compared
+
+    def evidence(self, pair: PairView) -> dict[str, float]:
+        return self.compared.evidence(pair.a, pair.b, pair.verdict)
 
 
 @dataclasses.dataclass
 class Survey:
-    """Every candidate pair of a document with its comparison and same-fact probability, and what
-    the five consistency rules ask of the pairs as a whole. Built once per document and shared."""
+    """The candidate pairs of a document that a consistency rule could report, with their
+    verdict, and what the five consistency rules ask of the pairs as a whole. Built once per
+    document and shared.
+
+    Left out: pairs whose values agree (counted in ``agree``), pairs that no relation reports
+    (``_wanted``: two units that convert, a scale apart on other digits), pairs with a part of a compound
+    amount, pairs a bracketed conversion's partner answers for, and pairs of one sentence with no
+    change spelled out between them: no rule reports those, whatever its options."""
 
     table: FactTable
     pairs: list
@@ -237,38 +277,90 @@ class Survey:
                 return m
         return None
 
+    def reportable(self, a: Fact, b: Fact, verdict: str) -> bool:
+        """Whether a relation could still report the pair of two sentences, on the agreements
+        found so far (they only grow). Two figures each confirmed by a restatement elsewhere are
+        two facts for a conflict, a slip or a currency (``check`` skips a pair whose out-of-line
+        mention is confirmed, and every pair of a confirmed headline figure); only an explained
+        change or a second rounding is still reported between them."""
+        if a.sentence_index == b.sentence_index or not self.agree.get(a.index) or not self.agree.get(b.index):
+            return True
+        return verdict == "drift" or (verdict == "conflict" and self.marker(a, b) is not None)
+
     def parts_and_total(self, a: Fact, b: Fact) -> bool:
         return matching.part_of_total(a, b, self.table) or matching.part_of_total(b, a, self.table)
 
 
 def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
-    """Every candidate pair, compared and scored once per document: the part of a consistency rule
-    that does not depend on its mode."""
-    model = matching.load_model()
-    pairs = []
-    agree: dict[int, int] = {}
-    found = matching.survey(table, synonyms, markers, tolerance)
-    for a, b, c, features in found.pairs:
+    """Every candidate pair a consistency rule could report, compared once per document: the part
+    of a consistency rule that depends neither on its mode nor on its options."""
+    compared = matching.compared_pairs(table, synonyms, markers, tolerance)
+    scorer = _Scorer(matching.load_model(), compared)
+    key_of = compared.context.key_of
+    compound, bracketed = _conversions(table)
+    changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table))
+    survey = Survey(table, [], {}, compound, bracketed, compared.markers,
+                    frozenset(i for pair in changes for i in pair))
+    pairs, agree = survey.pairs, survey.agree
+    slipped: set[int] = set()
+    compact_at = _COMPACT_AT
+    for a, b, c in compared.pairs:
         if c.verdict == "same":
-            if matching.restates(features) and a.q.approx in ("=", "~") and b.q.approx in ("=", "~") \
-                    and a.sentence_index != b.sentence_index:
-                # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+            # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
+            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and a.sentence_index != b.sentence_index \
+                    and matching.restates(compared.ties(a, b)):
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
             continue
-        slip = (any(k in features for k in ("slip_scale", "slip_currency", "slip_unit"))
-                and matching.restates(features) and not _side_by_side(a, b))
-        p = model.slip_probability(features) if slip else model.probability(features)
-        ka, kb = found.context.key_of(a), found.context.key_of(b)
-        pairs.append(PairView(a, b, c, p, features, ka if ka == kb else None, slip, model, found.context))
-    changed = frozenset(i for pair in table.memo(("stated changes",), lambda: _stated_change_pairs(table))
-                        for i in pair)
-    slipped = frozenset(i for pair in pairs if pair.slip for i in (pair.a.index, pair.b.index))
-    return Survey(table, pairs, agree, *_conversions(table), found.markers, changed, slipped)
+        features = None
+        slip = False
+        values = matching.pair_value_features(a, b)
+        if any(k in values for k in _SLIPS):
+            features = compared.evidence(a, b, c.verdict)   # a slip is rare: its evidence is read at once
+            slip = matching.restates(features) and not _side_by_side(a, b)
+        if slip:
+            slipped.update((a.index, b.index))
+        if c.verdict == "unit" or (c.verdict == "scale" and not slip):
+            continue  # a conversion, or figures a thousand times apart on other digits: no relation reports them
+        if a.index in compound or b.index in compound:
+            continue
+        if a.unit != b.unit and not slip and _partner_compares(a, b, bracketed):
+            continue
+        if a.sentence_index == b.sentence_index and (
+                (a.index, b.index) not in changes or not markers or _has_marker(_between(a, b), markers) is None):
+            continue  # two values of one sentence are reported only as the change it spells out
+        if not survey.reportable(a, b, c.verdict):
+            continue
+        ka, kb = key_of(a), key_of(b)
+        pairs.append(PairView(a, b, c.verdict, ka if ka == kb else None, slip, scorer, features))
+        if len(pairs) >= compact_at:
+            # the agreements found since make some kept pairs unreportable: drop them as we go, so a
+            # long document of restated figures keeps a few pairs, not every pair it has
+            pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.verdict)]
+            compact_at = max(_COMPACT_AT, 2 * len(pairs))
+    pairs[:] = [pair for pair in pairs if survey.reportable(pair.a, pair.b, pair.verdict)]
+    survey.slipped = frozenset(slipped)
+    return survey
+
+
+# Kept pairs are checked again against the agreements found so far each time their number doubles.
+_COMPACT_AT = 4096
+
+
+# What a slipped scale word, currency or unit on the same written number looks like (value features).
+_SLIPS = ("slip_scale", "slip_currency", "slip_unit")
+
+
+def _ruled_out(table: FactTable, kinds, ignored_units, ignored_text) -> frozenset[int]:
+    """The fact indexes a rule with these options never compares: kinds it leaves out, ignored
+    units, and mentions with an ignored word around them ("year-old")."""
+    return frozenset(f.index for f in table.facts
+                     if f.q.kind not in kinds or f.unit in ignored_units
+                     or (ignored_text and any(w in f.around for w in ignored_text)))
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
-    a, b, verdict = pair.a, pair.b, pair.comparison.verdict
+    a, b, verdict = pair.a, pair.b, pair.verdict
     if mode in ("unit", "currency", "scale") and _side_by_side(a, b):
         return False  # "9 billion yuan (US$1.3 billion)", "10 km (6 miles)": a conversion, NL203's business
     if mode == "unit":
