@@ -25,6 +25,7 @@ Conventions (what ``Quantity.unit`` holds):
 from __future__ import annotations
 
 import json
+import re
 import threading
 from functools import lru_cache
 
@@ -159,6 +160,45 @@ def _linear(unit: str) -> tuple[str, float, float, bool] | None:
     return None
 
 
+_DIMENSION_TERM = re.compile(r"(?:^|\s([*/])\s)(?:1|\[([^\]]+)\])(?:\s\*\*\s(-?\d+(?:\.\d+)?))?")
+
+
+def _exponents(dimension: str) -> dict[str, float] | None:
+    """A pint dimensionality as written ("[mass] / [length] / [time] ** 2") as base -> exponent."""
+    if dimension == "dimensionless":
+        return {}
+    out: dict[str, float] = {}
+    pos = 0
+    for m in _DIMENSION_TERM.finditer(dimension):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        if m.group(2):
+            power = float(m.group(3) or 1) * (-1 if m.group(1) == "/" else 1)
+            out[m.group(2)] = out.get(m.group(2), 0.0) + power
+    return {k: v for k, v in out.items() if v} if pos == len(dimension) else None
+
+
+@lru_cache(maxsize=4096)
+def _dimensions(unit: str) -> tuple[tuple[str, float], ...] | None:
+    """The base dimensions of a unit ``_linear`` knows, with their exponents, or None: what shows
+    that "liter / capita" and "liter" differ without pint (their dimensions are spelled differently)."""
+    known = _linear(unit)
+    if known is None:
+        return None
+    if known[3]:
+        found = _exponents(known[0])
+        return tuple(sorted(found.items())) if found is not None else None
+    top, _, bottom = unit.partition(" / ")
+    a, b = _dimensions(top.strip()), _dimensions(bottom.strip())
+    if a is None or b is None:
+        return None
+    out = dict(a)
+    for k, v in b:
+        out[k] = out.get(k, 0.0) - v
+    return tuple(sorted((k, v) for k, v in out.items() if v))
+
+
 def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
     """Whether two unit expressions measure the same kind of thing (and so can be converted).
 
@@ -174,6 +214,10 @@ def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
         # the lexicon's own units, currencies and their quotients: answered from the tables,
         # without building pint's registry (0.2-0.5 s, more than a whole cold check)
         return la[0] == lb[0] and not (_is_special_dimless(a) ^ _is_special_dimless(b))
+    da, db = _dimensions(a), _dimensions(b)
+    if da is not None and db is not None:
+        # a quotient built here against the lexicon's own units: compared base by base
+        return da == db and not (_is_special_dimless(a) ^ _is_special_dimless(b))
     ua, ub = _parse(a), _parse(b)
     if ua is None or ub is None:
         return False
