@@ -16,18 +16,23 @@ class _Readings:
     __slots__ = ("scale", "half", "span", "around", "definite", "subset", "evidence")
 
 
+def remembered(record, name: str, compute):
+    """``record.name``, set to ``compute()`` on first use (a slotted record: one place for the
+    worked-out-once readings of a fact and of what it brings to a pair)."""
+    try:
+        return getattr(record, name)
+    except AttributeError:
+        value = compute()
+        setattr(record, name, value)
+        return value
+
+
 def _read_once(read):
     """A read-only property worked out on first use and kept in the fact's ``_Readings``."""
     name = read.__name__
 
     def get(self):
-        readings = self._readings
-        try:
-            return getattr(readings, name)
-        except AttributeError:
-            value = read(self)
-            setattr(readings, name, value)
-            return value
+        return remembered(self._readings, name, lambda: read(self))
 
     return property(get, doc=read.__doc__)
 
@@ -35,12 +40,7 @@ def _read_once(read):
 def kept_with(f: Fact, make):
     """The record another part of the facts stage keeps with a mention (``numlint.facts.matching``
     keeps what the mention brings to a pair), made by ``make()`` on first use."""
-    readings = f._readings
-    try:
-        return readings.evidence
-    except AttributeError:
-        record = readings.evidence = make()
-        return record
+    return remembered(f._readings, "evidence", make)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from numlint.facts.fact import (
     kept_with,
     looks_like_year,
     names_a_group,
+    remembered,
     small_count,
 )
 from numlint.facts.words import singular, stem_words
@@ -85,13 +86,7 @@ def _per_mention(read):
 
     @functools.wraps(read)
     def kept(f: Fact):
-        memo = kept_with(f, _Kept)
-        try:
-            return getattr(memo, name)
-        except AttributeError:
-            value = read(f)
-            setattr(memo, name, value)
-            return value
+        return remembered(kept_with(f, _Kept), name, lambda: read(f))
 
     return kept
 
