@@ -276,3 +276,19 @@ def test_a_slip_changes_one_thing_not_scale_word_and_currency_at_once():
     text = ("The brewer made a 150 mln dlr bid for the company last year, the firm said.\n\n"
             "A rival has since offered 150 pesos per share for the company's B shares, the firm said.\n")
     assert [f.code for f in numlint.check_text(text, "bid.txt") if f.code in ("NL201", "NL202")] == []
+
+
+def test_race_names_are_not_distances_to_compare():
+    # "the Olympic 5,000m champion" and "her 3,000m record" name races; "a 60m sprint" is still a figure
+    import numlint
+
+    text = ("The Olympic 5,000m champion was inside record pace over the first laps.\n\n"
+            "She failed in her bid to break the world 3,000m record but still won the event.\n")
+    assert [f for f in numlint.check_text(text, "athletics.txt") if f.code.startswith("NL1")] == []
+    from numlint.extract import extract_quantities
+    from numlint.facts import facts_for_text, matching
+
+    table = facts_for_text(text, extract_quantities(text))
+    assert [matching.names_an_event(f) for f in table.facts] == [True, True]
+    plain = "The new bridge is 60m long and 12m wide.\n"
+    assert not any(matching.names_an_event(f) for f in facts_for_text(plain, extract_quantities(plain)).facts)

@@ -119,11 +119,24 @@ _NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|ti
                             r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
 
 
+_RACE_UNITS = frozenset({"meter", "kilometer", "yard", "mile"})
+_EVENT_AFTER = re.compile(r"^\s*(?:hurdles|relay|freestyle|breaststroke|backstroke|butterfly|medley|steeplechase|"
+                          r"final|semi-final|heats?|title|race|event|record|champions?|championships?|gold|silver|"
+                          r"bronze|personal best|season'?s best|world record|win|victory)\b", re.I)
+_CHAMPIONSHIP_BEFORE = re.compile(r"\b(?:olympic|world|european|commonwealth|indoor|outdoor)\s+$", re.I)
+
+
 @_per_mention
 def names_an_event(f: Fact) -> bool:
     """A measure written as a noun: "the men's 3,000m", "run the 1,500m at the world championships",
     "the 100m final": the name of an event, not a distance measured."""
-    return f.q.kind == "measure" and bool(_BEFORE_NOUN_USE.search(f.left[-12:])) and bool(_NO_NOUN_AFTER.match(f.right))
+    if f.q.kind != "measure":
+        return False
+    if _BEFORE_NOUN_USE.search(f.left[-12:]) and _NO_NOUN_AFTER.match(f.right):
+        return True
+    # "the Olympic 5,000m champion", "world 400m hurdles", "his 100m personal best": a distance of a race
+    # named by what follows it or by the championship before it
+    return f.unit in _RACE_UNITS and bool(_EVENT_AFTER.match(f.right) or _CHAMPIONSHIP_BEFORE.search(f.left[-24:]))
 
 
 def significant_digits(f: Fact) -> int:
