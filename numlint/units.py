@@ -134,39 +134,16 @@ def scale_table() -> dict[str, list[float]]:
     return _unit_table()["scales"]
 
 
-@lru_cache(maxsize=4096)
-def _linear(unit: str) -> tuple[str, float, float, bool] | None:
-    """``(dimension, factor, offset, from_table)`` for a unit numlint can convert without pint: the
-    lexicon's units, currencies (each its own dimension, minor units a fraction of the major one),
-    the count denominators ("share"), and one of these per another ("USD / oil_barrel"). None for
-    anything else (pint's registry answers those). ``from_table`` is False for a quotient built
-    here, whose dimension is spelled differently from pint's and so proves sameness, not difference."""
-    dimensions, scales = dimension_table(), scale_table()
-    if unit in dimensions and unit in scales:
-        factor, offset = scales[unit]
-        return dimensions[unit], factor, offset, True
-    if unit in CURRENCIES:
-        return f"[currency_{unit}]", 1.0, 0.0, True
-    if unit in MINOR_UNITS:
-        major, factor = MINOR_UNITS[unit]
-        return f"[currency_{major}]", factor, 0.0, True
-    if unit in _COUNT_DENOMINATORS:
-        return f"[{unit}]", 1.0, 0.0, True
-    top, slash, bottom = unit.partition(" / ")
-    if slash and "/" not in bottom:
-        a, b = _linear(top.strip()), _linear(bottom.strip())
-        if a and b and a[2] == 0 and b[2] == 0 and a[0] != "dimensionless" != b[0]:
-            return f"({a[0]}) / ({b[0]})", a[1] / b[1], 0.0, False
-    return None
-
-
 _DIMENSION_TERM = re.compile(r"(?:^|\s([*/])\s)(?:1|\[([^\]]+)\])(?:\s\*\*\s(-?\d+(?:\.\d+)?))?")
 
+Dimension = tuple[tuple[str, float], ...]   # base dimension -> exponent, sorted: (("length", 1.0), ("time", -1.0))
 
-def _exponents(dimension: str) -> dict[str, float] | None:
-    """A pint dimensionality as written ("[mass] / [length] / [time] ** 2") as base -> exponent."""
+
+def _exponents(dimension: str) -> Dimension | None:
+    """A pint dimensionality as written ("[mass] / [length] / [time] ** 2"), base by base: pint spells
+    one dimension several ways ("[mass] * [length] ** 2 / [time] ** 2", "[length] ** 2 * [mass] / ...")."""
     if dimension == "dimensionless":
-        return {}
+        return ()
     out: dict[str, float] = {}
     pos = 0
     for m in _DIMENSION_TERM.finditer(dimension):
@@ -176,27 +153,36 @@ def _exponents(dimension: str) -> dict[str, float] | None:
         if m.group(2):
             power = float(m.group(3) or 1) * (-1 if m.group(1) == "/" else 1)
             out[m.group(2)] = out.get(m.group(2), 0.0) + power
-    return {k: v for k, v in out.items() if v} if pos == len(dimension) else None
+    return tuple(sorted((k, v) for k, v in out.items() if v)) if pos == len(dimension) else None
 
 
 @lru_cache(maxsize=4096)
-def _dimensions(unit: str) -> tuple[tuple[str, float], ...] | None:
-    """The base dimensions of a unit ``_linear`` knows, with their exponents, or None: what shows
-    that "liter / capita" and "liter" differ without pint (their dimensions are spelled differently)."""
-    known = _linear(unit)
-    if known is None:
-        return None
-    if known[3]:
-        found = _exponents(known[0])
-        return tuple(sorted(found.items())) if found is not None else None
-    top, _, bottom = unit.partition(" / ")
-    a, b = _dimensions(top.strip()), _dimensions(bottom.strip())
-    if a is None or b is None:
-        return None
-    out = dict(a)
-    for k, v in b:
-        out[k] = out.get(k, 0.0) - v
-    return tuple(sorted((k, v) for k, v in out.items() if v))
+def _linear(unit: str) -> tuple[Dimension, float, float] | None:
+    """``(dimension, factor, offset)`` for a unit numlint can convert without pint: the lexicon's
+    units, currencies (each its own dimension, minor units a fraction of the major one), the count
+    denominators ("share"), and one of these per another ("USD / oil_barrel", "liter / capita").
+    None for anything else (pint's registry answers those)."""
+    dimensions, scales = dimension_table(), scale_table()
+    if unit in dimensions and unit in scales:
+        factor, offset = scales[unit]
+        dimension = _exponents(dimensions[unit])
+        return (dimension, factor, offset) if dimension is not None else None
+    if unit in CURRENCIES:
+        return ((f"currency_{unit}", 1.0),), 1.0, 0.0
+    if unit in MINOR_UNITS:
+        major, factor = MINOR_UNITS[unit]
+        return ((f"currency_{major}", 1.0),), factor, 0.0
+    if unit in _COUNT_DENOMINATORS:
+        return ((unit, 1.0),), 1.0, 0.0
+    top, slash, bottom = unit.partition(" / ")
+    if slash and "/" not in bottom:
+        a, b = _linear(top.strip()), _linear(bottom.strip())
+        if a and b and a[2] == 0 and b[2] == 0 and a[0] and b[0]:
+            exponents = dict(a[0])
+            for base, power in b[0]:
+                exponents[base] = exponents.get(base, 0.0) - power
+            return tuple(sorted((k, v) for k, v in exponents.items() if v)), a[1] / b[1], 0.0
+    return None
 
 
 def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
@@ -210,14 +196,11 @@ def same_dimension(unit_a: str | None, unit_b: str | None) -> bool:
     if a == b:
         return True
     la, lb = _linear(a), _linear(b)
-    if la and lb and (la[0] == lb[0] or (la[3] and lb[3])):
-        # the lexicon's own units, currencies and their quotients: answered from the tables,
-        # without building pint's registry (0.2-0.5 s, more than a whole cold check)
+    if la and lb:
+        # the lexicon's own units, currencies and their quotients: answered from the tables, base
+        # dimension by base dimension, without building pint's registry (0.2-0.5 s, more than a
+        # whole cold check)
         return la[0] == lb[0] and not (_is_special_dimless(a) ^ _is_special_dimless(b))
-    da, db = _dimensions(a), _dimensions(b)
-    if da is not None and db is not None:
-        # a quotient built here against the lexicon's own units: compared base by base
-        return da == db and not (_is_special_dimless(a) ^ _is_special_dimless(b))
     ua, ub = _parse(a), _parse(b)
     if ua is None or ub is None:
         return False
