@@ -198,26 +198,25 @@ class PairView:
         self._same_fact = model.same_fact(features)
         self._names_another = "another_later" in features
 
+    def _scored(self) -> PairView:
+        if self._probability is None:
+            self._score(self._scorer.evidence(self))
+        return self
+
     @property
     def probability(self) -> float:
         """That the pair is one figure stated twice, one side gone wrong (text and values together)."""
-        if self._probability is None:
-            self._score(self._scorer.evidence(self))
-        return self._probability
+        return self._scored()._probability
 
     @property
     def same_fact(self) -> float:
         """That the two mentions state one fact, on the text alone (asked by NL102 and NL103 only)."""
-        if self._probability is None:
-            self._score(self._scorer.evidence(self))
-        return self._same_fact
+        return self._scored()._same_fact
 
     @property
     def names_another(self) -> bool:
         """The later mention is named as a second item ("the other class"): the ``another_later`` evidence."""
-        if self._probability is None:
-            self._score(self._scorer.evidence(self))
-        return self._names_another
+        return self._scored()._names_another
 
     @property
     def reasons(self) -> tuple[str, ...]:
