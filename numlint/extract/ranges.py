@@ -101,15 +101,7 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
         if sep in ("to", "and") and not (between or from_range) and a.kind in ("percent", "money", "measure"):
             return  # "5% to 1,000 workers": not a range
         b.unit, b.kind, b.currency, b.surface_unit = a.unit, a.kind, a.currency, a.surface_unit
-    if a.scale is None and b.scale is not None and abs(a.number) < 1000 and (a.number <= b.number or from_change):
-        # "$10 to $15 billion": the scale word applies to both ends ("$800,000 to $1.3 million",
-        # "$200 to $4 million" not)
-        a.scale, a.multiplier = b.scale, b.multiplier
-    elif a.spelled and b.spelled and b.multiplier == 1.0 and a.number < 1000:
-        # "four to five thousand": the last big word of the second end applies to the first
-        bw = _BIG_WORD_END_RE.search(text[b.start:b.raw_end])
-        if bw and not _BIG_WORD_RE.search(text[a.start:a.raw_end]):
-            a.number *= BIG_WORDS[bw.group(1).lower()]
+    share_scale(text, a, b, from_change)
     if sep in ("and",) and a.integer_shape and 1000 <= a.number <= 2150 and not a.unit:
         raise Skip(b.end)
     if from_change:
@@ -123,6 +115,18 @@ def similar_size(a: Amount, b_value: float | None) -> bool:
     """"cut profits by $3.8m to $4.9m" (a range of the cut: ends of similar size) versus
     "increased by $43.6bn to $419.2bn" (a change, then the much larger new level)."""
     return b_value is not None and a.value > 0 and b_value <= 2 * a.value
+
+
+def share_scale(text: str, a: Amount, b: Amount, from_change: bool = False) -> None:
+    """The scale word written after the second of two joined numbers applies to the first too: "$10
+    to $15 billion", "four to five thousand" ("$800,000 to $1.3 million", "$200 to $4 million" not)."""
+    if a.scale is None and b.scale is not None and abs(a.number) < 1000 and (a.number <= b.number or from_change):
+        a.scale, a.multiplier = b.scale, b.multiplier
+    elif a.spelled and b.spelled and b.multiplier == 1.0 and a.number < 1000:
+        # a spelled number's big word is part of the number: "five thousand"
+        bw = _BIG_WORD_END_RE.search(text[b.start:b.raw_end])
+        if bw and not _BIG_WORD_RE.search(text[a.start:a.raw_end]):
+            a.number *= BIG_WORDS[bw.group(1).lower()]
 
 
 def read_or(src: Source, mention: Mention) -> None:
@@ -149,13 +153,7 @@ def read_or(src: Source, mention: Mention) -> None:
         return
     if b is None:
         return
-    if a.scale is None and b.scale is not None and abs(a.number) < 1000 and a.number <= b.number:
-        # "another 10 or 15 billion dlrs", "eight or nine million euros": the scale word is both ends'
-        a.scale, a.multiplier = b.scale, b.multiplier
-    elif a.spelled and b.spelled and b.multiplier == 1.0 and a.number < 1000:
-        bw = _BIG_WORD_END_RE.search(text[b.start:b.raw_end])   # "eight or nine million"
-        if bw and not _BIG_WORD_RE.search(text[a.start:a.raw_end]):
-            a.number *= BIG_WORDS[bw.group(1).lower()]
+    share_scale(text, a, b)   # "another 10 or 15 billion dlrs", "eight or nine million euros"
     if not b.unit:
         return
     if b.value and not 0.1 <= abs(a.value / b.value) <= 10:
