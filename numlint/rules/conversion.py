@@ -3,9 +3,10 @@
 Two mentions are a conversion when the second follows the first in its sentence separated only by
 an opening bracket (perhaps after the noun the first describes: "the 150km line (93 miles)"), "or",
 "about" or a dash, and their units measure the same dimension. The second value is checked against
-the first converted, within the precision both are written with: the half step of the conversion's
-last digit plus the original's half step, converted ("15 miles (25km)": 24.1 km, give or take 0.8
-and 0.5, is fine; "42.2km (25.2 miles)": 26.2 miles give or take 0.08 is not), and never less than
+the first converted, within the precision both are written with: the conversion's last digit (up to a
+whole step below the converted value, for a figure cut rather than rounded, and half a step above)
+plus the original's half step, converted ("15 miles (25km)": 24.1 km, give or take 1 and 0.8, is
+fine; "42.2km (25.2 miles)": 26.2 miles give or take 0.13 is not), and never less than
 ``relative_tolerance`` of the value. Two currencies are never
 a conversion finding (no exchange rates here): "9 billion yuan (US$1.3 billion)" is fine.
 Options and the ``hedges`` vocabulary are declared in ``KIND`` below.

@@ -14,6 +14,7 @@ Options and vocabularies are declared in ``KIND`` below.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -233,6 +234,7 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
     if not table.cells:
         return
     text = table.text
+    starts = [f.start for f in table.facts]   # document order: a cell's figures are a bisect away
     columns: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
     first_cell: dict[tuple[int, int], str] = {}
     for t, row, col, start, end in table.cells:
@@ -247,8 +249,8 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
         for row, s, e in cells:
             if row == 0 or _TOTAL_ROW.match(first_cell.get((t, row), "")):
                 continue
-            found = [f for f in table.facts if s <= f.start < e and _percent(f) and f.q.value is not None
-                     and not f.q.change and f.q.approx in ("=", "~")]
+            found = [f for f in table.facts[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                     if _percent(f) and f.q.value is not None and not f.q.change and f.q.approx in ("=", "~")]
             if len(found) == 1:
                 run.append(found[0])
         if len(run) >= 2:
