@@ -191,15 +191,15 @@ def infer_base(q: Quantity, right: str) -> str | None:
     return " ".join(words) or None
 
 
-
 @dataclass(frozen=True)
 class Frame:
     """What a mention is about besides its metric, as ``read_frame`` reads it from its sentence."""
 
     # Proper names bound to the figure itself, the possessor first ("acme", "russia"): what the rules
-    # compare. The same-fact model (facts/same_fact_model.json) was trained on exactly this reading;
-    # adding the clause's subject to it moved test-half NL102 info 25.31 -> 25.38 per 100 articles
-    # (python bench/noise.py), so the subject is kept apart, in ``subject``, until the model is retrained.
+    # compare. The clause's subject is kept apart, in ``subject``: added to the owners the rules
+    # compare, it moved test-half NL102 notes 25.31 -> 25.38 per 100 articles with the shipped model,
+    # and a model retrained with it did no better on dev (NL101 warnings 4.45 against 4.31 per 100
+    # for one retrained without it, genuine value recall equal; python bench/tune_same_fact.py).
     owners: tuple[str, ...]
     time: str | None          # "2004", "last week", "in february"
     per: str | None           # "barrel", "share", "day"
