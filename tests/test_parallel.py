@@ -75,19 +75,23 @@ def _assert_session_gone(sid: int) -> None:
     assert _session(sid) == [], "worker processes outlived the run"
 
 
+def _archive(tmp_path_factory, name: str, count: int) -> Path:
+    """A directory holding ``articles/``: ``count`` generated articles."""
+    root = tmp_path_factory.mktemp(name)
+    write_articles(root / "articles", count)
+    return root
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    """Enough articles for a run of several seconds, so a signal always lands mid-run."""
-    root = tmp_path_factory.mktemp("archive")
-    write_articles(root / "articles", 400)
-    return root
+    """Enough articles to keep two workers busy while a signal is sent (the tests wait for the
+    workers to start before sending it)."""
+    return _archive(tmp_path_factory, "archive", 400)
 
 
 @pytest.fixture(scope="module")
 def small_archive(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("small")
-    write_articles(root / "articles", 120)
-    return root
+    return _archive(tmp_path_factory, "small", 120)
 
 
 def test_jobs_report_is_identical_to_one_process(small_archive):
@@ -129,9 +133,7 @@ def test_sigterm_to_the_parent_ends_every_worker_and_releases_the_output_pipe(ar
 @pytest.fixture(scope="module")
 def long_archive(tmp_path_factory) -> Path:
     """Articles enough for one process to take several seconds (400 take about one)."""
-    root = tmp_path_factory.mktemp("long-archive")
-    write_articles(root / "articles", 4000)
-    return root
+    return _archive(tmp_path_factory, "long-archive", 4000)
 
 
 def test_sigterm_in_a_serial_run_exits_143(long_archive):
