@@ -240,3 +240,18 @@ def test_a_slipped_scale_word_in_marks_is_still_caught():
     text = ("The bank lent 100 mln marks to the state firm on Monday, officials said.\n"
             "The state firm said it would use the 100 billion marks to finance an expansion.\n")
     assert [(f.code, f.line) for f in numlint.check_text(text)] == [("NL201", 2)]
+
+
+def test_value_relation_names_a_typing_slip_only_where_it_is_one():
+    from numlint.facts.matching import value_features
+
+    def relation(a: str, b: str) -> set[str]:
+        return set(value_features(a, float(a), b, float(b), "", "", 1.0, 1.0))
+
+    assert "transposed" in relation("450", "540")        # two neighbouring digits swapped
+    assert "transposed" in relation("1835", "1385")
+    assert "transposed" not in relation("172", "217")    # the same digits, not a swap
+    assert "one_digit" in relation("1240", "1250")       # three significant digits, one changed
+    assert "one_digit" not in relation("20", "30")       # round figures differ in one digit by chance
+    assert "one_digit" not in relation("25", "29")
+    assert "one_digit" not in relation("4000", "4400")

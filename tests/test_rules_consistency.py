@@ -292,3 +292,25 @@ def test_race_names_are_not_distances_to_compare():
     assert [matching.names_an_event(f) for f in table.facts] == [True, True]
     plain = "The new bridge is 60m long and 12m wide.\n"
     assert not any(matching.names_an_event(f) for f in facts_for_text(plain, extract_quantities(plain)).facts)
+
+
+def test_a_vague_plural_never_confirms_a_figure():
+    # "dozens" (12 to 120) takes in 17 and 15 alike: it confirms neither, so the headline's 17 stays
+    # unconfirmed and the body's 15 conflicts with it.
+    text = ("Mayor attended 17 iftars\n\nDozens of iftars were held across the city.\n\n"
+            "The mayor marked the month by attending 15 iftars around the city.\n")
+    qs = [q(text, "17", 17, metric="iftars"), q(text, "Dozens", None, low=12, high=120, approx="~", metric="iftars"),
+          q(text, "15", 15, metric="iftars")]
+    found = hits("NL101", text, qs, warn_same_fact=0.5)
+    assert [h.mention.text for h in found] == ["15"]
+    assert [r.text for r, _ in found[0].related] == ["17"]
+
+
+def test_a_confirmed_headline_figure_beside_another_value_is_not_compared_with_it():
+    # The body restates the headline's 1.6 billion and sets January's 1.2 billion beside it: two facts.
+    text = ("Bank lending rises 1.6 billion stg\n\n"
+            "Lending rose by 1.6 billion stg in February after a 1.2 billion stg rise in January.\n")
+    money = dict(unit="GBP", kind="money", metric="lending", multiplier=1e9, decimals=1)
+    qs = [q(text, "1.6 billion stg", 1.6e9, 0, **money), q(text, "1.6 billion stg", 1.6e9, 1, **money),
+          q(text, "1.2 billion stg", 1.2e9, **money)]
+    assert hits("NL101", text, qs, warn_same_fact=0.3, min_same_fact=0.3) == []

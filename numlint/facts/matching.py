@@ -393,10 +393,15 @@ def value_features(a_digits: str | None, a_value: float, b_digits: str | None, b
         return f
     da, db = (a_digits or "").replace(".", ""), (b_digits or "").replace(".", "")
     if da and len(da) == len(db) and da != db:
-        # Two digits swapped or one digit changed: what a typing slip looks like.
-        if sorted(da) == sorted(db):
+        # Two neighbouring digits typed in the wrong order, or one digit changed: what a typing slip
+        # looks like.
+        differ = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+        if len(differ) == 2 and differ[1] == differ[0] + 1 and da[differ[0]] == db[differ[1]] \
+                and da[differ[1]] == db[differ[0]]:
             f["transposed"] = 1.0
-        elif sum(x != y for x, y in zip(da, db, strict=True)) == 1:
+        elif len(differ) == 1 and len(da.strip("0")) >= 3 and len(db.strip("0")) >= 3:
+            # Only on three or more significant digits: two round figures of one or two ("20%" and
+            # "30%", "25" and "29") differ in one digit whenever they differ at all.
             f["one_digit"] = 1.0
     lo, hi = sorted((abs(a_value), abs(b_value)))
     ratio = hi / lo if lo > 0 else math.inf

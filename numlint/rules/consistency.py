@@ -146,30 +146,47 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     agree = survey.agree
     reported: set[tuple[int, int]] = set()
     flagged: set[int] = set()
+    # A headline figure the body confirms is compared last: a body mention that conflicts with it
+    # is better named against the body's own statement of the figure, when that pair is reported.
+    first, last = [], []
     for index in sorted(partners):
-        for this, other, marker, pair in partners[index]:
-            key = (min(this.index, other.index), max(this.index, other.index))
-            if key in reported:
+        for item in partners[index]:
+            this, other = item[0], item[1]
+            head = this if this.in_heading else other
+            confirmed = this.in_heading != other.in_heading and agree.get(head.index, 0)
+            (last if confirmed else first).append(item)
+    for this, other, marker, pair in first + last:
+        key = (min(this.index, other.index), max(this.index, other.index))
+        if key in reported:
+            continue
+        reported.add(key)
+        if this.in_heading != other.in_heading:
+            head = this if this.in_heading else other
+            if best_for_headline.get(head.index, (None, key))[1] != key:
                 continue
-            reported.add(key)
-            if this.in_heading != other.in_heading:
-                head = this if this.in_heading else other
-                if best_for_headline.get(head.index, (None, key))[1] != key:
-                    continue
-                if agree.get(head.index, 0):
-                    continue  # the headline's figure is confirmed in the body: the other value is another thing
-            out, ref = _out_of_line(this, other, agree)
-            if mode in ("conflict", "scale", "unit", "currency") and agree.get(out.index, 0):
-                # The "wrong" value is stated again elsewhere: two figures for two things, each
-                # repeated, not a slip. (An injected or mistyped figure is alone.)
+            body = other if this.in_heading else this
+            confirmed_in = survey.headline_confirmed.get(head.index, ())
+            if body.sentence_index in confirmed_in:
+                # the headline's figure is confirmed in this sentence, beside another value: the
+                # other value is another thing ("rose 1.6 billion stg after a 1.2 billion rise")
                 continue
-            if out.index in flagged:
-                continue  # one finding per out-of-line mention, naming its nearest conflict
-            flagged.add(out.index)
-            hit = _hit(mode, out, ref, marker, pair)
-            if weak.get(key) and hit.severity is None and rule.severity == "error":
-                hit = dataclasses.replace(hit, severity="warning")
-            yield hit
+            if confirmed_in and (pair.slip or pair.probability < min_same):
+                # confirmed elsewhere in the body: the other value is another thing, unless the two
+                # mentions are as surely one figure as an error needs. (A slip on the headline's
+                # digits is one only if the body's own statement of the figure ties to it.)
+                continue
+        out, ref = _out_of_line(this, other, agree)
+        if mode in ("conflict", "scale", "unit", "currency") and agree.get(out.index, 0):
+            # The "wrong" value is stated again elsewhere: two figures for two things, each
+            # repeated, not a slip. (An injected or mistyped figure is alone.)
+            continue
+        if out.index in flagged:
+            continue  # one finding per out-of-line mention, naming its nearest conflict
+        flagged.add(out.index)
+        hit = _hit(mode, out, ref, marker, pair)
+        if weak.get(key) and hit.severity is None and rule.severity == "error":
+            hit = dataclasses.replace(hit, severity="warning")
+        yield hit
 
 
 class PairView:
@@ -255,6 +272,8 @@ class Survey:
     markers: dict               # fact index -> the change markers in its clause
     in_sentence_changes: frozenset  # fact indexes of the changes their sentences state ("X, up from Y")
     slipped: frozenset = frozenset()  # fact indexes of the mentions of a slip pair
+    # headline fact index -> the body sentences that restate its figure
+    headline_confirmed: dict = dataclasses.field(default_factory=dict)
     def marker(self, a: Fact, b: Fact) -> str | None:
         """What explains two values of one figure in two sentences: a marker in one mention's clause
         that sets it at another time or status ("it has since risen to 10,000", "£400m a year
@@ -305,11 +324,16 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
     compact_at = _COMPACT_AT
     for a, b, c in compared.pairs:
         if c.verdict == "same":
-            # only two points agree; "more than 750 mln" is no confirmation of "1.5 million"
-            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and a.sentence_index != b.sentence_index \
+            # only two points agree: "more than 750 mln" is no confirmation of "1.5 million", nor
+            # "dozens" (12 to 120) or a range of "17"
+            if a.q.approx in ("=", "~") and b.q.approx in ("=", "~") and a.q.value is not None \
+                    and b.q.value is not None and a.sentence_index != b.sentence_index \
                     and matching.restates(compared.ties(a, b)):
                 agree[a.index] = agree.get(a.index, 0) + 1
                 agree[b.index] = agree.get(b.index, 0) + 1
+                if a.in_heading != b.in_heading:
+                    head, body = (a, b) if a.in_heading else (b, a)
+                    survey.headline_confirmed.setdefault(head.index, set()).add(body.sentence_index)
             continue
         features = None
         slip = False
