@@ -170,10 +170,11 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 # the headline's figure is confirmed in this sentence, beside another value: the
                 # other value is another thing ("rose 1.6 billion stg after a 1.2 billion rise")
                 continue
-            if confirmed_in and (pair.slip or pair.probability < min_same):
+            if confirmed_in and (mode != "conflict" or pair.slip or pair.probability < min_same):
                 # confirmed elsewhere in the body: the other value is another thing, unless the two
                 # mentions are as surely one figure as an error needs. (A slip on the headline's
-                # digits is one only if the body's own statement of the figure ties to it.)
+                # digits, or a change from it, is one only if the body's own statement of the
+                # figure ties to it.)
                 continue
         out, ref = _out_of_line(this, other, agree)
         if mode in ("conflict", "scale", "unit", "currency") and agree.get(out.index, 0):
