@@ -47,7 +47,7 @@ MODEL = ROOT / "numlint" / "facts" / "same_fact_model.json"
 
 def _chance_figure(f) -> bool:
     """A figure that two different facts share by chance often: "5", "20%", "100 people"."""
-    from numlint.facts.matching import written_digits
+    from numlint.facts.matching import significant_digits
 
     q = f.q
     if q.value is None:
@@ -57,8 +57,7 @@ def _chance_figure(f) -> bool:
         return False
     if q.value < 10 and q.value == int(q.value):
         return True
-    digits = (written_digits(f) or "").replace(".", "")
-    return len(digits.strip("0")) <= 1
+    return significant_digits(f) <= 1
 
 
 def corruptions(a, rng) -> list[tuple[str, dict]]:

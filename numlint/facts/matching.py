@@ -139,9 +139,14 @@ def names_an_event(f: Fact) -> bool:
     return f.unit in _RACE_UNITS and bool(_EVENT_AFTER.match(f.right) or _CHAMPIONSHIP_BEFORE.search(f.left[-24:]))
 
 
+def significant(digits: str | None) -> int:
+    """How many significant digits a number written with these digits has: "1.25" 3, "30000" 1, "42" 2."""
+    return len((digits or "").replace(".", "").strip("0"))
+
+
 def significant_digits(f: Fact) -> int:
-    """How many significant digits the figure is written with: "1.25" 3, "30,000" 1, "42" 2."""
-    return len((written_digits(f) or "").replace(".", "").strip("0"))
+    """How many significant digits the figure is written with (``significant`` of its digits)."""
+    return significant(written_digits(f))
 
 
 @_per_mention
@@ -157,8 +162,7 @@ def distinctive(f: Fact) -> bool:
     multiplier, decimals = f.scale
     if multiplier != 1.0 or decimals:
         return True
-    digits = written_digits(f) or ""
-    return len(digits.strip("0").replace(".", "")) >= 3
+    return significant_digits(f) >= 3
 
 
 @_per_mention
@@ -399,7 +403,7 @@ def value_features(a_digits: str | None, a_value: float, b_digits: str | None, b
         if len(differ) == 2 and differ[1] == differ[0] + 1 and da[differ[0]] == db[differ[1]] \
                 and da[differ[1]] == db[differ[0]]:
             f["transposed"] = 1.0
-        elif len(differ) == 1 and len(da.strip("0")) >= 3 and len(db.strip("0")) >= 3:
+        elif len(differ) == 1 and significant(da) >= 3 and significant(db) >= 3:
             # Only on three or more significant digits: two round figures of one or two ("20%" and
             # "30%", "25" and "29") differ in one digit whenever they differ at all.
             f["one_digit"] = 1.0
