@@ -314,3 +314,48 @@ def test_a_confirmed_headline_figure_beside_another_value_is_not_compared_with_i
     qs = [q(text, "1.6 billion stg", 1.6e9, 0, **money), q(text, "1.6 billion stg", 1.6e9, 1, **money),
           q(text, "1.2 billion stg", 1.2e9, **money)]
     assert hits("NL101", text, qs, warn_same_fact=0.3, min_same_fact=0.3) == []
+
+
+def test_a_duration_beside_a_sum_is_two_figures_not_one_compound_amount():
+    # "for six months 40 mln dlrs": a duration and a sum of money side by side are two figures, so
+    # the sum is still compared with its restatement elsewhere (only parts of one kind, "11 years
+    # 316 days", make one amount)
+    import numlint
+
+    story = ("The utility may draw for six months 740 mln dlrs from a group of banks, it said.\n\n"
+             "The company said the {n} dlrs from the banks would fund its building programme.\n")
+    codes = [f.code for f in numlint.check_text(story.format(n="740 billion"), "loan.txt")
+             if f.severity != "info"]
+    assert "NL201" in codes
+    assert [f.code for f in numlint.check_text(story.format(n="740 mln"), "loan.txt")
+            if f.code in ("NL201", "NL202")] == []
+
+
+def test_a_rare_written_number_slipped_is_one_figure_even_with_no_words_in_common():
+    # "960" written twice with the scale word or the currency slipped is one figure's slip, however
+    # little the two sentences share: unrelated facts seldom share a three-digit number
+    import numlint
+
+    story = ("Harbour plan approved\n\nCouncillors backed the £960m harbour plan on Tuesday.\n\n"
+             "Opponents, who marched through the town at the weekend, say {n} is too much.\n")
+    assert "NL201" in [f.code for f in numlint.check_text(story.format(n="£960bn"), "plan.txt")]
+    assert "NL202" in [f.code for f in numlint.check_text(story.format(n="$960m"), "plan.txt")]
+
+
+def test_a_common_two_digit_number_slipped_with_nothing_in_common_is_not_a_slip():
+    # "£40m" and "£40bn" in sentences that share no words may well be two facts: no slip reported
+    import numlint
+
+    story = ("Harbour plan approved\n\nCouncillors backed the £40m harbour plan on Tuesday.\n\n"
+             "Opponents, who marched through the town at the weekend, fear a £40bn national debt.\n")
+    assert [f.code for f in numlint.check_text(story, "plan.txt") if f.code in ("NL201", "NL202")] == []
+
+
+def test_a_rare_number_is_three_digits_two_of_them_significant():
+    from numlint.extract import extract_quantities
+    from numlint.facts import facts_for_text, matching
+
+    text = "It cost £960m, then 19.60 dlrs, then 3,000 troops, then 40 jobs and 0.75 pct.\n"
+    rare = {f.q.text: matching.rare_number(f) for f in facts_for_text(text, extract_quantities(text)).facts}
+    assert rare == {"£960m": True, "19.60 dlrs": True, "3,000": False, "40": False,
+                    "0.75 pct": False}

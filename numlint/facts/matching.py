@@ -165,6 +165,13 @@ def distinctive(f: Fact) -> bool:
     return significant_digits(f) >= 3
 
 
+def rare_number(f: Fact) -> bool:
+    """A written number that two unrelated facts seldom share: three or more digits, the first not
+    zero, at least two of them significant ("960", "19.60", "151"; not "40", "0.5" or "3,000")."""
+    digits = (written_digits(f) or "").replace(".", "")
+    return len(digits) >= 3 and not digits.startswith("0") and significant(digits) >= 2
+
+
 @_per_mention
 def in_quote(f: Fact) -> bool:
     """Whether the mention sits inside quotation marks in its sentence (a quote, not the narrative)."""

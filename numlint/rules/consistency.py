@@ -341,7 +341,9 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         values = matching.pair_value_features(a, b)
         if any(k in values for k in _SLIPS):
             features = compared.evidence(a, b, c.verdict)   # a slip is rare: its evidence is read at once
-            slip = matching.restates(features) and not _side_by_side(a, b)
+            # the same written number slipped is one figure's when the text ties the two mentions,
+            # or when the number is one two facts seldom share by chance
+            slip = (matching.restates(features) or matching.rare_number(a)) and not _side_by_side(a, b)
         if slip:
             slipped.update((a.index, b.index))
         if c.verdict == "unit" or (c.verdict == "scale" and not slip):
@@ -428,7 +430,8 @@ def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
     """(compound, bracketed) for the facts joined to a neighbour in another unit.
 
     ``compound``: joined without brackets ("11 years 316 days", "43 mln dlrs or 24 cts a share"),
-    each part of one amount, not a figure of its own. ``bracketed``: a figure with its conversion in
+    each part of one amount of one kind, not a figure of its own (a duration beside a sum, "for six
+    months 40 mln dlrs", is two figures). ``bracketed``: a figure with its conversion in
     brackets ("£5.5bn ($10bn)"), each side mapped to its partner's unit. Both sides stay figures,
     compared with the article's other mentions (where a slipped restatement shows), but each only
     with mentions in its own unit or in neither side's: the other unit is its partner's to compare."""
@@ -436,7 +439,7 @@ def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
     bracketed: dict[int, str] = {}
     open_head: str | None = None    # the unit of the figure whose bracket of conversions is still open
     for a, b in zip(table.facts, table.facts[1:], strict=False):
-        if a.unit == b.unit or not _side_by_side(a, b):
+        if a.unit == b.unit or a.q.kind != b.q.kind or not _side_by_side(a, b):
             open_head = None
             continue
         between = _between(a, b)
