@@ -33,7 +33,7 @@ from functools import lru_cache
 CURRENCIES: tuple[str, ...] = (
     "USD", "GBP", "EUR", "JPY", "CNY", "AUD", "CAD", "HKD", "NZD", "SGD", "CHF", "INR", "KRW", "RUB",
     "BRL", "MXN", "ZAR", "ILS", "MYR", "SEK", "NOK", "DKK", "TRY", "IDR", "PHP", "THB", "TWD", "NGN",
-    "PKR", "EGP", "SAR", "AED", "PLN",
+    "PKR", "EGP", "SAR", "AED", "PLN", "JMD",
     # replaced by the euro, but in archives and old wire copy (see lexicon.CURRENCY_WORDS)
     "ITL", "NLG", "FRF", "BEF", "DEM", "ESP", "GRD", "PTE", "ATS", "IEP",
 )

@@ -813,3 +813,31 @@ def test_extract_json_gives_the_concept(tmp_path):
 ])
 def test_alternatives_share_the_scale_word(text, expected):
     assert [q.value for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dollar named by its country, in the spellings wire copy uses, and the singular adjective form
+    ("The budget is 6.9 billion Jamaica dlrs.", [("6.9 billion Jamaica dlrs", "JMD")]),
+    ("The deficit was 180 mln N.Z. Dlrs.", [("180 mln N.Z. Dlrs", "NZD")]),
+    ("It took a 240 mln H.K. Dlr loan.", [("240 mln H.K. Dlr", "HKD")]),
+    ("It signed a 900 mln franc loan.", [("900 mln franc", "CHF")]),
+])
+def test_currencies_named_by_country_and_in_the_singular(text, expected):
+    assert [(q.text, q.unit) for q in extract_quantities(text)] == expected
+
+
+def test_a_bare_currency_name_is_the_one_the_article_names_in_full():
+    # "dlrs" in a story of Canadian dollars are Canadian; "francs" in a story of French francs French
+    text = "The province sold 100 mln Canadian dlrs of bonds. The 100 mln dlrs will fund roads."
+    assert [q.unit for q in extract_quantities(text)] == ["CAD", "CAD"]
+    text = "Dome sold 5 mln Canadian dlrs of stock at 15 dlrs a share."
+    assert [q.unit for q in extract_quantities(text)] == ["CAD", "CAD / share"]
+    text = "PARIS BONDS RAISE 800 MLN FRANCS\n\nThe state sold 800 mln French francs of bonds."
+    assert [q.unit for q in extract_quantities(text)] == ["FRF", "FRF"]
+
+
+def test_a_bare_currency_name_keeps_its_usual_reading_when_the_article_names_two():
+    text = ("The firm raised 50 mln Canadian dlrs and 20 mln Australian dlrs. "
+            "It also borrowed 10 mln dlrs.")
+    assert [q.unit for q in extract_quantities(text)] == ["CAD", "AUD", "USD"]
+    assert [q.unit for q in extract_quantities("It borrowed 10 mln dlrs and 5 mln Swiss francs.")] == ["USD", "CHF"]

@@ -359,3 +359,14 @@ def test_a_rare_number_is_three_digits_two_of_them_significant():
     rare = {f.q.text: matching.rare_number(f) for f in facts_for_text(text, extract_quantities(text)).facts}
     assert rare == {"£960m": True, "19.60 dlrs": True, "3,000": False, "40": False,
                     "0.75 pct": False}
+
+
+def test_a_scale_slip_on_a_currency_named_once_in_full_is_caught():
+    # "6.9 billion Jamaica dlrs" ... "the 6.9 million dlr budget": one currency, the scale word slipped
+    import numlint
+
+    story = ("The finance minister presented a budget of 6.9 billion Jamaica dlrs on Tuesday.\n\n"
+             "The {n} dlr budget is 18 pct larger than last year's, he said.\n")
+    assert "NL201" in [f.code for f in numlint.check_text(story.format(n="6.9 million"), "budget.txt")]
+    assert [f.code for f in numlint.check_text(story.format(n="6.9 billion"), "budget.txt")
+            if f.code in ("NL201", "NL202")] == []

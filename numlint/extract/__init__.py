@@ -31,6 +31,7 @@ import dataclasses
 
 from numlint.extract import metric
 from numlint.extract.cores import ASCII_LOWER, DIGIT_CORE, HAS_LETTER_RE, SPELLED_CORE_LC, VAGUE_CORE_LC, read_fast
+from numlint.extract.currency import resolve_bare_currencies
 from numlint.extract.ellipsis import inherit_unit, inherit_unit_of_whole
 from numlint.extract.filters import PHONE_RE
 from numlint.extract.modifiers import is_restatement
@@ -63,6 +64,7 @@ def _link_neighbours(src: Source, mentions: list[Mention]) -> None:
     """What a mention takes from its neighbours once all are read: the change of the figure it restates
     ("fell 120 points, or 1.2%"), a unit written once (``ellipsis``), a metric (``metric``)."""
     text = src.text
+    resolve_bare_currencies(mentions)
     for i, m in enumerate(mentions):
         if i and m.change is None and mentions[i - 1].change is not None and \
                 is_restatement(text, mentions[i - 1].end, m.start):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from numlint.extract.source import Amount, Source, alt, rx
+from numlint.extract.source import Amount, Mention, Source, alt, rx
 from numlint.lang.measures import WEIGHT_CUES
-from numlint.lang.money import CURRENCY_PREFIXES, CURRENCY_WORDS
+from numlint.lang.money import BARE_CURRENCY_WORDS, CURRENCY_FAMILIES, CURRENCY_PREFIXES, CURRENCY_WORDS
 
 _PREFIXES_ALT = "(?:" + "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True)) + ")"
 _CURRENCY_PREFIX_RE = re.compile(_PREFIXES_ALT + r"\s?$")  # a prefix ending the text before the digits
@@ -49,3 +49,29 @@ def pounds_are_money(src: Source, amt: Amount, win: str) -> bool:
     if _WEIGHT_CUES.search(sentence) and not rx(r"(?i)\s?pounds?\s(?:a|per)\s").match(win):
         return False
     return bool(rx(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b").search(sentence))
+
+
+def resolve_bare_currencies(mentions: list[Mention]) -> None:
+    """A currency name several countries share, written bare ("dlrs", "francs"), is the one the
+    article names in full when it names exactly one member of that family: "100 mln Canadian dlrs"
+    ... "the 100 mln dlrs" are one currency. Otherwise the bare name keeps its usual reading."""
+    named: dict[str, set[str]] = {}
+    bare: list[Amount] = []
+    for m in mentions:
+        for amt in (m.low, m.high):
+            if amt is None or amt.currency not in CURRENCY_FAMILIES:
+                continue
+            written = CURRENCY_WORD_RE.match(amt.surface_unit)   # "dlrs a share": the name is "dlrs"
+            word = written.group(0).strip().lower() if written else ""
+            if word in BARE_CURRENCY_WORDS:
+                bare.append(amt)
+            elif word in CURRENCY_WORDS:
+                named.setdefault(CURRENCY_FAMILIES[amt.currency], set()).add(amt.currency)
+    for amt in bare:
+        codes = named.get(CURRENCY_FAMILIES[amt.currency], ())
+        if len(codes) == 1:
+            (code,) = codes
+            if code != amt.currency:
+                if amt.unit.startswith(amt.currency):
+                    amt.unit = code + amt.unit[len(amt.currency):]
+                amt.currency = code

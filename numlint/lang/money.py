@@ -54,6 +54,31 @@ CURRENCY_WORDS: dict[str, str] = {
     "pence": "GBX", "penny": "GBX", "cents": "USX", "cent": "USX", "cts": "USX", "ct": "USX",
     "us cents": "USX", "euro cents": "EUX", "euro cent": "EUX",
 }
+# A dollar named by its country, in every spelling wire copy uses: "N.Z. Dlrs", "Jamaica dlrs",
+# "a 240 mln H.K. Dlr loan".
+_DOLLAR_COUNTRIES: dict[str, str] = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "australia": "AUD",
+    "canadian": "CAD", "canada": "CAD", "hong kong": "HKD", "hk": "HKD", "h.k.": "HKD",
+    "new zealand": "NZD", "nz": "NZD", "n.z.": "NZD", "singapore": "SGD", "taiwan": "TWD",
+    "new taiwan": "TWD", "jamaica": "JMD", "jamaican": "JMD",
+}
+for _country, _code in _DOLLAR_COUNTRIES.items():
+    for _word in ("dollars", "dollar", "dlrs", "dlr"):
+        CURRENCY_WORDS.setdefault(f"{_country} {_word}", _code)
+# The singular is the adjective form: "a 900 mln franc loan".
+CURRENCY_WORDS.update({"franc": "CHF", "swiss franc": "CHF", "french franc": "FRF", "belgian franc": "BEF",
+                       "danish crowns": "DKK", "norwegian crowns": "NOK", "swedish crowns": "SEK"})
+
+# Currency names several countries share. Written bare ("dlrs", "francs", "crowns") the name is the
+# family's usual currency, unless the article names one other member of the family in full: in a
+# story of "Canadian dlrs" the later "dlrs" are Canadian too (``extract.currency``).
+BARE_CURRENCY_WORDS = frozenset({"dollars", "dollar", "dlrs", "dlr", "francs", "franc", "crowns"})
+CURRENCY_FAMILIES: dict[str, str] = {
+    "USD": "dollar", "AUD": "dollar", "CAD": "dollar", "HKD": "dollar", "NZD": "dollar", "SGD": "dollar",
+    "TWD": "dollar", "JMD": "dollar", "CHF": "franc", "FRF": "franc", "BEF": "franc",
+    "SEK": "crown", "DKK": "crown", "NOK": "crown",
+}
+
 # Currency words that are money only after a scale word: "75.3 mln marks" is Deutsche marks, "75 marks
 # in the exam" is not; "won" below 100 without a scale word is the verb ("won 3 matches").
 SCALED_ONLY = frozenset({"marks"})
