@@ -73,17 +73,34 @@ def prose_and_directives(doc: Document, directives=None, html_scope: str = "arti
 def _quantities(doc: Document, prose: Prose) -> list[Quantity]:
     from numlint.extract import extract_quantities
 
-    quantities = []
-    for q in extract_quantities(prose.text):
+    quantities = extract_quantities(prose.text)
+    # One string object for each text that repeats among a document's quantities (a unit, a scale
+    # word, a metric, a mention written alike), and one int for a line shared by its mentions: the
+    # quantities live as long as the findings, and a long document repeats most of them.
+    shared: dict[str, str] = {}
+    last_line = 0
+    # Replaced in place, so the extractor's quantities are freed one by one as these are made.
+    for i, q in enumerate(quantities):
         start, end = prose.to_original(q.start, q.end)
         line, column, end_line, end_column = doc.position(start, end)
-        quantities.append(
-            dataclasses.replace(
-                q, start=start, end=end, text=doc.text[start:end],
-                line=line, column=column, end_line=end_line, end_column=end_column,
-            )
+        if line == last_line:
+            line = last_line
+        if end_line == line:
+            end_line = line
+        last_line = line
+        text = doc.text[start:end]
+        quantities[i] = dataclasses.replace(
+            q, start=start, end=end, text=shared.setdefault(text, text),
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            unit=shared.setdefault(q.unit, q.unit), surface_unit=shared.setdefault(q.surface_unit, q.surface_unit),
+            metric=_shared(shared, q.metric), base=_shared(shared, q.base), scale=_shared(shared, q.scale),
+            concept=_shared(shared, q.concept),
         )
     return quantities
+
+
+def _shared(shared: dict[str, str], text: str | None) -> str | None:
+    return None if text is None else shared.setdefault(text, text)
 
 
 def as_read(prose: Prose | None, quantities: list[Quantity]) -> list[Quantity]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity mention, with the fields of CONTRACT.md's ``extract --format json``.
+
+    Slotted: a 5 MB article has 122,500 of them, and an instance dict costs 64 bytes more each.
 
     ``value`` is None for a range (then ``low``/``high`` hold the bounds). ``scale`` records the scale
     word as written ("million", "bn", "k") so NL2 can see a scale slip; ``decimals`` is how many

@@ -132,9 +132,16 @@ def _extract(src: Source) -> list[Quantity]:
             rest = SPELLED_CORE_LC.search(low, mention.end, end)
             if rest:
                 bisect.insort(cores, (rest.start(), rest.end(), "w"), lo=i)
+    # The scan's lists are as long as the text has numbers: let them go before the quantities are made.
+    del cores, excluded
+    low = None
     _link_neighbours(src, mentions)
     out = []
-    for m in mentions:
+    # Taken from the end of the reversed list, each mention is freed once its quantity is made, so a
+    # long document never holds every Mention and every Quantity at once.
+    mentions.reverse()
+    while mentions:
+        m = mentions.pop()
         try:
             out.append(to_quantity(src, m))
         except Exception:
@@ -157,13 +164,15 @@ def _with_metrics(src: Source, quantities: list[Quantity]) -> list[Quantity]:
         found.append(m)
     figures = [(q.start, q.end, m, q.unit, q.kind) for q, m in zip(quantities, found, strict=True)]
     found = metric.inherit_keyless(text, figures, lambda pos: src.sentence_bounds(pos)[0])
-    out: list[Quantity] = []
-    for q, m in zip(quantities, found, strict=True):
+    del figures
+    # Replaced in place, each old quantity freed as its successor is made (not two lists at once).
+    for i, m in enumerate(found):
+        q = quantities[i]
         s, e = src.sentence_bounds(q.start)
-        partner = out[-1] if out and out[-1].end >= s else None
+        partner = quantities[i - 1] if i and quantities[i - 1].end >= s else None
         if partner is not None and metric.is_conversion_of(text, partner.end, q.start):
             concept = partner.concept   # "10.5 million Australian dollars ($7.5 million)": one concept
         else:
             concept = metric.read_concept(text[s:q.start], text[q.end:e], kind=q.kind, metric=m, base=q.base)
-        out.append(dataclasses.replace(q, metric=m, concept=concept))
-    return out
+        quantities[i] = dataclasses.replace(q, metric=m, concept=concept)
+    return quantities

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
@@ -21,6 +23,8 @@ T = TypeVar("T")
 MAX_NEIGHBOURS = 12   # facts compared with each fact in a bucket (plus every headline fact)
 MAX_HEADLINE_FACTS = 8  # headline facts per bucket compared with the whole bucket
 MAX_BUCKET = 400      # beyond this, a bucket is a list of unrelated numbers: compare neighbours only
+
+_sentence_of = attrgetter("sentence_index")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,14 @@ class FactTable:
         return len(self.facts)
 
     def in_sentence(self, sentence_index: int) -> tuple[Fact, ...]:
-        return tuple(f for f in self._by_sentence().get(sentence_index, ()))
+        facts = self.facts
+        if self.memo(("in sentence order",), lambda: all(a.sentence_index <= b.sentence_index
+                                                         for a, b in itertools.pairwise(facts))):
+            # Facts in document order are in sentence order: a slice found by bisection, no index
+            # kept (a list per sentence came to 9 MB on a 5 MB article).
+            lo = bisect.bisect_left(facts, sentence_index, key=_sentence_of)
+            return facts[lo:bisect.bisect_right(facts, sentence_index, lo=lo, key=_sentence_of)]
+        return tuple(self._by_sentence().get(sentence_index, ()))
 
     def _by_sentence(self) -> dict[int, list[Fact]]:
         def group() -> dict[int, list[Fact]]:
@@ -124,6 +135,7 @@ class _InSentence(NamedTuple):
     end: int
     sentence_index: int
     sentence: str
+    sentence_start: int
     left: str
     right: str
 
@@ -134,17 +146,24 @@ def _in_sentences(prose, quantities: Iterable[Quantity],
     context is cut, so the rules and the frame of ``frames_of`` read the same words."""
     text = prose.text
     starts = [s for s, _ in sentences]
-    sentence_text: dict[int, str] = {}   # one string per sentence, shared by its mentions
+    # One string per sentence, shared by its mentions, and one for sentences written alike (a
+    # repeated line of boilerplate or of a table).
+    sentence_text: dict[int, str] = {}
+    same_text: dict[str, str] = {}
+    si = -1
     for q in sorted(quantities, key=lambda q: (q.start, q.end)):
         ps = prose.to_prose(q.start)
         pe = prose.to_prose(q.end) if q.end > q.start else ps
         pe = max(pe, ps + len(q.text)) if prose.origin is None else max(pe, ps)
-        si = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
+        i = max(0, bisect.bisect_right(starts, ps) - 1) if sentences else 0
+        if i != si:   # the mentions of one sentence share its index too
+            si = i
         s0, s1 = sentences[si] if sentences else (0, len(text))
         sentence = sentence_text.get(si)
         if sentence is None:
-            sentence = sentence_text[si] = text[s0:s1]
-        yield _InSentence(q, ps, pe, si, sentence, text[s0:ps], text[pe:s1])
+            sentence = text[s0:s1]
+            sentence = sentence_text[si] = same_text.setdefault(sentence, sentence)
+        yield _InSentence(q, ps, pe, si, sentence, s0, text[s0:ps], text[pe:s1])
 
 
 def frames_of(prose, quantities: Iterable[Quantity]) -> dict[tuple[int, int], Frame]:
@@ -172,7 +191,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
 
     def sentence_words(si: int, sentence: str) -> frozenset[str]:
         if si not in word_cache:
-            word_cache[si] = content_words(sentence)
+            word_cache[si] = shared(content_words(sentence, shared_words))
         return word_cache[si]
 
     def sentence_tabular(si: int, sentence: str, in_heading: bool) -> bool:
@@ -181,14 +200,16 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
             table_cache[si] = _tabular(sentence) or (not in_heading and _data_row(text, s0, s1))
         return table_cache[si]
 
-    # One object for equal values shared by many mentions: the sets of modifiers and owners (mostly
-    # empty; an empty frozenset is 216 bytes, no singleton). _in_sentences shares the sentence texts.
+    # One object for equal values shared by many mentions: the sets of modifiers, owners and
+    # sentence words (mostly empty, or alike; an empty frozenset is 216 bytes, no singleton) and the
+    # words in them. _in_sentences shares the sentence texts.
     shared_sets: dict[frozenset[str], frozenset[str]] = {}
+    shared_words: dict[str, str] = {}
 
     def shared(words: frozenset[str]) -> frozenset[str]:
         return shared_sets.setdefault(words, words)
 
-    for q, ps, pe, si, sentence, left, right in _in_sentences(prose, quantities, sentences):
+    for q, ps, pe, si, sentence, s0, left, right in _in_sentences(prose, quantities, sentences):
         metric = q.metric
         hi = bisect.bisect_right(heading_starts, ps) - 1
         in_heading = hi >= 0 and ps < headings[hi][1]
@@ -201,8 +222,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 end=pe,
                 sentence_index=si,
                 sentence=sentence,
-                left=left,
-                right=right,
+                sentence_start=s0,
                 metric=metric,
                 key=metric_key(metric),
                 modifiers=shared(metric_modifiers(metric)),
@@ -215,6 +235,7 @@ def build_facts(doc, prose, quantities: Iterable[Quantity]) -> FactTable:
                 base=frame.base,
                 words=sentence_words(si, sentence),
                 tabular=sentence_tabular(si, sentence, in_heading),
+                prose=text,
             )
         )
     by_metric: dict[str, list[Fact]] = {}
