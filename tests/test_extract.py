@@ -841,3 +841,13 @@ def test_a_bare_currency_name_keeps_its_usual_reading_when_the_article_names_two
             "It also borrowed 10 mln dlrs.")
     assert [q.unit for q in extract_quantities(text)] == ["CAD", "AUD", "USD"]
     assert [q.unit for q in extract_quantities("It borrowed 10 mln dlrs and 5 mln Swiss francs.")] == ["USD", "CHF"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a scaled "pounds" is money, unless the sentence weighs in other units and names no money
+    ("The target is 180 mln tonnes, against output of around 151 mln pounds.", ["metric_ton", "pound"]),
+    ("It sold 180 mln tonnes of grain for 151 mln pounds sterling.", ["metric_ton", "GBP"]),
+    ("The club paid 5 million pounds for the striker.", ["GBP"]),
+])
+def test_scaled_pounds_beside_tonnes_are_a_weight(text, expected):
+    assert [q.unit for q in extract_quantities(text)] == expected

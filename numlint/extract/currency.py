@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from numlint.extract.source import Amount, Mention, Source, alt, rx
-from numlint.lang.measures import WEIGHT_CUES
+from numlint.lang.measures import WEIGHT_CUES, WEIGHT_UNITS
 from numlint.lang.money import BARE_CURRENCY_WORDS, CURRENCY_FAMILIES, CURRENCY_PREFIXES, CURRENCY_WORDS
 
 _PREFIXES_ALT = "(?:" + "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True)) + ")"
@@ -15,6 +15,8 @@ _PREFIX_LAST_CHARS = frozenset(p.rstrip()[-1] for p in CURRENCY_PREFIXES)
 CURRENCY_PREFIX_START_RE = re.compile(_PREFIXES_ALT + r"\s?(?=[\d.-])")  # a prefix starting a second end
 CURRENCY_WORD_RE = re.compile(r"\s?" + alt(CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
 _WEIGHT_CUES = re.compile(r"(?i)\b(?:" + "|".join(WEIGHT_CUES) + r")\b")
+_WEIGHT_UNITS = re.compile(r"(?i)\b(?:" + "|".join(WEIGHT_UNITS) + r")\b")
+_STERLING = re.compile(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b")
 
 
 def read_currency_prefix(src: Source, start: int) -> tuple[str | None, int]:
@@ -42,13 +44,15 @@ def pounds_are_money(src: Source, amt: Amount, win: str) -> bool:
     "pounds sterling", or when the sentence also has "£"/"sterling"/"stg" and no weighing word."""
     if rx(r"(?i)\s?pounds?\s(?:sterling|stg)\b").match(win):
         return True
-    if (amt.scale or amt.vague_high is not None) and not rx(r"(?i)\s?pounds?\sof\b").match(win):
-        return True  # "5 million pounds", "billions of pounds": money
     s, e = src.sentence_bounds(amt.start)
     sentence = src.text[s:e]
+    if (amt.scale or amt.vague_high is not None) and not rx(r"(?i)\s?pounds?\sof\b").match(win):
+        # "5 million pounds", "billions of pounds": money, unless the sentence weighs in other
+        # units and names no money ("180 mln tonnes ... 151 mln pounds")
+        return not _WEIGHT_UNITS.search(sentence) or bool(_STERLING.search(sentence))
     if _WEIGHT_CUES.search(sentence) and not rx(r"(?i)\s?pounds?\s(?:a|per)\s").match(win):
         return False
-    return bool(rx(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b").search(sentence))
+    return bool(_STERLING.search(sentence))
 
 
 def resolve_bare_currencies(mentions: list[Mention]) -> None:

@@ -127,8 +127,10 @@ COUNT_DENOMINATORS: dict[str, str] = {"share": "share", "person": "person", "hea
                                       "people": "person"}
 
 # In the sentence of "20 pounds", these make the pounds a weight rather than money (regex fragments:
-# "weigh" covers "weighs", "weighed", "weight").
-WEIGHT_CUES = (r"weigh\w*", r"heav\w*", r"lbs?", r"pounds? of", r"kg", r"kilos?", r"ounces?", r"tons?", r"tonnes?")
+# "weigh" covers "weighs", "weighed", "weight"). The units among them make even "151 mln pounds" a
+# weight when the sentence names no money ("180 mln tonnes ... 151 mln pounds").
+WEIGHT_UNITS = (r"lbs?", r"kg", r"kilos?", r"kilograms?", r"ounces?", r"tons?", r"tonnes?")
+WEIGHT_CUES = (r"weigh\w*", r"heav\w*", r"pounds? of", *WEIGHT_UNITS)
 
 # Capitalised unit words that are still units ("25 Celsius"); any other capitalised word after a
 # number is a name ("5 Miles Davis").
