@@ -255,3 +255,14 @@ def test_value_relation_names_a_typing_slip_only_where_it_is_one():
     assert "one_digit" not in relation("20", "30")       # round figures differ in one digit by chance
     assert "one_digit" not in relation("25", "29")
     assert "one_digit" not in relation("4000", "4400")
+
+
+def test_a_possessive_is_no_back_reference_but_the_is():
+    # "its 19,000 tonne quota" belongs to the owner its own sentence names; "the 19,000 tonnes"
+    # points back at a figure the reader has met
+    from numlint.extract import extract_quantities
+    from numlint.facts import facts_for_text
+    from numlint.facts.fact import is_definite
+
+    text = "Norway raised its 19,000 tonne quota. Officials said the 19,000 tonnes would be landed."
+    assert [is_definite(f) for f in facts_for_text(text, extract_quantities(text)).facts] == [False, True]

@@ -144,7 +144,8 @@ class Fact:
 
     @_read_once
     def definite(self) -> bool:
-        """"the 450 jobs", "its £5bn profit": the mention points back at one the reader has met."""
+        """"the 450 jobs", "this £5bn profit": the mention points back at one the reader has met. A
+        possessive does not ("its 19,000 tonne quota"): it points at the owner its own sentence names."""
         return bool(_DEFINITE.search(self.left[-30:])) and not _RELATIVE.match(self.right)
 
     @_read_once
@@ -163,14 +164,14 @@ class Fact:
 
 
 
-_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our|all|all the|all of the)"
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|all|all the|all of the)"
                        r"\s+(?:[a-z\-]+\s+)?$", re.I)
 _RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:where|which|that|who|whose|whom)\b", re.I)
 
 
 
 def is_definite(f: Fact) -> bool:
-    """"the 450 jobs", "its £5bn profit": a mention that points back at one the reader has met."""
+    """"the 450 jobs", "this £5bn profit": a mention that points back at one the reader has met."""
     return f.definite
 
 
