@@ -4,6 +4,7 @@ instance dicts, readings kept in slots (properties, not sizes: nothing here is t
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 from numlint.document import Document
 from numlint.facts import build_facts
@@ -66,3 +67,11 @@ def test_in_sentence_is_the_sentence_s_facts_in_order():
     _, table = _table()
     for si in range(len(table.sentences) + 1):
         assert table.in_sentence(si) == tuple(f for f in table.facts if f.sentence_index == si)
+
+
+def test_a_fact_pickles_without_its_readings():
+    _, table = _table(copies=1)
+    f = table.facts[1]
+    assert f.definite in (True, False)
+    g = pickle.loads(pickle.dumps(f))
+    assert g == f and g.left == f.left and not hasattr(g, "_definite")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from numlint.facts.precision import _digits, half_step, interval, written_scale
 from numlint.model import Quantity
@@ -79,6 +79,14 @@ class Fact:
     _definite: bool = _kept()
     _subset: bool = _kept()
     _evidence: object = _kept()
+
+    def __getstate__(self) -> list:
+        # pickled without the readings (caches, worked out again on use): a slot never set has no value
+        return [getattr(self, f.name) for f in fields(self) if f.init]
+
+    def __setstate__(self, state: list) -> None:
+        for f, value in zip([f for f in fields(self) if f.init], state, strict=True):
+            object.__setattr__(self, f.name, value)
 
     @property
     def left(self) -> str:
