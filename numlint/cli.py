@@ -4,7 +4,9 @@ documentation is ``numlint.explain``."""
 
 from __future__ import annotations
 
+import atexit
 import errno
+import gc
 import os
 import stat
 import sys
@@ -423,6 +425,11 @@ def lsp(tcp, stdio):
 def main() -> None:
     """Entry point: user mistakes are one-line errors; a bug is a short message, never a traceback.
     SIGINT and SIGTERM end the run (workers included, no report written): exit 130 or 143."""
+    # The interpreter's collections at exit would walk every object the run made (modules, rule
+    # tables, findings), about 7 ms of a 100 ms check of one article, to free memory the exit frees
+    # anyway; frozen, they are skipped. Nothing of a run waits on a collector: reports are written
+    # and closed before the exit.
+    atexit.register(gc.freeze)
     run.end_run_on_signals()
     try:
         cli(standalone_mode=True)
