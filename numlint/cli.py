@@ -243,7 +243,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
                 click.echo(f"numlint: {exc}", err=True)
                 sys.exit(EXIT_ERROR)
         else:
-            results = run.check_all(jobs_list, jobs, on_result=progress)
+            parts = run.report_parts(fmt, statistics or bool(write_baseline_path))
+            results = run.check_all(jobs_list, jobs, on_result=progress, parts=parts)
     finally:
         if progress is not None:
             progress.close()
