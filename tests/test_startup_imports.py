@@ -3,11 +3,16 @@ output need. Checked through ``sys.modules`` in a fresh interpreter, never by ti
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from numlint.cli import run_check as RUN_CHECK
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "fixtures" / "korea-troops.txt"
@@ -54,3 +59,53 @@ def test_colour_still_goes_through_rich():
     modules, stdout = run_probe("check", str(ARTICLE), FORCE_COLOR="1")
     assert "rich.console" in modules
     assert "\x1b[" in stdout
+
+
+def test_check_given_only_paths_and_flags_loads_no_click():
+    assert "click" not in loaded_by("check", "--force-exclude", "-q", str(ARTICLE))
+    assert "click" in loaded_by("check", "--format", "text", str(ARTICLE))   # an option with a value
+
+
+PLAIN = [
+    ["check", "a.txt"],
+    ["check"],
+    ["check", "--force-exclude", "a.txt", "b.md"],
+    ["check", "a.txt", "--no-force-exclude", "--force-exclude", "-q", "dir"],
+    ["check", "--isolated", "--exit-zero", "--statistics", "--quiet", "a.txt"],
+    ["check", "a b.txt", "x=y.html"],
+]
+LEFT_TO_CLICK = [
+    [], ["--version"], ["rules"], ["check", "-"], ["check", "--", "a.txt"], ["check", "--help"], ["check", "-qq"],
+    ["check", "--format", "json", "a.txt"], ["check", "--format=json"], ["check", "-j", "2", "a.txt"],
+    ["check", "--force-exclud", "a.txt"], ["extract", "a.txt"],
+]
+
+
+@pytest.mark.parametrize("argv", PLAIN)
+def test_the_plain_reading_of_check_is_clicks(argv, monkeypatch):
+    from click.testing import CliRunner
+
+    from numlint import cli as cli_module
+
+    given = {}
+    monkeypatch.setattr(cli_module, "run_check", lambda *args: given.update(args=args))
+    CliRunner().invoke(cli_module.cli, argv, catch_exceptions=False)
+    names = inspect.signature(RUN_CHECK).parameters
+    by_click = dict(zip(names, given["args"], strict=True))
+    by_click["paths"] = tuple(by_click["paths"])
+    defaults = {name: p.default for name, p in inspect.signature(RUN_CHECK).parameters.items()}
+    assert {**defaults, **cli_module._plain_check(argv)} == by_click
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_CLICK)
+def test_anything_else_is_left_to_click(argv):
+    from numlint import cli as cli_module
+
+    assert cli_module._plain_check(argv) is None
+
+
+def test_shell_completion_is_left_to_click(monkeypatch):
+    from numlint import cli as cli_module
+
+    monkeypatch.setenv("_NUMLINT_COMPLETE", "bash_source")
+    assert cli_module._plain_check(["check", "a.txt"]) is None
