@@ -168,6 +168,16 @@ def corpus_throughput(corpus: Path, limit: int) -> tuple[int, int, float]:
     return len(files), size, time.perf_counter() - start
 
 
+def under_test() -> str:
+    """Where the numlint that the commands run is imported from (an editable install of another
+    checkout, or a PYTHONPATH, decides which code is measured)."""
+    found = subprocess.run([sys.executable, "-c", "import numlint; print(numlint.__file__)"], capture_output=True,
+                           text=True).stdout.strip()
+    if Path(found).resolve().parent.parent != ROOT:
+        return f"{found} (NOT this checkout, {ROOT}: set PYTHONPATH={ROOT} to measure it)"
+    return found
+
+
 def compile_bytecode() -> None:
     """Write the package's bytecode, as ``pip install`` does for numlint and for proselint alike.
 
@@ -198,6 +208,7 @@ def main() -> None:
     numlint = shutil.which("numlint")
     if numlint is None:
         sys.exit("numlint is not on PATH: activate the virtual environment first")
+    print(f"numlint under test: {under_test()}\n")
     compile_bytecode()
     rows = [("import numlint.cli", "python -X importtime -c 'import numlint.cli'",
              import_time("numlint.cli", args.runs)),

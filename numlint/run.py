@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from numlint.config import FORMATS, Config, ConfigError, resolve_codes
 from numlint.model import FileResult, severity_rank
@@ -233,20 +233,62 @@ def warm_up() -> None:
     check_text("Profit rose 5% to £500m from £476m, and the 1,200 staff will share £2m.\n", "<warm-up>.txt")
 
 
+# What a report reads of a file's result beyond its path, error and findings, for a file with
+# findings and for one without: the text and prose for the source lines of the text report and
+# SARIF, the text of every file for SARIF's artifact encoding, everything for the HTML report's
+# article view (absent: everything).
+REPORT_PARTS = {
+    "json": (frozenset(), frozenset()),
+    "concise": (frozenset(), frozenset()),
+    "github": (frozenset(), frozenset()),
+    "text": (frozenset({"text", "prose"}), frozenset()),
+    "sarif": (frozenset({"text", "prose"}), frozenset({"text"})),
+}
+
+
+def report_parts(fmt: str, statistics: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The parts of a ``FileResult`` the report in ``fmt`` reads (``REPORT_PARTS``); None: all."""
+    return (frozenset(), frozenset()) if statistics else REPORT_PARTS.get(fmt)
+
+
+def check_job_for(parts: tuple[frozenset[str], frozenset[str]], job: Job) -> FileResult:
+    """``check_job``, with what the report will not read left out, as a worker sends it back: the
+    text, prose and quantities of 600 articles are five times the pickle of their findings, and
+    the parent, which unpickles every one, shares the cores with the workers."""
+    result = check_job(job)
+    if result.error:
+        return result
+    keep = parts[0] if result.findings else parts[1]
+    dropped: dict = {}
+    if "quantities" not in keep and result.quantities:
+        dropped["quantities"] = ()
+    if "text" not in keep and result.text is not None:
+        dropped["text"] = None
+    if "prose" not in keep and result.prose is not None:
+        dropped["prose"] = None
+    return replace(result, **dropped) if dropped else result
+
+
 def _lost_job(job: Job, why: str) -> FileResult:
     return FileResult(path=job.path, error=f"internal error: {why} (please report it with this file)")
 
 
-def check_all(jobs: list[Job], processes: int = 1, on_result=None) -> list[FileResult]:
+def check_all(jobs: list[Job], processes: int = 1, on_result=None,
+              parts: tuple[frozenset[str], frozenset[str]] | None = None) -> list[FileResult]:
     """Every job's result, in input order, the same whatever ``processes`` is (0: every core).
 
-    ``on_result(result)`` is called as each file is done, for a progress bar."""
+    ``on_result(result)`` is called as each file is done, for a progress bar. ``parts``: what the
+    report reads of a result beyond its findings (``report_parts``), all of it when None; worker
+    processes send back only that."""
     processes = job_count(processes)
     if processes > 1 and len(jobs) >= PARALLEL_FROM:
+        from functools import partial
+
         from numlint.parallel import run_parallel
 
         warm_up()
-        return run_parallel(jobs, check_job, processes, on_lost=_lost_job, on_result=on_result)
+        work = check_job if parts is None else partial(check_job_for, parts)
+        return run_parallel(jobs, work, processes, on_lost=_lost_job, on_result=on_result)
     results = []
     for job in jobs:
         results.append(check_job(job))

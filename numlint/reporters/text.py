@@ -18,16 +18,13 @@ import io
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.control import strip_control_codes
-from rich.text import Text
-
 from numlint.lang.lines import LineIndex
 from numlint.model import FileResult, Finding, Related
 from numlint.sources import DEFAULT_SUFFIXES, safe_name
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 UNDERLINE_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -52,6 +49,46 @@ def _console(color: bool) -> tuple[Console, io.StringIO]:
         legacy_windows=False,
     )
     return console, buffer
+
+
+def _text(text: str = "", style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+class _PlainText:
+    """The part of rich's ``Text`` the report builds with, for a report without colour: the plain
+    string only. Importing rich.text (with its styles, segments and colours) costs more than the
+    rest of a cold check's report; a piped or redirected report never shows a style."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, text: str = "", style: str = ""):
+        self._parts = [text] if text else []
+
+    def append(self, text: str, style: str = "") -> _PlainText:
+        self._parts.append(text)
+        return self
+
+    @property
+    def plain(self) -> str:
+        return "".join(self._parts)
+
+
+# The control characters rich's Text drops (rich.control.STRIP_CONTROL_CODES: BEL, BS, VT, FF, CR),
+# dropped the same way from the plain report, so it is byte for byte what rich prints.
+_STRIP_CONTROLS = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _cell_len(text: str) -> int:
+    """Terminal columns of ``text``, as rich measures them: one per printable ASCII character,
+    else rich's own table (loaded only for text that needs it)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 _index_cache: dict[int, LineIndex] = {}
@@ -130,8 +167,8 @@ def _snippet(out: Text, result: FileResult, start: int, end: int, line: int, col
     out.append(shown[lo:hi], style="bold")
     out.append(shown[hi:] + "\n")
     out.append(" " * gutter + " │ ", style="blue")
-    out.append(" " * cell_len(shown[:lo]))
-    out.append(mark * max(1, cell_len(shown[lo:hi])), style=style)
+    out.append(" " * _cell_len(shown[:lo]))
+    out.append(mark * max(1, _cell_len(shown[lo:hi])), style=style)
     if note:
         out.append(" " + note, style=style)
     out.append("\n")
@@ -146,8 +183,9 @@ def _header(out: Text, path: str, f: Finding) -> None:
     out.append(" " + f.message)
 
 
-def render_full(result: FileResult, f: Finding) -> Text:
-    out = Text()
+def render_full(result: FileResult, f: Finding, new_text=_text) -> Text:
+    """One finding, header and snippets, as a rich Text (``new_text=_PlainText``: its plain string only)."""
+    out = new_text()
     _header(out, result.path, f)
     out.append("\n")
     if result.text is None:
@@ -243,29 +281,30 @@ def _printer(color: bool):
         console, buffer = _console(color)
         return (lambda text: console.print(text, soft_wrap=True)), buffer.getvalue
     buffer = io.StringIO()
-    return (lambda text: buffer.write(strip_control_codes(text.plain) + "\n")), buffer.getvalue
+    return (lambda text: buffer.write(text.plain.translate(_STRIP_CONTROLS) + "\n")), buffer.getvalue
 
 
 def render(results: list[FileResult], *, concise: bool = False, color: bool = False, quiet: bool = False,
            suppressed_by_baseline: int = 0) -> str:
     """The whole text report: file errors, findings, then (unless quiet) the summary line."""
     emit, value = _printer(color)
+    new_text = _text if color else _PlainText
     for result in results:
         if result.error:
-            line = Text()
+            line = new_text()
             line.append(f"{safe_name(result.path)}:", style="bold")
             line.append(" error: ", style="bold red")
             line.append(result.error)
             emit(line)
         for f in result.findings:
             if concise:
-                out = Text()
+                out = new_text()
                 _header(out, result.path, f)
                 emit(out)
             else:
-                emit(render_full(result, f))
+                emit(render_full(result, f, new_text))
     if not quiet:
-        emit(Text(summary_line(results, suppressed_by_baseline), style=summary_style(results)))
+        emit(new_text(summary_line(results, suppressed_by_baseline), style=summary_style(results)))
     return value()
 
 
@@ -283,7 +322,7 @@ def statistics(results: list[FileResult]) -> list[tuple[int, str, str, str]]:
 def render_statistics(results: list[FileResult], color: bool = False) -> str:
     console, buffer = _console(color)
     for count, code, name, severity in statistics(results):
-        line = Text()
+        line = _text()
         line.append(f"{count:>5}  ")
         line.append(f"{code:<6}", style=SEVERITY_STYLE[severity])
         line.append(f"  {name}")
