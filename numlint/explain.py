@@ -57,6 +57,12 @@ def _scoring_section(rule) -> list[str]:
         "probability reaches its threshold (options above). Weights, strongest first, learnt by",
         f"bench/train_same_fact.py ({model.trained_on}):",
         *("    " + line for line in matching.describe_model(model).splitlines()),
+        "",
+        "One written number under two scale words, currencies or units is a slip (slip_same_fact, and",
+        "an error whatever metric was read) when the text ties the two mentions (one metric, shared",
+        "words around both, the same word beside both, headline and body, a back-reference \"the ...\")",
+        "or the number is one two facts seldom share by chance (three or more digits, two of them",
+        "significant: \"960\", \"19.60\"); never a figure and its conversion side by side (\"10 km (6 miles)\").",
     ]
 
 
