@@ -851,3 +851,14 @@ def test_a_bare_currency_name_keeps_its_usual_reading_when_the_article_names_two
 ])
 def test_scaled_pounds_beside_tonnes_are_a_weight(text, expected):
     assert [q.unit for q in extract_quantities(text)] == expected
+
+
+def test_a_scaled_figure_of_a_money_noun_takes_the_currency_named_before_it():
+    # wire copy names the currency once: "a net loss of 688 mln Swiss francs after a restated 756
+    # mln loss"; a count of shares, or a figure in another paragraph, keeps no currency
+    text = "The firm made a net loss of 68 mln Swiss francs after a restated 75 mln loss a year earlier."
+    assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("CHF", "money"), ("CHF", "money")]
+    text = "It paid 5 mln dlrs for 3 mln shares."
+    assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]
+    text = "Sales were 5 mln dlrs.\n\nAnalysts see a 3 mln loss."
+    assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]

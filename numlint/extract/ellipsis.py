@@ -4,6 +4,7 @@ of the 1.5 billion shekels". Runs after every mention is read, over neighbouring
 from __future__ import annotations
 
 from numlint.extract.source import Mention, Source, rx
+from numlint.lang.money import MONEY_NOUNS
 from numlint.lang.stopwords import STOP_WORDS
 
 
@@ -57,3 +58,21 @@ def inherit_unit(src: Source, prev: Mention, m: Mention) -> bool | None:
             amt.unit, amt.kind, amt.currency = pa.unit, pa.kind, pa.currency
     m.extra["unit_from"] = prev.start
     return True
+
+
+def inherit_currency(src: Source, money: Mention, m: Mention) -> None:
+    """Currency ellipsis: wire copy names the currency once and leaves it off a scaled figure of a
+    money noun after it ("a net loss of 688 mln Swiss francs after a restated 756 mln loss"): the
+    figure takes the currency of ``money``, the paragraph's last amount of money before it."""
+    a = m.low
+    if a.unit or a.kind != "count" or not a.scale or m.high is not None or not money.low.currency:
+        return
+    between = src.text[money.end:m.start]
+    if len(between) > 300 or "\n\n" in between:
+        return
+    nw = rx(r"\s+([A-Za-z]+)\b").match(src.text, m.end)
+    if nw is None or nw.group(1).lower() not in MONEY_NOUNS:
+        return
+    code = money.low.currency
+    a.unit, a.kind, a.currency = code, "money", code
+    m.extra["unit_from"] = money.start

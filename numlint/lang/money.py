@@ -86,3 +86,10 @@ SCALED_ONLY = frozenset({"marks"})
 # Glued one-letter minor unit: "19p".
 GLUED_MINOR = {"p": "GBX", "c": "USX"}
 
+
+# Nouns that only money is: a scaled figure written before one with no currency ("a restated 756 mln
+# loss", "a 52 mln profit") is money in the currency the paragraph last named (``extract.ellipsis``).
+MONEY_NOUNS = frozenset("""loss losses profit profits deficit deficits surplus surpluses revenue revenues
+turnover income earnings debt debts loan loans dividend dividends writedown writedowns writeoff
+writeoffs provision provisions subsidy subsidies budget budgets investment investments spending
+capital payment payments fine fines bid bids""".split())
