@@ -148,7 +148,10 @@ class Fact:
     def around(self) -> str:
         """The mention with a few characters either side, lower-cased (for word lists to match).
         Not kept: a rule asks once per mention, and the table keeps its answer."""
-        return (self.left[-8:] + self.q.text + self.right[:12]).lower()
+        start, end, s0 = self.start, self.end, self.sentence_start
+        text = self.prose   # left[-8:] and right[:12], without cutting the whole of either
+        return (text[max(s0, start - 8):start] + self.q.text
+                + text[end:min(end + 12, s0 + len(self.sentence))]).lower()
 
     @_read_once
     def definite(self) -> bool:

@@ -14,11 +14,9 @@ _CONTENT = re.compile(r"[a-z][a-z\-]{2,}")
 def content_words(text: str, shared: dict[str, str] | None = None) -> frozenset[str]:
     """The content words of a text, singular. With ``shared``, each word is the one string kept
     there for it (the fact table keeps a set per sentence: one vocabulary, not a copy a sentence)."""
-    words = (singular(w) for w in _CONTENT.findall(text.lower())
-             if w not in NOT_CONTENT_WORDS and w not in COMMON_VERBS)
-    if shared is None:
-        return frozenset(words)
-    return frozenset(shared.setdefault(w, w) for w in words)
+    words = [singular(w) for w in _CONTENT.findall(text.lower())
+             if w not in NOT_CONTENT_WORDS and w not in COMMON_VERBS]
+    return frozenset(words if shared is None else map(shared.setdefault, words, words))
 
 
 
