@@ -143,8 +143,8 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
             nm = _NEXT_LOWER_RE.match(s, m.end())
             if not nm or nm.group(1) in STOP_WORDS:
                 break
-        if lw in _PARTICIPLES:
-            break
+        if lw in _PARTICIPLES or (not words and (lw in COMMON_VERBS or lw in DIMENSION_WORDS)):
+            break   # "the 128GB found in", "three feet wide": a verb or a dimension, not a noun
         words.append(lw)
         if looks_plural(lw) and len(words) >= 1:
             break
@@ -178,6 +178,12 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
         return None   # "to end at 1,334", "to trade at 132.86": a verb after "to", not a noun
     words = [w for w in (w1, w2) if w]
     words = [w.lower() for w in words]
+    if w2 is not None and words[0] in _AUX and VERB_ENDING_RE.search(words[1]):
+        return None   # "was flying at 30", "is trading at 132": a verb phrase, no noun
+    if w2 is not None and words[1].endswith("ed") and len(words[1]) > 4:
+        words = words[:1]   # "the charge stored was 2.5", "the money raised was": the noun before the participle
+    if words[-1].endswith("ly") and len(words[-1]) > 4:
+        return None   # "is currently at"
     if words[0] in SCALE_WORDS or words[0] in BIG_WORDS:
         words = words[1:]  # "3.5 million cars fell 2%" -> "cars"
         if not words:
@@ -269,6 +275,12 @@ _SKIPPED_BEFORE_NOUN = frozenset({"million", "billion", "thousand", "mln", "bn",
                                   "dollars", "euros", "a", "year", "per"})
 # "Profits at the ", "Unemployment in ": a noun, then a preposition of place or owner, then a
 # determiner or a name, ending where the word before a link verb starts.
+# Prepositions, adverbs and verbs that can follow a bare figure and never start its noun ("1,000 come
+# from", "132.86 against the dollar", "the 50 previous years").
+_NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "via", "upon", "despite", "amid",
+                            "within", "near", "across", "behind", "beyond", "throughout", "toward", "towards",
+                            "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
+                            "until", "during", "apiece", "overnight", "already", "ago"})
 _HELD_BY_RE = re.compile(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
 _PHRASE_END_RE = re.compile(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = re.compile(
@@ -302,6 +314,8 @@ def metric_around(left: str, right: str) -> str | None:
             break   # "a 5% rise": the change, not what changed
         if not phrase and lw in NOT_CONTENT_WORDS:
             break
+        if not phrase and (lw in _NO_NOUN_AFTER or lw in DIMENSION_WORDS or (lw.endswith("ly") and len(lw) > 4)):
+            break   # "1,000 come from", "132.86 against", "20 decently sized", "3 feet wide": no noun here
         if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
                 (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
             break
@@ -377,6 +391,8 @@ _CLAUSE_START_RE = re.compile(
     r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
     r"as|because|if|with|after|before|since|including|what)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_PERSONAL = frozenset({"he", "she", "they"})   # pronouns that stand for a person or group named before
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                   "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
 _SUBJECT_VERB_SYMBOLS = frozenset("=≈~:<>≥≤")
@@ -467,7 +483,7 @@ def _verb_at(words: list[str]) -> int | None:
 SUBJECT_SEGMENTS = 4   # clauses read back from the figure's own for a subject
 
 
-def _subject(left: str) -> str | None:
+def _subject(left: str, guess: bool = False) -> str | None:
     """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
     to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
     opens with its verb, or has none, takes the subject of the clause before it: the noun a relative
@@ -489,6 +505,11 @@ def _subject(left: str) -> str | None:
         if i:
             own = _subject_words(words[:i])
             lone_pronoun = words[i - 1].lower() in _PRONOUNS and not (i > 1 and words[i - 2].lower() in LINKING_WORDS)
+            if lone_pronoun and words[i - 1].lower() in _PERSONAL and k:
+                # "Smith's side won, as he scored 32 goals": a personal pronoun stands for the subject
+                # of the clause before it
+                end = marks[k - 1].start()
+                continue
             if lone_pronoun or (
                     own and all(w.lower() in _PRONOUNS or w.lower() in STOP_WORDS for w in own)):
                 return None   # "It has been 30 years", "tomorrow I will run": the pronoun names nothing here
@@ -503,6 +524,14 @@ def _subject(left: str) -> str | None:
             return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
         elif i is None and end < len(clause):
             verbless = _phrase(_subject_words(words)[-8:]) or verbless
+        elif guess and i is None and k == 0 and len(words) > 2 and words[0].lower() in _DETERMINERS:
+            # "The material shoots out at 800 mph": a sentence that opens with a noun phrase and a verb
+            # the word lists do not know; the noun phrase after the determiner is the subject, its last
+            # word dropped when it reads as a verb after a singular noun ("club faces")
+            run = _noun_run(words[1:], 4)
+            if len(run) > 1 and run[-1].endswith("s") and not run[-2].endswith("s"):
+                run = run[:-1]
+            verbless = verbless or _phrase(run)
         end = marks[k - 1].start() if k else 0
     return verbless
 
@@ -572,10 +601,11 @@ def _before_of(left_words: list[str]) -> str | None:
     A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
     "base price: $59,995"."""
     words = list(left_words)
-    while words and words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "to", "just", "only", "over"}:
+    while words and (words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "just", "only", "over"}
+                     or (words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() == "up")):
         words.pop()
-    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "="):
-        return None
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to"):
+        return None   # "to": "an improvement in its margins to 64%", "cut its forecast to 3%"
     link = words[-1].lower()
     run: list[str] = []
     for j in range(len(words) - 2, -1, -1):
@@ -644,7 +674,7 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
         return _phrase(_noun_run(right_words, 3))
     what = _what(left_words, right_words, kind, base)
     if what is None:
-        return _subject(left)
+        return _subject(left, guess=True)
     # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
     # is about Dell's workforce)
     whose = _subject(left)

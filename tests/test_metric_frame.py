@@ -1,0 +1,51 @@
+"""The metric and concept reader on the causes of misreadings found against NewsQuant (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from numlint.extract import extract_quantities
+
+
+def _one(text: str, surface: str):
+    found = [q for q in extract_quantities(text) if q.text == surface]
+    assert found, [q.text for q in extract_quantities(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Nearly 4000 come from Spain each summer.", "4000"),                # a verb after the count
+    ("The peso weakened to trade at 17.42 against the euro.", "17.42"),  # a preposition
+    ("It is as big as about 30 reasonably sized farms.", "30"),          # an adverb
+    ("Divers went down 12 metres deep in places.", "12 metres"),        # a dimension word
+    ("The tank held 500GB instead of the 250GB found in the old one.", "250GB"),  # a past form
+])
+def test_a_word_that_is_no_noun_is_no_metric(text, surface):
+    assert _one(text, surface).metric is None
+
+
+def test_a_verb_phrase_before_a_link_word_is_no_metric():
+    assert _one("The drone was hovering at 40 for an hour.", "40").metric is None
+    assert _one("The index is presently at 1,200.", "1,200").metric is None
+
+
+def test_a_participle_after_the_noun_leaves_the_noun():
+    assert _one("The money collected was 7,500 on the night.", "7,500").metric == "money"
+
+
+def test_a_personal_pronoun_takes_the_subject_of_the_clause_before():
+    q = _one("Jones had a fine season in Leeds, as she ran 14 races in the summer.", "14")
+    assert "Jones" in (q.concept or "")
+
+
+def test_the_noun_before_to_is_what_a_figure_reached():
+    q = _one("There was a small rise in its operating margin to 12 per cent, while costs fell.", "12 per cent")
+    assert "operating margin" in (q.concept or "")
+    # "up to" is an approximator, not the link
+    q = _one("The bonus was paid to staff, worth up to £400.", "£400")
+    assert q.concept != "staff"
+
+
+def test_a_sentence_opening_noun_phrase_with_an_unknown_verb_is_the_subject():
+    q = _one("The comet hurtles along at about 90 miles per hour.", "90 miles per hour")
+    assert "comet" in (q.concept or "")
