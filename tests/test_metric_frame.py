@@ -49,3 +49,21 @@ def test_the_noun_before_to_is_what_a_figure_reached():
 def test_a_sentence_opening_noun_phrase_with_an_unknown_verb_is_the_subject():
     q = _one("The comet hurtles along at about 90 miles per hour.", "90 miles per hour")
     assert "comet" in (q.concept or "")
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("The club released nine other players in June.", "nine", "players"),          # "other" is no noun
+    ("The bank plans 3,500 job cuts by spring.", "3,500", "job cuts"),              # a change noun after a noun
+    ("Three of the dancers were hurt.", "Three", "dancers"),                        # "N of the X"
+    ("Four of Brown's ministers resigned.", "Four", "ministers"),                   # "N of Y's X"
+    ("They printed a 40 page booklet.", "40", "page"),                              # a singular noun, then a noun
+    ("He drives a 6 cylinder car.", "6", "cylinder"),
+    ("There is one main reason.", "one", "main reason"),                            # one counts a singular
+    ("About 90 commercial fishermen work there.", "90", "commercial fishermen"),    # an adjective modifies
+])
+def test_the_counted_noun(text, surface, metric):
+    assert _one(text, surface).metric == metric
+
+
+def test_a_part_named_after_including_takes_the_whole_s_metric():
+    assert _one("There were 8 million voters, including 2.5 million in Ohio.", "2.5 million").metric == "voters"

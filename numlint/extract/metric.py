@@ -60,6 +60,12 @@ _W2_RE = re.compile(r"[a-z][a-z\-]*")
 _TOKEN_SPAN_RE = re.compile(r"\S+")
 _OF_OR_IN_RE = re.compile(r"\s(?:of|in)\s")
 _OF_RE = re.compile(r"\sof\s")
+_ONE_RE = re.compile(r"(?:\b[Oo]ne|\b[Aa]n?|(?<![\d.,])1)$")   # a figure of one counts a singular noun
+# Endings of adjectives and participles, which modify a noun rather than name what is counted
+# ("60 commercial fishermen", "400 charging stations").
+_ADJECTIVE_END_RE = re.compile(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|less|ular)$")
+# "two of the victims", "three of Smith's aides": the count is of the noun after "of"
+_OF_WHOSE_RE = re.compile(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
 _VS_RE = re.compile(r"\s(?:vs\.?|versus)\s")
 _WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
 # Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
@@ -88,7 +94,8 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
     if not change_after:
         if not _OF_OR_IN_RE.match(after) or kind == "count":
-            np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True)
+            np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True,
+                              count=kind == "count" and not _ONE_RE.search(text, max(0, end - 4), end))
             if np_ and kind == "percent" and np_ in ("point", "points"):
                 np_ = None
             if np_:
@@ -96,7 +103,7 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
         if kind == "count" and metric is None:
             # "thousands of troops", "one of the people" -> NP after "of"
             om = _OF_RE.match(after)
-            if om and vague:
+            if om and (vague or _OF_WHOSE_RE.match(after)):
                 metric = noun_phrase(after[om.end():], allow_caps=True, skip_possessive=True)
     if metric is None and kind in ("money", "percent", "measure", "count"):
         vs_after = _VS_RE.match(text[end:end + 10]) is not None
@@ -105,8 +112,9 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
 
 
 def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
-                 skip_possessive: bool = False) -> str | None:
-    """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None."""
+                 skip_possessive: bool = False, count: bool = False) -> str | None:
+    """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None. With
+    ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one."""
     words: list[str] = []
     nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
     for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
@@ -132,6 +140,10 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
                     continue
             if not allow_caps:
                 break
+        if not words and lw == "other":
+            continue   # "eight other employees": the employees are counted
+        if words and lw in CHANGE_VERBS and lw.endswith("s") and not looks_plural(words[-1]):
+            return " ".join(words[-1:] + [lw])   # "2,000 job cuts", "tax rises": a change noun after a noun
         if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
@@ -156,6 +168,9 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
         return None
     if len(words[-1]) < 3 and words[-1] not in ("gdp",):
         return None
+    if count and len(words) >= 2 and not any(looks_plural(w) or w.endswith("men") for w in words) \
+            and len(words[0]) > 2 and not _ADJECTIVE_END_RE.search(words[0]) and words[0] not in NOUN_MODIFIERS:
+        return words[0]   # "a 12 page report", "a 4 cylinder engine": the figure counts the first noun
     return " ".join(words[-2:])
 
 
@@ -354,7 +369,7 @@ def metric_modifiers(metric: str | None) -> frozenset[str]:
 
 
 INHERIT_LOOKBACK = 6   # earlier figures a keyless one may take its metric from
-_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or)\b", re.I)
+_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or|including)\b", re.I)
 
 
 def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, str]],
