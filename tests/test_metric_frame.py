@@ -67,3 +67,12 @@ def test_the_counted_noun(text, surface, metric):
 
 def test_a_part_named_after_including_takes_the_whole_s_metric():
     assert _one("There were 8 million voters, including 2.5 million in Ohio.", "2.5 million").metric == "voters"
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("Since the start of this season Maria Lopez has won 9 titles.", "9", "Maria Lopez"),
+    ("So far this month Acme shares have gained 12%.", "12%", "Acme shares"),
+    ("Before the crisis farm output was about $40 million.", "$40 million", "farm output"),
+])
+def test_a_phrase_of_time_before_the_subject_is_no_part_of_it(text, surface, concept):
+    assert _one(text, surface).concept == concept

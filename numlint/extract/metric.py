@@ -406,6 +406,8 @@ _CLAUSE_START_RE = re.compile(
     r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
     r"as|because|if|with|after|before|since|including|what)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
+_TIME_NOUNS = frozenset({"year", "season", "month", "week", "quarter", "decade", "crisis", "period", "half"})
+_TIME_DETERMINERS = frozenset({"last", "this", "next", "the", "a", "previous", "past", "same", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _PERSONAL = frozenset({"he", "she", "they"})   # pronouns that stand for a person or group named before
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -471,6 +473,7 @@ def _subject_words(words: list[str]) -> list[str]:
     right after a noun, with no word linking the two, starts the subject's own noun phrase. An adverb
     before the verb goes too ("Lyft officially kicked off")."""
     start = 0
+    opened = words[0].lower() in _OPENERS if words else False
     for i in range(1, len(words)):
         w, prev = words[i], words[i - 1].lower()
         linked = prev in LINKING_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
@@ -478,6 +481,11 @@ def _subject_words(words: list[str]) -> list[str]:
             continue
         if w.lower() in ("the", "a", "an", "its", "their"):
             start = i
+        elif words[i - 1].lower() in _TIME_NOUNS and w[0].isalpha() and w.lower() not in LINKING_WORDS \
+                and i > 1 and words[i - 2].lower() in _TIME_DETERMINERS:
+            start = i   # "Last year profits", "Before the crisis global debt": the time phrase goes
+        elif opened and w[0].isupper() and prev[0].isalpha() and words[i - 1][0].islower():
+            start, opened = i, False   # "Since the start of last season Chris Wood", "So far this year Tesla shares"
     words = words[start:]
     while words and words[-1][0].islower() and words[-1].endswith("ly") and len(words[-1]) > 4:
         words = words[:-1]
