@@ -76,3 +76,19 @@ def test_a_part_named_after_including_takes_the_whole_s_metric():
 ])
 def test_a_phrase_of_time_before_the_subject_is_no_part_of_it(text, surface, concept):
     assert _one(text, surface).concept == concept
+
+
+def test_and_between_two_figures_is_no_clause_mark():
+    assert _one("In Leeds, tests between 2011 and 2013 came back at 7 ppb.", "7 ppb").concept == "tests"
+
+
+def test_one_counts_the_noun_before_its_verb():
+    assert _one("One motion asks the council to act.", "One").metric == "motion"
+
+
+def test_a_hyphenated_modifier_in_ly_is_no_adverb():
+    assert _one("It offered two petrol-only engine options.", "two").metric == "petrol-only engine options"
+
+
+def test_a_relative_clause_after_a_bracketed_ticker_is_about_the_name():
+    assert _one("Acme (ACM) which has 9000 staff in Spain said sales rose.", "9000").concept == "Acme (ACM)"

@@ -94,8 +94,9 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
     if not change_after:
         if not _OF_OR_IN_RE.match(after) or kind == "count":
+            one = kind == "count" and _ONE_RE.search(text, max(0, end - 4), end) is not None
             np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True,
-                              count=kind == "count" and not _ONE_RE.search(text, max(0, end - 4), end))
+                              count=kind == "count" and not one, one=one)
             if np_ and kind == "percent" and np_ in ("point", "points"):
                 np_ = None
             if np_:
@@ -112,9 +113,10 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
 
 
 def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
-                 skip_possessive: bool = False, count: bool = False) -> str | None:
+                 skip_possessive: bool = False, count: bool = False, one: bool = False) -> str | None:
     """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None. With
-    ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one."""
+    ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one;
+    with ``one`` (after a figure of one) a word in -s after the singular noun is its verb."""
     words: list[str] = []
     nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
     for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
@@ -171,6 +173,8 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
     if count and len(words) >= 2 and not any(looks_plural(w) or w.endswith("men") for w in words) \
             and len(words[0]) > 2 and not _ADJECTIVE_END_RE.search(words[0]) and words[0] not in NOUN_MODIFIERS:
         return words[0]   # "a 12 page report", "a 4 cylinder engine": the figure counts the first noun
+    if one and len(words) == 2 and looks_plural(words[1]) and not looks_plural(words[0]):
+        return words[0]   # "One proposal asks the board": the verb after the noun one counts
     return " ".join(words[-2:])
 
 
@@ -329,7 +333,8 @@ def metric_around(left: str, right: str) -> str | None:
             break   # "a 5% rise": the change, not what changed
         if not phrase and lw in NOT_CONTENT_WORDS:
             break
-        if not phrase and (lw in _NO_NOUN_AFTER or lw in DIMENSION_WORDS or (lw.endswith("ly") and len(lw) > 4)):
+        if not phrase and (lw in _NO_NOUN_AFTER or lw in DIMENSION_WORDS
+                           or (lw.endswith("ly") and len(lw) > 4 and "-" not in lw)):
             break   # "1,000 come from", "132.86 against", "20 decently sized", "3 feet wide": no noun here
         if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
                 (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
@@ -518,7 +523,10 @@ def _subject(left: str, guess: bool = False) -> str | None:
     if len(left) > CONCEPT_WINDOW and left[-CONCEPT_WINDOW - 1].isalnum():
         clause = clause[clause.find(" ") + 1:]   # never half a word
     # a case-sensitive search of an ASCII-lower-cased copy (same offsets) is some three times faster
-    marks = list(_CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER)))
+    # "and" between two figures joins the ends of a range ("between 2014 and 2017"), not two clauses
+    marks = [m for m in _CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER))
+             if not (m.group(0) == "and " and clause[m.start() - 2:m.start() - 1].isdigit()
+                     and clause[m.end():m.end() + 1].isdigit())]
     end = len(clause)
     verbless = None   # the earliest clause without a verb passed on the way back (an aside, a subject)
     for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
@@ -542,9 +550,18 @@ def _subject(left: str, guess: bool = False) -> str | None:
         elif k and i == 0 and marks[k - 1].group(1):
             # "Ford, which has 13,000 workers": the noun phrase before the relative pronoun
             before = _concept_tokens(clause[:marks[k - 1].start(1)])
+            while before and not before[-1][0].isalnum() and before[-1] != ")":
+                before.pop()
+            bracket: list[str] = []
+            if before and before[-1] == ")" and "(" in before[-5:]:
+                # "Acme (ACM), which has 9,000 staff": the name before its bracketed ticker
+                cut = len(before) - 1 - before[::-1].index("(")
+                bracket, before = before[cut:], before[:cut]
             while before and not before[-1][0].isalnum():
                 before.pop()
-            return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+            name = _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+            inner = " ".join(bracket[1:-1])
+            return f"{name} ({inner})" if name and inner else name
         elif i is None and end < len(clause):
             verbless = _phrase(_subject_words(words)[-8:]) or verbless
         elif guess and i is None and k == 0 and len(words) > 2 and words[0].lower() in _DETERMINERS:
