@@ -36,6 +36,7 @@ How this script applies that to numlint and quantulum3 (decided here, see the fu
   a metric is "-". quantulum3's is its unit name when that is no physical unit ("dimensionless" is
   "-"). "noun head" is the same figure comparing only the last word of each noun ("countries" meets
   "european country");
+  A multiplier ("3,200 times") is CQE's "count";
 * value+unit "lenient" (the figure this script printed before): every count meets every count,
   whatever noun it counts (numlint writes counts as unit "", quantulum3 as "dimensionless");
 * a change's two ends ("fell from $2,415 to $2,315", "narrowed to 138 lots from 212 lots") are one
@@ -178,7 +179,9 @@ def _pint_key(low: str) -> str:
            # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
            "kilopound per square inch": "kip_per_square_inch",
            # CQE's name for "mmBTU" (a million BTU): pint spells the prefixed unit "megaBtu"
-           "mega british thermal unit": "megaBtu"}.get(low, low)
+           "mega british thermal unit": "megaBtu",
+           # CQE's names for the metric "gigatonne", "megatonne" (pint's "ton" is the short ton)
+           "gigaton": "gigametric_ton", "megaton": "megametric_ton", "kiloton": "kilometric_ton"}.get(low, low)
     low = re.sub(r"(?<= per )(?:square|sq) (\w+)", r"\1 ** 2", low)  # "ampere per square centimetre"
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
@@ -498,7 +501,9 @@ def numlint_preds(text: str, cqe_changes: bool = True) -> list[Pred]:
         else:
             v = (q.low, q.high) if q.value is None else q.value
             label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} concept={q.concept!r}"
-        out.append(Pred(v, q.unit, q.metric, concept_tokens(q.concept), label))
+        # CQE names a multiplier's unit "count" ("3,200 times", "6.5 times earnings")
+        noun = "count" if q.kind == "ratio" and re.search(r"\btimes$", q.text) else q.metric
+        out.append(Pred(v, q.unit, noun, concept_tokens(q.concept), label))
     return out
 
 

@@ -24,3 +24,9 @@ def test_figures_that_are_no_change_stay_apart():
     assert _values("It cost $3, and later $4 to park.") == [3.0, 4.0]
     assert [p.value for p in extraction.numlint_preds("The fare went up from $3 to $4.", cqe_changes=False)] \
         == [3.0, 4.0]
+
+
+def test_cqe_names_of_a_gigatonne_and_a_multiplier():
+    assert extraction.unit_key("gigaton") == extraction.unit_key("gigametric_ton")
+    [p] = extraction.numlint_preds("The wheel turns 400 times.")
+    assert extraction.unit_class(p.unit, p.noun) == ("noun", "count")
