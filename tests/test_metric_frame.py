@@ -92,3 +92,13 @@ def test_a_hyphenated_modifier_in_ly_is_no_adverb():
 
 def test_a_relative_clause_after_a_bracketed_ticker_is_about_the_name():
     assert _one("Acme (ACM) which has 9000 staff in Spain said sales rose.", "9000").concept == "Acme (ACM)"
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_metric():
+    got = {q.text: q.metric for q in extract_quantities("Fares rose 4% and wages rose from 2% to 3%.")}
+    assert got == {"4%": "fares", "2%": "wages", "3%": "wages"}
+
+
+def test_a_verb_in_s_before_to_ends_the_subject():
+    assert _one("The council plans to build up to 300 homes.", "300").concept == "council"
+    assert _one("Dutch exports to the UK fell 5%.", "5%").concept == "Dutch exports to the UK"

@@ -54,7 +54,7 @@ SentenceInitial = Callable[[int], bool]
 
 _LINK_WORDS = {"of", "at", "was", "were", "is", "are", "totalled", "totaled", "totaling", "totalling", "reached",
                "hit", "worth"} | CHANGE_VERBS
-_LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "just", "only"}
+_LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "from", "just", "only"}
 _W1_RE = re.compile(r"[A-Za-z][a-z\-]*")
 _W2_RE = re.compile(r"[a-z][a-z\-]*")
 _TOKEN_SPAN_RE = re.compile(r"\S+")
@@ -230,6 +230,13 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     return " ".join(words)
 
 
+# "Sales rose 5% and costs rose from 3% to 4%": a clause of its own between the two figures, with its
+# own subject before its change verb, says what the second one is
+_OWN_CLAUSE_RE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:the\s+|its\s+|their\s+)?[a-z][a-z\-]{2,}\s+(?:"
+                            + "|".join(sorted(w for w in CHANGE_VERBS if w.isalpha() and w not in ("up", "down")))
+                            + r")\b")
+
+
 def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, kind: str,
                         earlier: Iterable[tuple[int, int, str | None, str, str]]) -> str | None:
     """The metric a bare figure at ``start`` takes from an earlier one in its sentence: "10,000 troops
@@ -242,7 +249,7 @@ def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, k
         if prev_metric is None or prev_unit != unit or prev_kind != kind:
             continue
         between = text[prev_end:start]
-        if _COMPARISON_RE.search(between) and len(between) < 200:
+        if _COMPARISON_RE.search(between) and len(between) < 200 and not _OWN_CLAUSE_RE.search(between):
             return prev_metric
         break
     return None
@@ -266,7 +273,7 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
     if need_link:
         if i and low[i - 1] in ("just", "only"):
             i -= 1
-        if (i >= 2 and low[i - 1] in ("by", "to", "of", "at")
+        if (i >= 2 and (low[i - 1] in ("by", "to", "of", "at") or (low[i - 1] == "from" and low[i - 2] in CHANGE_VERBS))
                 and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"])):
             i -= 1
         if i >= 2 and low[i - 2:i] == ["stood", "at"]:
@@ -394,7 +401,8 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
             p_start, p_end, _, p_unit, p_kind = figures[j]
             if p_start < s:
                 break
-            if keys[j] and p_kind == kind and p_unit == unit and _LINK_RE.search(text[p_end:start]):
+            if keys[j] and p_kind == kind and p_unit == unit and _LINK_RE.search(text[p_end:start]) \
+                    and not _OWN_CLAUSE_RE.search(text[p_end:start]):
                 metrics[i], keys[i] = metrics[j], keys[j]
                 break
     return metrics
@@ -505,6 +513,10 @@ def _verb_at(words: list[str]) -> int | None:
         if i and len(w) > 5 and w.endswith("ing") and w[0].islower() and words[i - 1][0].isalnum() \
                 and words[i - 1].lower() not in ARTICLES and words[i - 1].lower() not in LINKING_WORDS:
             return i   # "with the index advancing 1.7%", "people earning $48,000": a participle
+        if i and i + 2 < len(words) and w[0].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+                and words[i + 1] == "to" and words[i + 2][0].islower() and words[i + 2].lower() not in STOP_WORDS \
+                and words[i - 1][0].isalpha() and words[i - 1].lower() not in STOP_WORDS:
+            return i   # "the company plans to hire 400": a verb in -s before "to" and a verb
     return None
 
 
