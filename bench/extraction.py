@@ -36,8 +36,13 @@ How this script applies that to numlint and quantulum3 (decided here, see the fu
   a metric is "-". quantulum3's is its unit name when that is no physical unit ("dimensionless" is
   "-"). "noun head" is the same figure comparing only the last word of each noun ("countries" meets
   "european country");
+  A multiplier ("3,200 times") is CQE's "count";
 * value+unit "lenient" (the figure this script printed before): every count meets every count,
   whatever noun it counts (numlint writes counts as unit "", quantulum3 as "dimensionless");
+* a change's two ends ("fell from $2,415 to $2,315", "narrowed to 138 lots from 212 lots") are one
+  quantity with a range value in CQE's gold and two in numlint (each end is a figure the rules
+  compare); ``change_ends`` scores numlint's two as one range prediction, with the first end's unit,
+  metric and concept;
 * value+concept: numlint's concept is the content tokens of its ``concept`` (the field of ``extract
   --format json``: the metric phrase as written, with its modifiers and whose, "exports to China",
   "Tylenol tablets"); a figure without one has no concept ("-" on the gold side). Tokens are
@@ -174,7 +179,9 @@ def _pint_key(low: str) -> str:
            # "kilopound per square inch" a mass per area that no correct "ksi" could ever match
            "kilopound per square inch": "kip_per_square_inch",
            # CQE's name for "mmBTU" (a million BTU): pint spells the prefixed unit "megaBtu"
-           "mega british thermal unit": "megaBtu"}.get(low, low)
+           "mega british thermal unit": "megaBtu",
+           # CQE's names for the metric "gigatonne", "megatonne" (pint's "ton" is the short ton)
+           "gigaton": "gigametric_ton", "megaton": "megametric_ton", "kiloton": "kilometric_ton"}.get(low, low)
     low = re.sub(r"(?<= per )(?:square|sq) (\w+)", r"\1 ** 2", low)  # "ampere per square centimetre"
     expr = (low.replace("metre", "meter").replace("litre", "liter").replace(" per ", " / ")
             .replace("degree celsius", "degree_Celsius").replace("degree fahrenheit", "degree_Fahrenheit"))
@@ -442,14 +449,61 @@ def gold_of(item, average_ranges: bool) -> list[Gold]:
     return out
 
 
-def numlint_preds(text: str) -> list[Pred]:
+# A change's two ends: "from $5 to $7", "narrowed to 138 lots from 212 lots" (only "about", "around"
+# between the link word and the figure).
+_FROM_BEFORE = re.compile(r"\b(?:from|to)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", re.I)
+# between the ends: the link word, after a count's noun ("138 lots from 212 lots") or a year ("from 20
+# mpg in 2008 to 29 mpg")
+_TO_BETWEEN = re.compile(r"(?:\s+[a-z]+)??(?:,?\s+in\s+(?:19|20)\d\d,?)?\s+(to|from)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|some\s+)?", re.I)
+
+
+def change_ends(text: str, quantities) -> list[tuple]:
+    """numlint's quantities grouped as CQE writes them: the two ends of a change ("rose from 5% to 7%",
+    "fell to 138 from 212") are two quantities in numlint (each is compared on its own, NL102 "a
+    stated change") and one quantity with a range value in CQE's gold ("5-7", change "up"). Returns
+    [(q,)] or [(q_from, q_to)], in order; a pair only for two single values of one unit joined by
+    "to"/"from" after "from"/"to"."""
+    out, i = [], 0
+    qs = list(quantities)
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        between = _TO_BETWEEN.fullmatch(text, a.end, b.start) if b is not None else None
+        before = _FROM_BEFORE.search(text[max(0, a.start - 20):a.start])
+        noun = between.group(0).split()[0].lower() if between and between.group(0).split()[0].isalpha() else ""
+        if (between and before and a.value is not None and b.value is not None and a.unit == b.unit
+                and before.group(0).split()[0].lower() != between.group(1).lower()
+                and (noun in (between.group(1).lower(), "in") or (a.kind == "count" and noun
+                                                                   and noun in (a.metric or "").split()))):
+            out.append((a, b))
+            i += 2
+            continue
+        out.append((a,))
+        i += 1
+    return out
+
+
+def numlint_preds(text: str, cqe_changes: bool = True) -> list[Pred]:
+    """numlint's quantities as predictions; with ``cqe_changes`` a change's two ends are one range
+    (``change_ends``), as CQE writes them."""
     from numlint.extract import extract_quantities
 
     out = []
-    for q in extract_quantities(text):
-        v = (q.low, q.high) if q.value is None else q.value
-        label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} concept={q.concept!r}"
-        out.append(Pred(v, q.unit, q.metric, concept_tokens(q.concept), label))
+    quantities = extract_quantities(text)
+    groups = change_ends(text, quantities) if cqe_changes else [(q,) for q in quantities]
+    for group in groups:
+        q = group[0]
+        if len(group) == 2:
+            v = (group[0].value, group[1].value)
+            label = (f"{text[group[0].start:group[1].end]!r} {v} (a change's ends) unit={q.unit!r} "
+                     f"metric={q.metric!r} concept={q.concept!r}")
+        else:
+            v = (q.low, q.high) if q.value is None else q.value
+            label = f"{q.text!r} {v} unit={q.unit!r} kind={q.kind} metric={q.metric!r} concept={q.concept!r}"
+        # CQE names a multiplier's unit "count" ("3,200 times", "6.5 times earnings")
+        noun = "count" if q.kind == "ratio" and re.search(r"\btimes$", q.text) else q.metric
+        out.append(Pred(v, q.unit, noun, concept_tokens(q.concept), label))
     return out
 
 

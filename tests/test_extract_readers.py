@@ -244,3 +244,10 @@ def test_metric_from_earlier_needs_a_comparison_word_in_the_same_sentence():
     assert metric.metric_from_earlier(text, 23, 0, "", "count", earlier) == "troops"
     assert metric.metric_from_earlier(text, 23, 20, "", "count", earlier) is None
     assert metric.metric_from_earlier("10,000 troops; 3,000", 15, 0, "", "count", earlier) is None
+
+
+def test_a_currency_sign_written_as_an_html_reference():
+    from numlint.extract import extract_quantities
+
+    got = [(q.value, q.unit) for q in extract_quantities("Turnover was &pound;7m<sup>2</sup> in all, or &euro;8m.")]
+    assert got == [(7e6, "GBP"), (8e6, "EUR")]

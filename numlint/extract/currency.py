@@ -19,11 +19,21 @@ _WEIGHT_UNITS = re.compile(r"(?i)\b(?:" + "|".join(WEIGHT_UNITS) + r")\b")
 _STERLING = re.compile(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b")
 
 
+# HTML character references of currency signs, as copy pasted from web pages writes them ("&pound;5m")
+_ENTITY_RE = re.compile(r"&(?:pound|euro|yen|dollar|#163|#8364|#165|#36|#x[aA]3|#x20[aA][cC]);$")
+_ENTITY_CODES = {"pound": "GBP", "#163": "GBP", "#xa3": "GBP", "euro": "EUR", "#8364": "EUR", "#x20ac": "EUR",
+                 "yen": "JPY", "#165": "JPY", "dollar": "USD", "#36": "USD"}
+
+
 def read_currency_prefix(src: Source, start: int) -> tuple[str | None, int]:
     """(ISO code, where the prefix starts) for a currency written before the digits at ``start``
-    ("$5", "US $5", "-$5", "RM120,000"), or (None, start)."""
+    ("$5", "US $5", "-$5", "RM120,000", "&pound;5"), or (None, start)."""
     text = src.text
     lwin = text[max(0, start - 8):start]
+    if lwin.endswith(";"):
+        em = _ENTITY_RE.search(lwin)
+        if em:
+            return _ENTITY_CODES[em.group(0)[1:-1].lower()], start - len(em.group(0))
     if lwin.endswith(("$-", "$−", "£-", "€-")):
         lwin = lwin[:-1]
     tail_char = lwin.rstrip()[-1:]

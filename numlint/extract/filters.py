@@ -32,6 +32,8 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
     bare = not a.unit and a.scale is None and not a.currency and a.kind == "count"
     after = text[mention.end:mention.end + 30]
     end = mention.end
+    if left[-5:].lower() == "<sup>" and text[end:end + 6].lower() == "</sup>":
+        raise Skip(end)   # "&pound;5m<sup>1</sup>": a footnote mark in pasted HTML
     if not a.spelled:
         if _TIME_AFTER_RE.match(text, a.raw_end) and bare:
             raise Skip(end)

@@ -54,12 +54,18 @@ SentenceInitial = Callable[[int], bool]
 
 _LINK_WORDS = {"of", "at", "was", "were", "is", "are", "totalled", "totaled", "totaling", "totalling", "reached",
                "hit", "worth"} | CHANGE_VERBS
-_LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "just", "only"}
+_LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "from", "just", "only"}
 _W1_RE = re.compile(r"[A-Za-z][a-z\-]*")
 _W2_RE = re.compile(r"[a-z][a-z\-]*")
 _TOKEN_SPAN_RE = re.compile(r"\S+")
 _OF_OR_IN_RE = re.compile(r"\s(?:of|in)\s")
 _OF_RE = re.compile(r"\sof\s")
+_ONE_RE = re.compile(r"(?:\b[Oo]ne|\b[Aa]n?|(?<![\d.,])1)$")   # a figure of one counts a singular noun
+# Endings of adjectives and participles, which modify a noun rather than name what is counted
+# ("60 commercial fishermen", "400 charging stations").
+_ADJECTIVE_END_RE = re.compile(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|less|ular)$")
+# "two of the victims", "three of Smith's aides": the count is of the noun after "of"
+_OF_WHOSE_RE = re.compile(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
 _VS_RE = re.compile(r"\s(?:vs\.?|versus)\s")
 _WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
 # Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
@@ -88,7 +94,9 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
     if not change_after:
         if not _OF_OR_IN_RE.match(after) or kind == "count":
-            np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True)
+            one = kind == "count" and _ONE_RE.search(text, max(0, end - 4), end) is not None
+            np_ = noun_phrase(after, allow_caps=(kind == "count"), skip_leading_caps=True,
+                              count=kind == "count" and not one, one=one)
             if np_ and kind == "percent" and np_ in ("point", "points"):
                 np_ = None
             if np_:
@@ -96,7 +104,7 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
         if kind == "count" and metric is None:
             # "thousands of troops", "one of the people" -> NP after "of"
             om = _OF_RE.match(after)
-            if om and vague:
+            if om and (vague or _OF_WHOSE_RE.match(after)):
                 metric = noun_phrase(after[om.end():], allow_caps=True, skip_possessive=True)
     if metric is None and kind in ("money", "percent", "measure", "count"):
         vs_after = _VS_RE.match(text[end:end + 10]) is not None
@@ -105,8 +113,10 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
 
 
 def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = False,
-                 skip_possessive: bool = False) -> str | None:
-    """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None."""
+                 skip_possessive: bool = False, count: bool = False, one: bool = False) -> str | None:
+    """The head noun (with at most one modifier) at the start of ``s``, lower-case, or None. With
+    ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one;
+    with ``one`` (after a figure of one) a word in -s after the singular noun is its verb."""
     words: list[str] = []
     nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
     for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
@@ -132,6 +142,10 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
                     continue
             if not allow_caps:
                 break
+        if not words and lw == "other":
+            continue   # "eight other employees": the employees are counted
+        if words and lw in CHANGE_VERBS and lw.endswith("s") and not looks_plural(words[-1]):
+            return " ".join(words[-1:] + [lw])   # "2,000 job cuts", "tax rises": a change noun after a noun
         if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
@@ -143,8 +157,8 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
             nm = _NEXT_LOWER_RE.match(s, m.end())
             if not nm or nm.group(1) in STOP_WORDS:
                 break
-        if lw in _PARTICIPLES:
-            break
+        if lw in _PARTICIPLES or (not words and (lw in COMMON_VERBS or lw in DIMENSION_WORDS)):
+            break   # "the 128GB found in", "three feet wide": a verb or a dimension, not a noun
         words.append(lw)
         if looks_plural(lw) and len(words) >= 1:
             break
@@ -156,6 +170,11 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
         return None
     if len(words[-1]) < 3 and words[-1] not in ("gdp",):
         return None
+    if count and len(words) >= 2 and not any(looks_plural(w) or w.endswith("men") for w in words) \
+            and len(words[0]) > 2 and not _ADJECTIVE_END_RE.search(words[0]) and words[0] not in NOUN_MODIFIERS:
+        return words[0]   # "a 12 page report", "a 4 cylinder engine": the figure counts the first noun
+    if one and len(words) == 2 and looks_plural(words[1]) and not looks_plural(words[0]):
+        return words[0]   # "One proposal asks the board": the verb after the noun one counts
     return " ".join(words[-2:])
 
 
@@ -178,6 +197,12 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
         return None   # "to end at 1,334", "to trade at 132.86": a verb after "to", not a noun
     words = [w for w in (w1, w2) if w]
     words = [w.lower() for w in words]
+    if w2 is not None and words[0] in _AUX and VERB_ENDING_RE.search(words[1]):
+        return None   # "was flying at 30", "is trading at 132": a verb phrase, no noun
+    if w2 is not None and words[1].endswith("ed") and len(words[1]) > 4:
+        words = words[:1]   # "the charge stored was 2.5", "the money raised was": the noun before the participle
+    if words[-1].endswith("ly") and len(words[-1]) > 4:
+        return None   # "is currently at"
     if words[0] in SCALE_WORDS or words[0] in BIG_WORDS:
         words = words[1:]  # "3.5 million cars fell 2%" -> "cars"
         if not words:
@@ -205,6 +230,13 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     return " ".join(words)
 
 
+# "Sales rose 5% and costs rose from 3% to 4%": a clause of its own between the two figures, with its
+# own subject before its change verb, says what the second one is
+_OWN_CLAUSE_RE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:the\s+|its\s+|their\s+)?[a-z][a-z\-]{2,}\s+(?:"
+                            + "|".join(sorted(w for w in CHANGE_VERBS if w.isalpha() and w not in ("up", "down")))
+                            + r")\b")
+
+
 def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, kind: str,
                         earlier: Iterable[tuple[int, int, str | None, str, str]]) -> str | None:
     """The metric a bare figure at ``start`` takes from an earlier one in its sentence: "10,000 troops
@@ -217,7 +249,7 @@ def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, k
         if prev_metric is None or prev_unit != unit or prev_kind != kind:
             continue
         between = text[prev_end:start]
-        if _COMPARISON_RE.search(between) and len(between) < 200:
+        if _COMPARISON_RE.search(between) and len(between) < 200 and not _OWN_CLAUSE_RE.search(between):
             return prev_metric
         break
     return None
@@ -241,7 +273,7 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
     if need_link:
         if i and low[i - 1] in ("just", "only"):
             i -= 1
-        if (i >= 2 and low[i - 1] in ("by", "to", "of", "at")
+        if (i >= 2 and (low[i - 1] in ("by", "to", "of", "at") or (low[i - 1] == "from" and low[i - 2] in CHANGE_VERBS))
                 and (low[i - 2] in _LINK_WORDS or low[i - 2:i] == ["stood", "at"])):
             i -= 1
         if i >= 2 and low[i - 2:i] == ["stood", "at"]:
@@ -269,6 +301,12 @@ _SKIPPED_BEFORE_NOUN = frozenset({"million", "billion", "thousand", "mln", "bn",
                                   "dollars", "euros", "a", "year", "per"})
 # "Profits at the ", "Unemployment in ": a noun, then a preposition of place or owner, then a
 # determiner or a name, ending where the word before a link verb starts.
+# Prepositions, adverbs and verbs that can follow a bare figure and never start its noun ("1,000 come
+# from", "132.86 against the dollar", "the 50 previous years").
+_NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "via", "upon", "despite", "amid",
+                            "within", "near", "across", "behind", "beyond", "throughout", "toward", "towards",
+                            "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
+                            "until", "during", "apiece", "overnight", "already", "ago"})
 _HELD_BY_RE = re.compile(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
 _PHRASE_END_RE = re.compile(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = re.compile(
@@ -302,6 +340,9 @@ def metric_around(left: str, right: str) -> str | None:
             break   # "a 5% rise": the change, not what changed
         if not phrase and lw in NOT_CONTENT_WORDS:
             break
+        if not phrase and (lw in _NO_NOUN_AFTER or lw in DIMENSION_WORDS
+                           or (lw.endswith("ly") and len(lw) > 4 and "-" not in lw)):
+            break   # "1,000 come from", "132.86 against", "20 decently sized", "3 feet wide": no noun here
         if lw in NOT_CONTENT_WORDS or lw in COMMON_VERBS or \
                 (VERB_ENDING_RE.search(lw) and (phrase or lw.endswith("ed"))):
             break
@@ -340,7 +381,7 @@ def metric_modifiers(metric: str | None) -> frozenset[str]:
 
 
 INHERIT_LOOKBACK = 6   # earlier figures a keyless one may take its metric from
-_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or)\b", re.I)
+_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or|including)\b", re.I)
 
 
 def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, str]],
@@ -360,7 +401,8 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
             p_start, p_end, _, p_unit, p_kind = figures[j]
             if p_start < s:
                 break
-            if keys[j] and p_kind == kind and p_unit == unit and _LINK_RE.search(text[p_end:start]):
+            if keys[j] and p_kind == kind and p_unit == unit and _LINK_RE.search(text[p_end:start]) \
+                    and not _OWN_CLAUSE_RE.search(text[p_end:start]):
                 metrics[i], keys[i] = metrics[j], keys[j]
                 break
     return metrics
@@ -377,6 +419,10 @@ _CLAUSE_START_RE = re.compile(
     r"[;:()\[\]\"“”]|,\s|\.\s|\s[-–—]\s|\b(?:and|but|while|whilst|whereas|although|though|when|where|"
     r"as|because|if|with|after|before|since|including|what)\s|\b(that|which|who)\s")   # run on ASCII-lower-cased text
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "there", "these", "those"})
+_TIME_NOUNS = frozenset({"year", "season", "month", "week", "quarter", "decade", "crisis", "period", "half"})
+_TIME_DETERMINERS = frozenset({"last", "this", "next", "the", "a", "previous", "past", "same", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_PERSONAL = frozenset({"he", "she", "they"})   # pronouns that stand for a person or group named before
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                   "could", "can", "may", "might", "should", "shall", "must", "do", "does", "did"})
 _SUBJECT_VERB_SYMBOLS = frozenset("=≈~:<>≥≤")
@@ -440,6 +486,7 @@ def _subject_words(words: list[str]) -> list[str]:
     right after a noun, with no word linking the two, starts the subject's own noun phrase. An adverb
     before the verb goes too ("Lyft officially kicked off")."""
     start = 0
+    opened = words[0].lower() in _OPENERS if words else False
     for i in range(1, len(words)):
         w, prev = words[i], words[i - 1].lower()
         linked = prev in LINKING_WORDS or prev in POSSESSIVE_DETERMINERS or not words[i - 1][0].isalnum()
@@ -447,6 +494,11 @@ def _subject_words(words: list[str]) -> list[str]:
             continue
         if w.lower() in ("the", "a", "an", "its", "their"):
             start = i
+        elif words[i - 1].lower() in _TIME_NOUNS and w[0].isalpha() and w.lower() not in LINKING_WORDS \
+                and i > 1 and words[i - 2].lower() in _TIME_DETERMINERS:
+            start = i   # "Last year profits", "Before the crisis global debt": the time phrase goes
+        elif opened and w[0].isupper() and prev[0].isalpha() and words[i - 1][0].islower():
+            start, opened = i, False   # "Since the start of last season Chris Wood", "So far this year Tesla shares"
     words = words[start:]
     while words and words[-1][0].islower() and words[-1].endswith("ly") and len(words[-1]) > 4:
         words = words[:-1]
@@ -461,13 +513,17 @@ def _verb_at(words: list[str]) -> int | None:
         if i and len(w) > 5 and w.endswith("ing") and w[0].islower() and words[i - 1][0].isalnum() \
                 and words[i - 1].lower() not in ARTICLES and words[i - 1].lower() not in LINKING_WORDS:
             return i   # "with the index advancing 1.7%", "people earning $48,000": a participle
+        if i and i + 2 < len(words) and w[0].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+                and words[i + 1] == "to" and words[i + 2][0].islower() and words[i + 2].lower() not in STOP_WORDS \
+                and words[i - 1][0].isalpha() and words[i - 1].lower() not in STOP_WORDS:
+            return i   # "the company plans to hire 400": a verb in -s before "to" and a verb
     return None
 
 
 SUBJECT_SEGMENTS = 4   # clauses read back from the figure's own for a subject
 
 
-def _subject(left: str) -> str | None:
+def _subject(left: str, guess: bool = False) -> str | None:
     """The subject of the clause a figure ends: the words before its first verb ("Meanwhile, exports
     to China dropped 7%" -> "exports to China"; "strength of panel was set to 9 ksi"). A clause that
     opens with its verb, or has none, takes the subject of the clause before it: the noun a relative
@@ -479,7 +535,10 @@ def _subject(left: str) -> str | None:
     if len(left) > CONCEPT_WINDOW and left[-CONCEPT_WINDOW - 1].isalnum():
         clause = clause[clause.find(" ") + 1:]   # never half a word
     # a case-sensitive search of an ASCII-lower-cased copy (same offsets) is some three times faster
-    marks = list(_CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER)))
+    # "and" between two figures joins the ends of a range ("between 2014 and 2017"), not two clauses
+    marks = [m for m in _CLAUSE_START_RE.finditer(clause.translate(ASCII_LOWER))
+             if not (m.group(0) == "and " and clause[m.start() - 2:m.start() - 1].isdigit()
+                     and clause[m.end():m.end() + 1].isdigit())]
     end = len(clause)
     verbless = None   # the earliest clause without a verb passed on the way back (an aside, a subject)
     for k in range(len(marks), max(-1, len(marks) - SUBJECT_SEGMENTS), -1):
@@ -489,6 +548,11 @@ def _subject(left: str) -> str | None:
         if i:
             own = _subject_words(words[:i])
             lone_pronoun = words[i - 1].lower() in _PRONOUNS and not (i > 1 and words[i - 2].lower() in LINKING_WORDS)
+            if lone_pronoun and words[i - 1].lower() in _PERSONAL and k:
+                # "Smith's side won, as he scored 32 goals": a personal pronoun stands for the subject
+                # of the clause before it
+                end = marks[k - 1].start()
+                continue
             if lone_pronoun or (
                     own and all(w.lower() in _PRONOUNS or w.lower() in STOP_WORDS for w in own)):
                 return None   # "It has been 30 years", "tomorrow I will run": the pronoun names nothing here
@@ -498,11 +562,28 @@ def _subject(left: str) -> str | None:
         elif k and i == 0 and marks[k - 1].group(1):
             # "Ford, which has 13,000 workers": the noun phrase before the relative pronoun
             before = _concept_tokens(clause[:marks[k - 1].start(1)])
+            while before and not before[-1][0].isalnum() and before[-1] != ")":
+                before.pop()
+            bracket: list[str] = []
+            if before and before[-1] == ")" and "(" in before[-5:]:
+                # "Acme (ACM), which has 9,000 staff": the name before its bracketed ticker
+                cut = len(before) - 1 - before[::-1].index("(")
+                bracket, before = before[cut:], before[:cut]
             while before and not before[-1][0].isalnum():
                 before.pop()
-            return _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+            name = _phrase(list(reversed(_noun_run(list(reversed(before)), 4))))
+            inner = " ".join(bracket[1:-1])
+            return f"{name} ({inner})" if name and inner else name
         elif i is None and end < len(clause):
             verbless = _phrase(_subject_words(words)[-8:]) or verbless
+        elif guess and i is None and k == 0 and len(words) > 2 and words[0].lower() in _DETERMINERS:
+            # "The material shoots out at 800 mph": a sentence that opens with a noun phrase and a verb
+            # the word lists do not know; the noun phrase after the determiner is the subject, its last
+            # word dropped when it reads as a verb after a singular noun ("club faces")
+            run = _noun_run(words[1:], 4)
+            if len(run) > 1 and run[-1].endswith("s") and not run[-2].endswith("s"):
+                run = run[:-1]
+            verbless = verbless or _phrase(run)
         end = marks[k - 1].start() if k else 0
     return verbless
 
@@ -572,10 +653,11 @@ def _before_of(left_words: list[str]) -> str | None:
     A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
     "base price: $59,995"."""
     words = list(left_words)
-    while words and words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "to", "just", "only", "over"}:
+    while words and (words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "just", "only", "over"}
+                     or (words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() == "up")):
         words.pop()
-    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "="):
-        return None
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to"):
+        return None   # "to": "an improvement in its margins to 64%", "cut its forecast to 3%"
     link = words[-1].lower()
     run: list[str] = []
     for j in range(len(words) - 2, -1, -1):
@@ -644,7 +726,7 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
         return _phrase(_noun_run(right_words, 3))
     what = _what(left_words, right_words, kind, base)
     if what is None:
-        return _subject(left)
+        return _subject(left, guess=True)
     # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
     # is about Dell's workforce)
     whose = _subject(left)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from numlint.facts.words import singular
 from numlint.lang.dates import MONTHS
-from numlint.lang.stopwords import COMMON_VERBS
+from numlint.lang.stopwords import COMMON_VERBS, STOP_WORDS
 from numlint.model import Quantity
 
 _MONTHS = "|".join(m.lower() for m in MONTHS)
@@ -163,7 +163,17 @@ def _subject_owner(left: str) -> str | None:
     clause = _clause_before(left)
     found = list(_POSSESSOR_IN_CLAUSE.finditer(clause)) or list(_HELD_AT.finditer(clause))
     name = found[-1].group(1).strip().lower().rstrip(".,") if found else ""
+    if not name:
+        # "Acme will add 7,000 jobs": a name that opens the clause, before its verb, is its subject
+        m = _NAME_SUBJECT.match(clause)
+        name = m.group(1).strip().lower().rstrip(".,") if m else ""
+        if any(w in STOP_WORDS for w in name.split()):
+            name = ""   # "In January the firm hired": a phrase of time, not a name
     return name if name and not _NOT_OWNER.match(name) else None
+
+
+_NAME_SUBJECT = re.compile(rf"\s*({_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})\s+"
+                           r"(?=[a-z])(?!(?:the|a|an|of|in|on|at|for|to|from|by|with|and|or)\b)")
 
 
 _NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
