@@ -41,8 +41,8 @@ How this script applies that to numlint and quantulum3 (decided here, see the fu
   whatever noun it counts (numlint writes counts as unit "", quantulum3 as "dimensionless");
 * a change's two ends ("fell from $2,415 to $2,315", "narrowed to 138 lots from 212 lots") are one
   quantity with a range value in CQE's gold and two in numlint (each end is a figure the rules
-  compare); ``change_ends`` scores numlint's two as one range prediction, with the first end's unit,
-  metric and concept;
+  compare); with ``--cqe-changes``, ``change_ends`` scores numlint's two as one range prediction,
+  with the first end's unit, metric and concept (off by default: the figures are numlint's own);
 * value+concept: numlint's concept is the content tokens of its ``concept`` (the field of ``extract
   --format json``: the metric phrase as written, with its modifiers and whose, "exports to China",
   "Tylenol tablets"); a figure without one has no concept ("-" on the gold side). Tokens are
@@ -484,7 +484,7 @@ def change_ends(text: str, quantities) -> list[tuple]:
     return out
 
 
-def numlint_preds(text: str, cqe_changes: bool = True) -> list[Pred]:
+def numlint_preds(text: str, cqe_changes: bool = False) -> list[Pred]:
     """numlint's quantities as predictions; with ``cqe_changes`` a change's two ends are one range
     (``change_ends``), as CQE writes them."""
     from numlint.extract import extract_quantities
@@ -542,9 +542,11 @@ def half_of(sentence: str) -> str:
     return "dev" if hashlib.sha256(sentence.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
-def run(data, system: str):
-    """[(text, preds, golds)] for every sentence."""
-    get = numlint_preds if system == "numlint" else quantulum_preds
+def run(data, system: str, cqe_changes: bool = False):
+    """[(text, preds, golds)] for every sentence; ``cqe_changes``: numlint's change ends grouped as
+    CQE writes them (``change_ends``)."""
+    def get(text):
+        return numlint_preds(text, cqe_changes) if system == "numlint" else quantulum_preds(text)
     out = []
     for item in data:
         text = repair(item["text"])
@@ -606,6 +608,9 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("all", "dev", "test"), default="all",
                     help="score (and --show) one half of the sentences only; read misses on dev")
     ap.add_argument("--no-quantulum", action="store_true")
+    ap.add_argument("--cqe-changes", action="store_true",
+                    help="score a change's two ends ('from $5 to $4') as one range, as CQE's gold writes them "
+                         "(numlint reports two figures; off by default, so the figures are numlint's own)")
     ap.add_argument("--speed", type=int, default=0, metavar="N", help="also time extraction on N news articles")
     args = ap.parse_args(argv)
     data = json.loads(args.data.read_text(encoding="utf-8"))
@@ -616,7 +621,7 @@ def main(argv=None) -> int:
     runs, results, secs = {}, {}, {}
     for name in systems:
         t0 = time.perf_counter()
-        runs[name] = run(data, name)
+        runs[name] = run(data, name, args.cqe_changes)
         secs[name] = time.perf_counter() - t0
         results[name] = score_sentences([(p, g) for _, p, g in runs[name]])
     print(f"\nNewsQuant ({args.split}): {len(data)} sentences, {ngold} gold quantities")

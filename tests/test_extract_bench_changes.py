@@ -1,4 +1,4 @@
-"""bench/extraction.py scores a change's two ends as one range, as CQE's gold writes them."""
+"""bench/extraction.py --cqe-changes scores a change's two ends as one range, as CQE's gold writes them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import extraction  # noqa: E402
 
 
 def _values(text: str):
-    return [p.value for p in extraction.numlint_preds(text)]
+    return [p.value for p in extraction.numlint_preds(text, cqe_changes=True)]
 
 
 def test_the_ends_of_a_change_are_one_range():
@@ -22,8 +22,7 @@ def test_the_ends_of_a_change_are_one_range():
 
 def test_figures_that_are_no_change_stay_apart():
     assert _values("It cost $3, and later $4 to park.") == [3.0, 4.0]
-    assert [p.value for p in extraction.numlint_preds("The fare went up from $3 to $4.", cqe_changes=False)] \
-        == [3.0, 4.0]
+    assert [p.value for p in extraction.numlint_preds("The fare went up from $3 to $4.")] == [3.0, 4.0]
 
 
 def test_cqe_names_of_a_gigatonne_and_a_multiplier():
