@@ -53,9 +53,10 @@ def _set_mask(how, signals):
     return set()
 
 
-def _worker(conn, parent_pid: int, work: Callable[[Any], Any]) -> None:
-    """A worker's life: receive an item, send back ``work(item)``, until told to stop (None), the
-    pipe closes, or the parent is gone."""
+def _worker(conn, parent_pid: int, work: Callable[[Any], Any], items: Sequence | None = None) -> None:
+    """A worker's life: receive an item (or, with ``items``, inherited by a forked worker, its index
+    in them), send back ``work(item)``, until told to stop (None), the pipe closes, or the parent is
+    gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the group; the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _set_mask(signal.SIG_UNBLOCK, _SIGNALS)
@@ -72,7 +73,7 @@ def _worker(conn, parent_pid: int, work: Callable[[Any], Any]) -> None:
             item = conn.recv()
             if item is None:
                 return
-            conn.send(work(item))
+            conn.send(work(item if items is None else items[item]))
     except (EOFError, OSError):   # the parent closed the pipe or died
         return
 
@@ -90,11 +91,11 @@ class _Slot:
     """One worker process, its end of the pipe, and the indices of the items it holds, oldest (the
     one being checked) first."""
 
-    def __init__(self, ctx, work):
+    def __init__(self, ctx, work, items: Sequence | None = None):
         parent_end, child_end = ctx.Pipe(duplex=True)
         # Signals are blocked while the worker is forked, so none reaches it before it has set its
         # own handlers (it would otherwise run the parent's and die with a traceback).
-        self.process = ctx.Process(target=_worker, args=(child_end, os.getpid(), work), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child_end, os.getpid(), work, items), daemon=True)
         old = _set_mask(signal.SIG_BLOCK, _SIGNALS)
         try:
             self.process.start()
@@ -125,10 +126,12 @@ class _Slot:
 
 
 class _Feed:
-    """The items not yet given to a worker, in input order, each pickled once."""
+    """The items not yet given to a worker, in input order, each pickled once (only its index when
+    the workers are forked: they hold the items already)."""
 
-    def __init__(self, items: Sequence):
+    def __init__(self, items: Sequence, by_index: bool):
         self.items = items
+        self.by_index = by_index
         self.pending = deque(range(len(items)))
         self._head: tuple[int, bytes] | None = None
 
@@ -140,7 +143,8 @@ class _Feed:
         while self.pending and len(slot.held) < depth:
             index = self.pending[0]
             if self._head is None or self._head[0] != index:
-                self._head = (index, bytes(ForkingPickler.dumps(self.items[index])))
+                item = index if self.by_index else self.items[index]
+                self._head = (index, bytes(ForkingPickler.dumps(item)))
             payload = self._head[1]
             if slot.held and len(payload) > _AHEAD_BYTES:
                 return
@@ -165,11 +169,13 @@ def run_parallel(items: Sequence, work: Callable[[Any], Any], processes: int,
     """
     ctx = _context()
     results: list = [None] * len(items)
-    feed = _Feed(items)
+    # A forked worker inherits the items: it is sent their indices, not their pickles.
+    inherited = items if ctx.get_start_method() == "fork" else None
+    feed = _Feed(items, by_index=inherited is not None)
     slots: list[_Slot] = []
     try:
         for _ in range(min(processes, len(items))):
-            slots.append(_Slot(ctx, work))
+            slots.append(_Slot(ctx, work, inherited))
         for depth in range(1, _AHEAD + 1):   # one each first, so that every worker starts at once
             for slot in slots:
                 feed.fill(slot, depth)
@@ -200,7 +206,7 @@ def run_parallel(items: Sequence, work: Callable[[Any], Any], processes: int,
                     slot.conn.close()
                     slots.remove(slot)
                     if feed:
-                        slot = _Slot(ctx, work)
+                        slot = _Slot(ctx, work, inherited)
                         slots.append(slot)
                         feed.fill(slot)
                 else:

@@ -63,3 +63,17 @@ def test_a_worker_leaves_out_what_the_report_does_not_read(mixed):
     assert run.check_job_for(text_parts, jobs[full.index(clean)]).text is None
     assert run.check_job_for(run.report_parts("sarif"), jobs[full.index(clean)]).text == clean.text
     assert run.report_parts("html") is None
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_get_every_item_forked_or_spawned(method, monkeypatch):
+    # A forked worker is sent the index of an item it inherited; a spawned one, the item itself.
+    import multiprocessing
+
+    from numlint import parallel
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context(method))
+    items = [f"item {n}" for n in range(25)]
+    assert parallel.run_parallel(items, str.upper, 2, on_lost=lambda item, why: why) == [i.upper() for i in items]
