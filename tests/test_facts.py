@@ -266,3 +266,18 @@ def test_a_possessive_is_no_back_reference_but_the_is():
 
     text = "Norway raised its 19,000 tonne quota. Officials said the 19,000 tonnes would be landed."
     assert [is_definite(f) for f in facts_for_text(text, extract_quantities(text)).facts] == [False, True]
+
+
+def test_a_figure_the_clause_after_it_introduces_is_no_back_reference():
+    # "the 5.3 pct stake held by Carter", "the 108 mln dlrs its units plan to spend": the words
+    # after the figure say which one is meant, so it is introduced here, not pointed back at
+    from numlint.extract import extract_quantities
+    from numlint.facts import facts_for_text
+    from numlint.facts.fact import is_definite
+
+    for text in ("The group offered to buy the entire 5.3 pct stake held by a dissident shareholder.",
+                 "Funds will cover 65 pct of the 108 mln dlrs its retail units plan to spend."):
+        facts = facts_for_text(text, extract_quantities(text)).facts
+        assert not is_definite(facts[-1]), text
+    text = "The firm will cut 450 jobs. Unions oppose the 450 jobs cuts at the plant."
+    assert is_definite(facts_for_text(text, extract_quantities(text)).facts[-1])

@@ -177,7 +177,11 @@ class Fact:
 
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|all|all the|all of the)"
                        r"\s+(?:[a-z\-]+\s+)?$", re.I)
-_RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:where|which|that|who|whose|whom)\b", re.I)
+# After "the" + figure, a clause or participle that says which one ("the 5.3 pct stake held by
+# Carter", "the 108 mln dlrs its units plan to spend") introduces the figure rather than pointing back.
+_RELATIVE = re.compile(r"^\s*(?:[a-z\-]+\s+){0,2}(?:(?:where|which|that|who|whose|whom)\b|"
+                       r"(?:[a-z]+ed|held|paid|made|sold|bought|lent|spent|won|taken|given|built)\s+by\b|"
+                       r"(?:its|their|his|her|he|she|they|we|it)\s+[a-z]+)", re.I)
 
 
 
