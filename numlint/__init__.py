@@ -1,7 +1,8 @@
 """numlint: a number-consistency linter for news copy.
 
-The public API is two pure functions (no I/O, safe from many threads or processes):
-``check_text(text, path="<string>", config=None)`` and ``extract_text(text)``.
+The public API is three pure functions (no I/O, safe from many threads or processes):
+``check_text(text, path="<string>", config=None)``, ``extract_text(text)`` and
+``extract_frames(text)``.
 Heavy dependencies (quantulum3, pint) load only when a function needs them, so ``import numlint``
 and ``numlint --version`` stay fast for pre-commit.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check_text", "extract_text"]
+__all__ = ["__version__", "check_text", "extract_frames", "extract_text"]
 
 
 def check_text(text: str, path: str = "<string>", config=None):
@@ -27,3 +28,17 @@ def extract_text(text: str):
     from numlint.linter import document_quantities
 
     return document_quantities(Document("<string>", text, "text"))[1]
+
+
+def extract_frames(text: str):
+    """Every quantity mention of a plain-text article with its frame, as (``Quantity``, ``Frame``)
+    pairs in text order: the frame (``numlint.facts.frame.Frame``) is whose the figure is
+    (``owner``), when (``time``), per what (``per``), of what for a share (``base``) and says who
+    (``source``), as the rules and ``numlint extract --format json`` read them."""
+    from numlint.document import Document
+    from numlint.facts import frames_of
+    from numlint.linter import document_quantities
+
+    prose, quantities = document_quantities(Document("<string>", text, "text"))
+    frames = frames_of(prose, quantities) if quantities else {}
+    return [(q, frames.get((q.start, q.end))) for q in quantities]
