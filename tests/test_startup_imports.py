@@ -50,6 +50,13 @@ def test_a_piped_text_report_of_a_txt_article_loads_no_markdown_reader_and_no_ri
     assert "tempfile" not in modules  # only --output writes through a temporary file
 
 
+def test_a_check_does_not_load_the_diff():
+    # the left-behind rule kind is loaded with the others, but only ``numlint diff`` pairs versions
+    modules = loaded_by("check", str(ARTICLE))
+    assert "numlint.rules.left_behind" in modules
+    assert not {m for m in modules if m == "numlint.diff" or m.startswith("numlint.diff.")}
+
+
 def test_json_output_loads_no_rich_at_all():
     modules = loaded_by("check", "--format", "json", str(ARTICLE))
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}
