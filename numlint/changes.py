@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 
 from numlint.facts import Fact
+from numlint.lang.lazyre import LazyPattern
 from numlint.vocabularies import alternation, get
 
 _FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
                    re.I)
-_TO = re.compile(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_TO = LazyPattern(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 # The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
 _COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
-_BREAK = re.compile(r";|\b(?:" + alternation(get("clause_breaks")) + r")\b", re.I)
-_LINK = re.compile(r"\b(?:" + alternation(get("change_links")) + r")\b", re.I)
+_BREAK = LazyPattern(r";|\b(?:" + alternation(get("clause_breaks")) + r")\b", re.I)
+_LINK = LazyPattern(r"\b(?:" + alternation(get("change_links")) + r")\b", re.I)
 
 
 def change_words_re(words=()) -> re.Pattern:

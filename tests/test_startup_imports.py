@@ -50,6 +50,53 @@ def test_a_piped_text_report_of_a_txt_article_loads_no_markdown_reader_and_no_ri
     assert "tempfile" not in modules  # only --output writes through a temporary file
 
 
+def test_a_check_does_not_load_the_diff():
+    # the left-behind rule kind is loaded with the others, but only ``numlint diff`` pairs versions
+    modules = loaded_by("check", str(ARTICLE))
+    assert "numlint.rules.left_behind" in modules
+    assert not {m for m in modules if m == "numlint.diff" or m.startswith("numlint.diff.")}
+
+
+# Runs a check in-process, then lists which of the lazily compiled patterns it compiled.
+LAZY_PROBE = """
+import gc, io, json, sys, contextlib
+from numlint.cli import main
+from numlint.lang.lazyre import LazyPattern
+sys.argv = ["numlint", *sys.argv[1:]]
+try:
+    with contextlib.redirect_stdout(io.StringIO()):
+        main()
+except SystemExit:
+    pass
+lazy = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]
+print(json.dumps({"lazy": len(lazy), "compiled": [o.pattern for o in lazy if "compiled" in vars(o)]}))
+"""
+
+
+def test_a_check_of_an_article_without_tables_compiles_no_table_pattern():
+    from numlint.rules import percent
+
+    result = subprocess.run([sys.executable, "-c", LAZY_PROBE, "check", str(ARTICLE)], capture_output=True,
+                            text=True, cwd=ROOT, env=os.environ | {"PYTHONPATH": str(ROOT)}, check=False)
+    seen = json.loads(result.stdout)
+    assert seen["lazy"] > len(seen["compiled"])
+    # the percent rule's table patterns are for Markdown tables only
+    assert not {percent._SHARE_HEADER.pattern, percent._TOTAL_ROW.pattern} & set(seen["compiled"])
+
+
+def test_a_lazy_pattern_reads_as_the_compiled_one():
+    import re
+
+    from numlint.lang.lazyre import LazyPattern
+
+    lazy, compiled = LazyPattern(r"\b(\w+)s\b", re.I), re.compile(r"\b(\w+)s\b", re.I)
+    assert lazy.pattern == compiled.pattern and "compiled" not in vars(lazy)  # .pattern compiles nothing
+    text = "Ten Troops, two tanks"
+    assert [m.span(1) for m in lazy.finditer(text)] == [m.span(1) for m in compiled.finditer(text)]
+    assert lazy.match(text, 4).group(1) == compiled.match(text, 4).group(1) == "Troop"
+    assert lazy.flags == compiled.flags and lazy.groups == 1
+
+
 def test_json_output_loads_no_rich_at_all():
     modules = loaded_by("check", "--format", "json", str(ARTICLE))
     assert not {m for m in modules if m == "rich" or m.startswith("rich.")}

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from numlint.facts import Fact, FactTable, content_words, matching
+from numlint.rules.left_behind import MIN_SCORE
 
 # Evidence that compares two mentions within one document only (see the module docstring).
 _WITHIN_DOCUMENT = frozenset({
@@ -42,8 +43,7 @@ RANK_WEIGHT = 0.1
 SAME_WRITING_BONUS = 0.1
 # Values ten times apart or more, not on the same digits ("$1.62bn" and "3 cents"): seldom an update.
 FAR_APART_PENALTY = 0.2
-# A pair below this is two different facts: the old one was removed and the new one added.
-MIN_SCORE = 0.42
+# A pair below MIN_SCORE is two different facts: the old one was removed and the new one added.
 
 # Up to this many mentions in the old version, every compatible pair is scored (a news article has a
 # few dozen). Beyond it, each new mention meets only the old mentions of the old sentences most like

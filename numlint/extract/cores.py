@@ -14,6 +14,7 @@ from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
 from numlint.extract.units import PERCENT_RE, UNIT_ABBR_RE, UNIT_WORD_RE
 from numlint.lang.cues import ONE_IDIOMS
 from numlint.lang.inflection import looks_plural
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
 from numlint.lang.numbers import (
     BIG_WORDS,
@@ -52,7 +53,7 @@ NUMBER_WORDS_ALT = alt(_NUMBER_WORDS)
 # A run of number words ("one hundred and fifty thousand", "twenty-five"), optionally led by "a"/"an"
 # ("a dozen", "a million"), or a fraction ("half", "a third", "two-thirds"). Parsed by parse_spelled.
 _FRACTION_W = alt(list(FRACTION_WORDS))
-SPELLED_CORE = re.compile(
+SPELLED_CORE = LazyPattern(
     rf"\b(?:(?:an?|one)[ -](?={_FRACTION_W}\b|" + alt(("hundred", *SCALE_NAMES, "dozen")) + r"\b))?"
     rf"{NUMBER_WORDS_ALT}(?:(?:[ -]|\s(?:and\s)?){NUMBER_WORDS_ALT}|\sand\sa\shalf)*+"
     rf"(?:[ -]{_FRACTION_W})?\b"
@@ -60,22 +61,22 @@ SPELLED_CORE = re.compile(
     re.I,
 )
 # "tens of thousands", "hundreds of millions of": an order of magnitude, read as a vague range
-VAGUE_CORE = re.compile(r"(?i)\b" + alt(VAGUE_PLURALS) + r"(?:\sof\s"
-                        + alt(w for w, v in VAGUE_PLURALS.items() if v >= 1e3) + r")?(?=\sof\s)")
+VAGUE_CORE = LazyPattern(r"(?i)\b" + alt(VAGUE_PLURALS) + r"(?:\sof\s"
+                         + alt(w for w, v in VAGUE_PLURALS.items() if v >= 1e3) + r")?(?=\sof\s)")
 # The same two patterns for an ASCII-lower-cased text (all their literals are lower case).
 SPELLED_CORE_LC = re.compile(SPELLED_CORE.pattern)
 VAGUE_CORE_LC = re.compile(VAGUE_CORE.pattern[4:])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 HAS_LETTER_RE = re.compile(r"[A-Za-z]")
-_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
+_ORDINAL_RE = LazyPattern(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
 _FAST_GAPS = frozenset(" \t\n\r\u00a0\u202f\u2009")  # a number standing alone between these needs no context
-RANGE_WORD_NEXT_RE = re.compile(r"(?i)\s(?:to|or|-)\s(?:" + NUMBER_WORDS_ALT + r")\b")
+RANGE_WORD_NEXT_RE = LazyPattern(r"(?i)\s(?:to|or|-)\s(?:" + NUMBER_WORDS_ALT + r")\b")
 _FRACTION_SCALES = {**SCALE_NAMES, "dozen": 12}  # "half a million", "a third of a dozen"
 # "half a million", "a quarter of a million", "three quarters of a billion"
-_FRACTION_OF_SCALE_RE = re.compile(r"(?i)\s(?:of\s)?(?:an?\s)?(" + alt(_FRACTION_SCALES)[3:-1] + r")\b")
-_KITCHEN_RE = re.compile(r"\s(?:" + "|".join(KITCHEN_MEASURES) + r")\b")
-_CONNECT_NEXT_RE = re.compile(r"(?i)\s(?:or|to|and)\s(?:" + NUMBER_WORDS_ALT + r"|\d)")
+_FRACTION_OF_SCALE_RE = LazyPattern(r"(?i)\s(?:of\s)?(?:an?\s)?(" + alt(_FRACTION_SCALES)[3:-1] + r")\b")
+_KITCHEN_RE = LazyPattern(r"\s(?:" + "|".join(KITCHEN_MEASURES) + r")\b")
+_CONNECT_NEXT_RE = LazyPattern(r"(?i)\s(?:or|to|and)\s(?:" + NUMBER_WORDS_ALT + r"|\d)")
 
 
 def read_fast(src: Source, start: int, end: int) -> Mention | None:

@@ -6,21 +6,22 @@ from __future__ import annotations
 import re
 
 from numlint.extract.source import Amount, Mention, Source, alt, rx
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import WEIGHT_CUES, WEIGHT_UNITS
 from numlint.lang.money import BARE_CURRENCY_WORDS, CURRENCY_FAMILIES, CURRENCY_PREFIXES, CURRENCY_WORDS
 
 _PREFIXES_ALT = "(?:" + "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True)) + ")"
-_CURRENCY_PREFIX_RE = re.compile(_PREFIXES_ALT + r"\s?$")  # a prefix ending the text before the digits
+_CURRENCY_PREFIX_RE = LazyPattern(_PREFIXES_ALT + r"\s?$")  # a prefix ending the text before the digits
 _PREFIX_LAST_CHARS = frozenset(p.rstrip()[-1] for p in CURRENCY_PREFIXES)
-CURRENCY_PREFIX_START_RE = re.compile(_PREFIXES_ALT + r"\s?(?=[\d.-])")  # a prefix starting a second end
+CURRENCY_PREFIX_START_RE = LazyPattern(_PREFIXES_ALT + r"\s?(?=[\d.-])")  # a prefix starting a second end
 CURRENCY_WORD_RE = re.compile(r"\s?" + alt(CURRENCY_WORDS, "i") + r"(?![A-Za-z])")
-_WEIGHT_CUES = re.compile(r"(?i)\b(?:" + "|".join(WEIGHT_CUES) + r")\b")
-_WEIGHT_UNITS = re.compile(r"(?i)\b(?:" + "|".join(WEIGHT_UNITS) + r")\b")
-_STERLING = re.compile(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b")
+_WEIGHT_CUES = LazyPattern(r"(?i)\b(?:" + "|".join(WEIGHT_CUES) + r")\b")
+_WEIGHT_UNITS = LazyPattern(r"(?i)\b(?:" + "|".join(WEIGHT_UNITS) + r")\b")
+_STERLING = LazyPattern(r"£|\bsterling\b|\bstg\b|\bpence\b|\bGBP\b")
 
 
 # HTML character references of currency signs, as copy pasted from web pages writes them ("&pound;5m")
-_ENTITY_RE = re.compile(r"&(?:pound|euro|yen|dollar|#163|#8364|#165|#36|#x[aA]3|#x20[aA][cC]);$")
+_ENTITY_RE = LazyPattern(r"&(?:pound|euro|yen|dollar|#163|#8364|#165|#36|#x[aA]3|#x20[aA][cC]);$")
 _ENTITY_CODES = {"pound": "GBP", "#163": "GBP", "#xa3": "GBP", "euro": "EUR", "#8364": "EUR", "#x20ac": "EUR",
                  "yen": "JPY", "#165": "JPY", "dollar": "USD", "#36": "USD"}
 

@@ -15,14 +15,15 @@ from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS
 from numlint.lang.cues import CLOCK_WORDS, ID_CUES, TIME_ZONES, YEAR_CUES
 from numlint.lang.dates import MONTHS, WEEKDAYS
 from numlint.lang.inflection import looks_plural
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import STOP_WORDS
 
 _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?" + alt(CLOCK_WORDS + TIME_ZONES) + r"(?![A-Za-z])|\s?o['’]clock)")
 _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?['′]")
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(MONTHS + WEEKDAYS) + r")\.?,?\s$")
-_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(MONTHS) + r")(?![a-z])")
+_MONTH_AFTER_RE = LazyPattern(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(MONTHS) + r")(?![a-z])")
 PHONE_RE = re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}|\(?\b\d{3,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b")
-_COUNT_BEFORE_OF = re.compile(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
+_COUNT_BEFORE_OF = LazyPattern(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
 
 
 def filter_non_quantities(src: Source, mention: Mention, left: str, between: bool) -> None:
@@ -94,7 +95,7 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
             raise Skip(end)
 
 
-_NEXT_WORD_RE = re.compile(r"\s([a-z][a-z\-]+)")
+_NEXT_WORD_RE = LazyPattern(r"\s([a-z][a-z\-]+)")
 
 
 def _counted_after(text: str, end: int) -> bool:

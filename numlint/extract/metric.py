@@ -31,6 +31,7 @@ from numlint.extract.cores import ASCII_LOWER
 from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
 from numlint.lang.dates import WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
@@ -55,24 +56,24 @@ SentenceInitial = Callable[[int], bool]
 _LINK_WORDS = {"of", "at", "was", "were", "is", "are", "totalled", "totaled", "totaling", "totalling", "reached",
                "hit", "worth"} | CHANGE_VERBS
 _LINK_LAST = _LINK_WORDS | {"by", "to", "of", "at", "from", "just", "only"}
-_W1_RE = re.compile(r"[A-Za-z][a-z\-]*")
-_W2_RE = re.compile(r"[a-z][a-z\-]*")
-_TOKEN_SPAN_RE = re.compile(r"\S+")
+_W1_RE = LazyPattern(r"[A-Za-z][a-z\-]*")
+_W2_RE = LazyPattern(r"[a-z][a-z\-]*")
+_TOKEN_SPAN_RE = LazyPattern(r"\S+")
 _OF_OR_IN_RE = re.compile(r"\s(?:of|in)\s")
-_OF_RE = re.compile(r"\sof\s")
-_ONE_RE = re.compile(r"(?:\b[Oo]ne|\b[Aa]n?|(?<![\d.,])1)$")   # a figure of one counts a singular noun
+_OF_RE = LazyPattern(r"\sof\s")
+_ONE_RE = LazyPattern(r"(?:\b[Oo]ne|\b[Aa]n?|(?<![\d.,])1)$")   # a figure of one counts a singular noun
 # Endings of adjectives and participles, which modify a noun rather than name what is counted
 # ("60 commercial fishermen", "400 charging stations").
-_ADJECTIVE_END_RE = re.compile(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|less|ular)$")
+_ADJECTIVE_END_RE = LazyPattern(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|less|ular)$")
 # "two of the victims", "three of Smith's aides": the count is of the noun after "of"
-_OF_WHOSE_RE = re.compile(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
-_VS_RE = re.compile(r"\s(?:vs\.?|versus)\s")
+_OF_WHOSE_RE = LazyPattern(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
+_VS_RE = LazyPattern(r"\s(?:vs\.?|versus)\s")
 _WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
 # Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
-_COMPARISON_RE = re.compile(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
-                            r"estimate|instead|before|after|up|down|to|or|and)\b")
-_CAPS_THEN_LOWER_RE = re.compile(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)")  # "North Korean troops"
-_NEXT_LOWER_RE = re.compile(r"\s+([a-z][a-z\-]*)")
+_COMPARISON_RE = LazyPattern(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
+                             r"estimate|instead|before|after|up|down|to|or|and)\b")
+_CAPS_THEN_LOWER_RE = LazyPattern(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)")  # "North Korean troops"
+_NEXT_LOWER_RE = LazyPattern(r"\s+([a-z][a-z\-]*)")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -232,9 +233,9 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
 
 # "Sales rose 5% and costs rose from 3% to 4%": a clause of its own between the two figures, with its
 # own subject before its change verb, says what the second one is
-_OWN_CLAUSE_RE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:the\s+|its\s+|their\s+)?[a-z][a-z\-]{2,}\s+(?:"
-                            + "|".join(sorted(w for w in CHANGE_VERBS if w.isalpha() and w not in ("up", "down")))
-                            + r")\b")
+_OWN_CLAUSE_RE = LazyPattern(r"\b(?:and|but|while|whereas)\s+(?:the\s+|its\s+|their\s+)?[a-z][a-z\-]{2,}\s+(?:"
+                             + "|".join(sorted(w for w in CHANGE_VERBS if w.isalpha() and w not in ("up", "down")))
+                             + r")\b")
 
 
 def metric_from_earlier(text: str, start: int, sentence_start: int, unit: str, kind: str,
@@ -294,7 +295,7 @@ def _words_before_link(lead: str, need_link: bool = True) -> tuple[int, str, str
 
 
 _ANY_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_OF_NOUN_RE = re.compile(r"^\s*of\s+(?:new\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?")
+_OF_NOUN_RE = LazyPattern(r"^\s*of\s+(?:new\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?")
 # Words after a figure that a looser reading steps over before the noun ("5 mln more cars").
 _SKIPPED_BEFORE_NOUN = frozenset({"million", "billion", "thousand", "mln", "bn", "m", "k", "cent", "percent",
                                   "pct", "more", "extra", "additional", "further", "new", "dlrs", "pounds",
@@ -307,11 +308,11 @@ _NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "
                             "within", "near", "across", "behind", "beyond", "throughout", "toward", "towards",
                             "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
                             "until", "during", "apiece", "overnight", "already", "ago"})
-_HELD_BY_RE = re.compile(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
-_PHRASE_END_RE = re.compile(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
-_NOUN_BEFORE_OF_RE = re.compile(
+_HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
+_PHRASE_END_RE = LazyPattern(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
+_NOUN_BEFORE_OF_RE = LazyPattern(
     r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
-_NOUN_BEFORE_LINK_RE = re.compile(
+_NOUN_BEFORE_LINK_RE = LazyPattern(
     r"\b(?:[Tt]he|[Ii]ts|their|his|her|a|an)\s+([a-z\-]+\s+)?([a-z\-]{3,})\s+"
     r"(?:(?:is|was|are|were|will be|would be|has been|had been)\s+)?"
     r"(?:to|at|was|is|were|are|stood at|reached|totalled|totaled|hit|of|worth|valued at|cost|costs|costing)\s+"
@@ -381,7 +382,7 @@ def metric_modifiers(metric: str | None) -> frozenset[str]:
 
 
 INHERIT_LOOKBACK = 6   # earlier figures a keyless one may take its metric from
-_LINK_RE = re.compile(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or|including)\b", re.I)
+_LINK_RE = LazyPattern(r"\b(?:from|to|compared (?:with|to)|against|versus|vs|than|up|down|and|or|including)\b", re.I)
 
 
 def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, str]],
@@ -588,7 +589,7 @@ def _subject(left: str, guess: bool = False) -> str | None:
     return verbless
 
 
-_AGE_WORD_RE = re.compile(r"-?(?:years?|months?|weeks?|days?)-old")
+_AGE_WORD_RE = LazyPattern(r"-?(?:years?|months?|weeks?|days?)-old")
 
 
 def _noun_run(words: list[str], limit: int) -> list[str]:
@@ -691,7 +692,7 @@ def _premodifiers(left_words: list[str]) -> list[str]:
     return run
 
 
-_CONVERSION_OPEN_RE = re.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|some\s+|nearly\s+|or\s+)?")
+_CONVERSION_OPEN_RE = LazyPattern(r"\s*[(\[]\s*(?:about\s+|around\s+|some\s+|nearly\s+|or\s+)?")
 
 
 def is_conversion_of(text: str, partner_end: int, start: int) -> bool:

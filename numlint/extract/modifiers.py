@@ -15,6 +15,7 @@ from numlint.lang.change import (
     CHANGE_VERBS,
     RAISE_WORDS,
 )
+from numlint.lang.lazyre import LazyPattern
 
 _WORDS_AFTER = [w for w in APPROXIMATORS_AFTER if w[0].isalpha()]
 APPROX_AFTER_RE = re.compile(r"(?i)\s(" + alt(_WORDS_AFTER).replace("\\ ", r"\s") + r")(?![A-Za-z])|("
@@ -106,7 +107,7 @@ def approx_after(match: re.Match) -> str:
     return APPROXIMATORS_AFTER[" ".join((match.group(1) or match.group(2)).lower().split())]
 
 
-_RESTATEMENT_RE = re.compile(r"(?:\s[a-z]+){0,2},?\s(?:or|and)\s(?:by\s)?(?:about\s|some\s|nearly\s)?")
+_RESTATEMENT_RE = LazyPattern(r"(?:\s[a-z]+){0,2},?\s(?:or|and)\s(?:by\s)?(?:about\s|some\s|nearly\s)?")
 
 
 def is_restatement(text: str, prev_end: int, start: int) -> bool:

@@ -14,13 +14,14 @@ from numlint.extract.modifiers import change_before
 from numlint.extract.scale import SCALE_GLUED, SCALE_SPACED
 from numlint.extract.source import WINDOW, Amount, Mention, Skip, Source, alt, rx
 from numlint.lang.cues import SPORT_CUES
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.numbers import BIG_WORDS, SCALE_NAMES, SCALE_WORDS
 
 _RANGE_SEP_RE = re.compile(r"\sup\sto\s|\s?to-|\s?-\s?to\s?|\s?(?:-|–|—|to)\s?|\s(?:to|and|through)\s")
 _OR_RE = re.compile(r"\s(?:or)\s|-,?\s(?:or|and|to)\s")  # "eight or nine euros"; suspended hyphen "7- or 8-inch"
-_BIG_WORD_END_RE = re.compile(r"(?i)(" + alt(SCALE_NAMES)[3:-1] + r")\s*$")
-_BIG_WORD_RE = re.compile(r"(?i)(" + alt((*SCALE_NAMES, "hundred"))[3:-1] + ")")
-_SPORT_CUES = re.compile(r"(?i)\b" + alt(SPORT_CUES) + r"\b")
+_BIG_WORD_END_RE = LazyPattern(r"(?i)(" + alt(SCALE_NAMES)[3:-1] + r")\s*$")
+_BIG_WORD_RE = LazyPattern(r"(?i)(" + alt((*SCALE_NAMES, "hundred"))[3:-1] + ")")
+_SPORT_CUES = LazyPattern(r"(?i)\b" + alt(SPORT_CUES) + r"\b")
 
 
 def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -> None:

@@ -23,9 +23,10 @@ from numlint.extract.ranges import read_or, read_range
 from numlint.extract.source import LEFT, WINDOW, Mention, Source
 from numlint.extract.units import read_age
 from numlint.lang.change import DOWN_WORDS, UP_WORDS
+from numlint.lang.lazyre import LazyPattern
 from numlint.model import Quantity
 
-_FROM_RE = re.compile(r"(?i)\bfrom\s(?:about\s|some\s|around\s|up\sto\s)?$")  # "from (about) 5 to 10"
+_FROM_RE = LazyPattern(r"(?i)\bfrom\s(?:about\s|some\s|around\s|up\sto\s)?$")  # "from (about) 5 to 10"
 _AGE_SURFACE_RE = re.compile(r"[- ]old$")
 
 

@@ -12,6 +12,7 @@ from numlint.extract.currency import CURRENCY_WORD_RE
 from numlint.extract.source import Amount, Skip, Source, alt
 from numlint.lang.cues import ATHLETICS_WORDS, RACE_WORDS
 from numlint.lang.inflection import looks_plural
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.numbers import SCALE_ABBREVIATIONS, SCALE_LETTERS, SCALE_NAMES, SCALE_WORDS
 from numlint.lang.stopwords import STOP_WORDS
 
@@ -21,8 +22,8 @@ _HUNDRED = r"hundred(?:\s" + alt(SCALE_NAMES) + ")?"
 SCALE_SPACED = re.compile(r"(?:\s?(" + alt((*SCALE_NAMES, *SCALE_ABBREVIATIONS))[3:-1] + "|" + _HUNDRED
                           + r")|-(" + alt(SCALE_NAMES)[3:-1] + r"))(?![A-Za-z])", re.I)
 SCALE_GLUED = re.compile("(" + alt(SCALE_LETTERS)[3:-1] + r")(?![A-Za-z0-9])")
-_SCALE_AFTER_SPELLED = re.compile(r"(?i)\s?(" + alt(SCALE_ABBREVIATIONS)[3:-1] + r")(?![A-Za-z])")
-_RACE_AFTER = re.compile(r"\s" + alt(RACE_WORDS) + r"\b")
+_SCALE_AFTER_SPELLED = LazyPattern(r"(?i)\s?(" + alt(SCALE_ABBREVIATIONS)[3:-1] + r")(?![A-Za-z])")
+_RACE_AFTER = LazyPattern(r"\s" + alt(RACE_WORDS) + r"\b")
 _DIMENSIONS = ("high", "long", "tall", "deep", "wide")  # "10m high": a metre
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.sentences import SentenceIndex
 
 WINDOW = 80  # characters of context read after a number
@@ -33,8 +34,8 @@ def alt(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-_TOKEN_RE = re.compile(r"[\w\-.]{0,40}")
-_OPENING_RE = re.compile(r"[\s\"“‘'(]*")
+_TOKEN_RE = LazyPattern(r"[\w\-.]{0,40}")
+_OPENING_RE = LazyPattern(r"[\s\"“‘'(]*")
 
 
 class Source:

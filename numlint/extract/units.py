@@ -12,6 +12,7 @@ import re
 from numlint.extract.currency import CURRENCY_WORD_RE, pounds_are_money
 from numlint.extract.fallback import quantulum_unit
 from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import (
     CAPITALISED_UNIT_WORDS,
     COUNT_DENOMINATORS,
@@ -26,12 +27,12 @@ from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR, SCALED_ONLY
 PERCENT_RE = re.compile(r"\s?" + alt(PERCENT_WORDS, "i") + r"(?![A-Za-z])")
 UNIT_WORD_RE = re.compile(r"\s?" + alt(UNIT_WORDS, "i") + r"(?![A-Za-z])")
 UNIT_ABBR_RE = re.compile(r"(\s?)" + alt(UNIT_ABBREVIATIONS) + r"(?![A-Za-z0-9])")
-_SLASH_DENOM_RE = re.compile(r"/([A-Za-z]{1,4})([23])?(?![A-Za-z0-9])")
+_SLASH_DENOM_RE = LazyPattern(r"/([A-Za-z]{1,4})([23])?(?![A-Za-z0-9])")
 _HYPHENATED_RE = re.compile(r"-([a-z]+)(?:-(old))?(?![A-Za-z])|-([a-z]+)-(a|per)-([a-z]+)(?![A-Za-z])")
 _TIMES_RE = re.compile(r"\s?(?:times|fold|x)(?![A-Za-z])")
-_TIMES_NOT_RATIO_RE = re.compile(r"\s?times\s(?:a|an|per|each|in|this|that|last|so|over)\b")  # "three times a day"
+_TIMES_NOT_RATIO_RE = LazyPattern(r"\s?times\s(?:a|an|per|each|in|this|that|last|so|over)\b")  # "three times a day"
 _UNKNOWN_UNIT_RE = re.compile(r"\s((?:[a-z]{1,3}[A-Z]{2,6}|[A-Za-z]{1,4}/[A-Za-z]{1,4}[0-9]?))(?![A-Za-z])")
-_CENTS_PER_RE = re.compile(r"(?i)\s?cents?\s(?:a|per)\s(?:kilowatt|kwh|litre|liter|gallon)")
+_CENTS_PER_RE = LazyPattern(r"(?i)\s?cents?\s(?:a|per)\s(?:kilowatt|kwh|litre|liter|gallon)")
 _MINOR_CODES = ("GBX", "USX", "EUX")
 # Hyphenated abbreviations too short to be read as a unit: "5-in", "3-s", "10-m" are no units.
 _HYPHEN_ABBR_EXCLUDED = ("in", "s", "t", "m", "g", "l", "h")

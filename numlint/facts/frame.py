@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from numlint.facts.words import singular
 from numlint.lang.dates import MONTHS
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import COMMON_VERBS, STOP_WORDS
 from numlint.model import Quantity
 
@@ -44,7 +45,7 @@ _PER = re.compile(
 # the figure a price or size per item of the plural just before it, not a total; without a plural the
 # item is unnamed ("four of 30,000 tonnes each") and the figure is per unit.
 _EACH = re.compile(r"^\s*each\b(?!\s+(?:of|other)\b)", re.I)
-_EACH_ITEM = re.compile(r"\b([a-z][a-z\-]+s)\s+(?:at|for|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_EACH_ITEM = LazyPattern(r"\b([a-z][a-z\-]+s)\s+(?:at|for|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 
 
 def _per(q: Quantity, left: str, right: str) -> str | None:
@@ -77,7 +78,6 @@ _SOURCE_PATTERNS = [
     re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:said|says|told|estimated|estimates|reported)\b"),
     re.compile(rf"\b(?:said|says|told)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"),
 ]
-_PROPER = re.compile(r"\b(?:[A-Z][\w’'.\-]+)(?:\s+(?:of\s+)?[A-Z][\w’'.\-]+)*")
 
 
 
@@ -176,11 +176,11 @@ _NAME_SUBJECT = re.compile(rf"\s*({_OWNER_WORD}(?:\s+{_OWNER_WORD}){{0,2}})\s+"
                            r"(?=[a-z])(?!(?:the|a|an|of|in|on|at|for|to|from|by|with|and|or)\b)")
 
 
-_NOT_OWNER = re.compile(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                        r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
+_NOT_OWNER = LazyPattern(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                         r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
 
 
-_BASE = re.compile(
+_BASE = LazyPattern(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:[A-Za-z][\w’'\-]*\s+){0,4}?[A-Za-z][\w\-]*)"
     r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|was|were|is|are|has|had|will|would|and|but|which|who|that|"
     r"annually|last|this|a|an|the|said|says|since|after|before|over|under|at)\b))"

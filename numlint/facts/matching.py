@@ -43,6 +43,7 @@ from numlint.facts.fact import (
     small_count,
 )
 from numlint.facts.words import singular, stem_words
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import VAGUE_HEADS
 
 # Each mention is paired with at most this many earlier compatible mentions nearest to it, plus
@@ -54,15 +55,15 @@ SAME_DIGITS = 6
 HEADLINE = 8
 
 # "But in Japan, ...": a sentence that sets a different case beside the one before.
-_CONTRAST = re.compile(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
-                       r"elsewhere|instead|unlike|compared)\b", re.I)
+_CONTRAST = LazyPattern(r"\s*[\"“]?(?:but|however|while|whereas|meanwhile|by contrast|in contrast|"
+                        r"elsewhere|instead|unlike|compared)\b", re.I)
 # "The other floating-rate class", "a second tranche": a second item of a list. "Any other service",
 # "every other bank", "no other firm" name everything else, to compare with, not a second item.
-_ANOTHER = re.compile(r"\b(?<!any )(?<!every )(?<!no )"
-                      r"(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
+_ANOTHER = LazyPattern(r"\b(?<!any )(?<!every )(?<!no )"
+                       r"(?:other|another|second|third|remaining|rest of the|latter|former)\b", re.I)
 # "$40m (or $25m, or $10m)", "12 and 18 respectively", "while the other ...": alternatives and lists.
-_ALTERNATIVE = re.compile(r"(?:^|[\s(,;])(?:or|respectively|while|whereas|versus|vs\.?|compared with|against)"
-                          r"(?=[\s,;)]|$)", re.I)
+_ALTERNATIVE = LazyPattern(r"(?:^|[\s(,;])(?:or|respectively|while|whereas|versus|vs\.?|compared with|against)"
+                           r"(?=[\s,;)]|$)", re.I)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTES_OPEN = "\"“"
 _QUOTES_CLOSE = "\"”"
@@ -114,16 +115,16 @@ def anchors(f: Fact) -> tuple[str | None, str | None]:
     return _anchors(f.left, f.right)
 
 
-_BEFORE_NOUN_USE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
-_NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|title|race|event|record|"
-                            r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
+_BEFORE_NOUN_USE = LazyPattern(r"(?:\bthe|['’]s)\s+$", re.I)
+_NO_NOUN_AFTER = LazyPattern(r"^\s*(?:$|[,.;:!?)]|(?:at|in|on|for|and|or|final|title|race|event|record|"
+                             r"heat|semi-final|champion|gold|silver|bronze)\b)", re.I)
 
 
 _RACE_UNITS = frozenset({"meter", "kilometer", "yard", "mile"})
-_EVENT_AFTER = re.compile(r"^\s*(?:hurdles|relay|freestyle|breaststroke|backstroke|butterfly|medley|steeplechase|"
-                          r"final|semi-final|heats?|title|race|event|record|champions?|championships?|gold|silver|"
-                          r"bronze|personal best|season'?s best|world record|win|victory)\b", re.I)
-_CHAMPIONSHIP_BEFORE = re.compile(r"\b(?:olympic|world|european|commonwealth|indoor|outdoor)\s+$", re.I)
+_EVENT_AFTER = LazyPattern(r"^\s*(?:hurdles|relay|freestyle|breaststroke|backstroke|butterfly|medley|steeplechase|"
+                           r"final|semi-final|heats?|title|race|event|record|champions?|championships?|gold|silver|"
+                           r"bronze|personal best|season'?s best|world record|win|victory)\b", re.I)
+_CHAMPIONSHIP_BEFORE = LazyPattern(r"\b(?:olympic|world|european|commonwealth|indoor|outdoor)\s+$", re.I)
 
 
 @_per_mention

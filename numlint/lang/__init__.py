@@ -6,6 +6,7 @@
 * ``cues``: context words that make a number a year, an identifier, a score, a race.
 * ``stopwords``: function words no metric holds. ``inflection``: singulars and plural shapes.
 * ``sentences``: the one sentence splitter. ``lines``: the one line index.
+* ``lazyre``: regexes compiled on first use, for patterns that only some articles reach.
 
 Pure data and small functions, standard library only at import time (cheap to load).
 """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from numlint.lang.lazyre import LazyPattern
 
 STOP_WORDS = frozenset("""
 a an the this that these those its it it's their his her our your my of in on at to for from by
@@ -59,7 +59,7 @@ NOT_CONTENT_WORDS = frozenset({
     "most", "record", "total", "shares", "share",
 })
 # An -ed or -ing word ends a noun phrase read after a figure ("10,000 troops stationed ...").
-VERB_ENDING_RE = re.compile(r"(?:ed|ing)$")
+VERB_ENDING_RE = LazyPattern(r"(?:ed|ing)$")
 # Verbs (irregular past forms, auxiliaries, present forms) that are never a metric head.
 COMMON_VERBS = frozenset({
     "given", "taken", "seen", "made", "sold", "held", "paid", "left", "lost", "won", "put", "set", "cut",

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from numlint.changes import stated_changes
 from numlint.facts import Fact, FactTable, matching
+from numlint.lang.lazyre import LazyPattern
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -456,7 +457,7 @@ def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
 
 # "a 925 mln dlr nine-year loan", "a $5m 10-year bond": a figure joined to its unit by a hyphen
 # describes the noun after it; it is never the second part of a compound amount.
-_ADJECTIVE_FIGURE = re.compile(r"\w-[A-Za-z]+$")
+_ADJECTIVE_FIGURE = LazyPattern(r"\w-[A-Za-z]+$")
 
 
 def _partner_compares(a: Fact, b: Fact, bracketed: dict[int, str]) -> bool:
@@ -503,8 +504,8 @@ def _ratio_name(ratio: float) -> str:
     return f"{ratio:g}"
 
 
-_PAST = re.compile(r"\b(?:ago|earlier|before|previously|previous|initially|originally|had been|had|"
-                   r"last (?:week|month|year))\b", re.I)
+_PAST = LazyPattern(r"\b(?:ago|earlier|before|previously|previous|initially|originally|had been|had|"
+                    r"last (?:week|month|year))\b", re.I)
 
 
 def _is_old(x: Fact, y: Fact) -> bool:

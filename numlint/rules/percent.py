@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from numlint import vocabularies
 from numlint.changes import change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step, singular
+from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import COMMON_VERBS, NOT_CONTENT_WORDS
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
@@ -64,7 +65,7 @@ KIND = Kind(
     },
 )
 MODES = tuple(KIND.relations)
-_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
+_NAME = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)*")
 
 
 def _percent(f: Fact) -> bool:
@@ -221,11 +222,11 @@ def _over_100(table: FactTable, rule) -> Iterator[Hit]:
 
 # A column headed as shares of one whole ("Share of the vote", "% of sales", "Per cent"), not as
 # changes ("% change", "Growth, %") or as rates of different wholes ("Turnout %" per constituency).
-_SHARE_HEADER = re.compile(r"\bshares?\b|\bper ?cent\b|\bpercent(?:age)?\b|\bproportion\b|%", re.I)
-_NOT_SHARES = re.compile(r"\b(?:change|changes|rise|fall|growth|increase|decrease|up|down|rate|turnout|"
-                         r"yield|margin|return|vs|versus|on year|y/y|yoy)\b", re.I)
-_HEADER_WHOLE = re.compile(r"^(?:shares?|%|per ?cent|percent(?:age)?|proportion)\s+of\s+(.+)$", re.I)
-_TOTAL_ROW = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
+_SHARE_HEADER = LazyPattern(r"\bshares?\b|\bper ?cent\b|\bpercent(?:age)?\b|\bproportion\b|%", re.I)
+_NOT_SHARES = LazyPattern(r"\b(?:change|changes|rise|fall|growth|increase|decrease|up|down|rate|turnout|"
+                          r"yield|margin|return|vs|versus|on year|y/y|yoy)\b", re.I)
+_HEADER_WHOLE = LazyPattern(r"^(?:shares?|%|per ?cent|percent(?:age)?|proportion)\s+of\s+(.+)$", re.I)
+_TOTAL_ROW = LazyPattern(r"^\s*(?:total|all|overall|sum)\b", re.I)
 
 
 def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
@@ -258,7 +259,7 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
             yield from _report_over(run, whole.group(1) if whole else f'the column "{header}"', slack)
 
 
-_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+_FIRST_WORD = LazyPattern(r"\s*([a-z]+)\b")
 
 
 def _elliptical_bases(table: FactTable) -> dict[int, str]:
