@@ -862,3 +862,14 @@ def test_a_scaled_figure_of_a_money_noun_takes_the_currency_named_before_it():
     assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]
     text = "Sales were 5 mln dlrs.\n\nAnalysts see a 3 mln loss."
     assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # wire copy writes mixed numbers with a hyphen: "15-1/4" is fifteen and a quarter
+    ("Shares traded at 15-1/4 dlrs, off 1/4.", [("15-1/4 dlrs", 15.25, "USD")]),
+    ("The stock is at 40-1/2, up from 18-3/4.", [("40-1/2", 40.5, ""), ("18-3/4", 18.75, "")]),
+    ("The 9-3/8 pct eurobonds are due in 1992.", [("9-3/8 pct", 9.375, "percent")]),
+    ("The bank drew 1-1/2 mln dlrs.", [("1-1/2 mln dlrs", 1.5e6, "USD")]),
+])
+def test_a_wire_mixed_number_is_one_value(text, expected):
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(text)] == expected

@@ -173,6 +173,15 @@ def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | N
         amt.end += 1
         amt.raw_end += 1
         amt.integer_shape = False
+    # a wire-copy mixed number: "15-1/4 dlrs", "9-3/8 pct" (fifteen and a quarter, nine and three
+    # eighths); halves, quarters, eighths and their halves only, the numerator below the denominator
+    mixed = _MIXED_NUMBER.match(text, amt.end) if not decimals and amt.number >= 0 else None
+    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
+        part = int(mixed.group(1)) / int(mixed.group(2))
+        amt.number += part
+        amt.decimals = len(f"{part:g}".split(".")[1])
+        amt.end = amt.raw_end = mixed.end()
+        amt.integer_shape = False
     # glued letters after the digits
     after = text[amt.end:amt.end + 12]
     if after[:1].isalpha():
@@ -183,6 +192,9 @@ def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | N
         if rx(r"(?i)(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])").match(after):
             raise Skip(src.token_end(amt.end))
     return amt
+
+
+_MIXED_NUMBER = LazyPattern(r"-(\d{1,2})/(2|4|8|16|32|64)(?![\d/]|[.,]\d)")
 
 
 def slash_fraction(src: Source, start: int, end: int, raw: str) -> tuple[float, int] | None:
