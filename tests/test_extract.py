@@ -862,6 +862,9 @@ def test_a_scaled_figure_of_a_money_noun_takes_the_currency_named_before_it():
     assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]
     text = "Sales were 5 mln dlrs.\n\nAnalysts see a 3 mln loss."
     assert [(q.unit, q.kind) for q in extract_quantities(text)] == [("USD", "money"), ("", "count")]
+    # the currency, not its minor unit: a scaled loss after a per-share figure in cents is dollars
+    text = "It earned 79 cts a share, after a restated 52 mln loss a year earlier."
+    assert [q.unit for q in extract_quantities(text)] == ["USX / share", "USD"]
 
 
 @pytest.mark.parametrize("text,expected", [

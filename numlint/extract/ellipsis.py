@@ -3,6 +3,7 @@ of the 1.5 billion shekels". Runs after every mention is read, over neighbouring
 
 from __future__ import annotations
 
+from numlint import units
 from numlint.extract.source import Mention, Source, rx
 from numlint.lang.money import MONEY_NOUNS
 from numlint.lang.stopwords import STOP_WORDS
@@ -73,6 +74,6 @@ def inherit_currency(src: Source, money: Mention, m: Mention) -> None:
     nw = rx(r"\s+([A-Za-z]+)\b").match(src.text, m.end)
     if nw is None or nw.group(1).lower() not in MONEY_NOUNS:
         return
-    code = money.low.currency
+    code = units.major_currency(money.low.currency)   # after "79 cts a share", a "52 mln loss" is dollars
     a.unit, a.kind, a.currency = code, "money", code
     m.extra["unit_from"] = money.start
