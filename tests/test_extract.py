@@ -843,6 +843,14 @@ def test_a_bare_currency_name_keeps_its_usual_reading_when_the_article_names_two
     assert [q.unit for q in extract_quantities("It borrowed 10 mln dlrs and 5 mln Swiss francs.")] == ["USD", "CHF"]
 
 
+def test_a_bare_currency_name_is_the_member_named_last_when_the_article_spells_out_the_usual_one():
+    # a story that writes "U.S. Dlrs" in full does not mean U.S. dollars by a bare "dlrs": it means
+    # the dollars it named last
+    text = ("Analysts put the bank's profit at 4.1 billion H.K. Dlrs. A broker forecast 4.1 billion dlrs.\n\n"
+            "Its American unit earned 60 mln U.S. Dlrs, up from 52 mln dlrs.\n")
+    assert [q.unit for q in extract_quantities(text)] == ["HKD", "HKD", "USD", "USD"]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a scaled "pounds" is money, unless the sentence weighs in other units and names no money
     ("The target is 180 mln tonnes, against output of around 151 mln pounds.", ["metric_ton", "pound"]),

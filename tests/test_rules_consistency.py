@@ -370,3 +370,30 @@ def test_a_scale_slip_on_a_currency_named_once_in_full_is_caught():
     assert "NL201" in [f.code for f in numlint.check_text(story.format(n="6.9 million"), "budget.txt")]
     assert [f.code for f in numlint.check_text(story.format(n="6.9 billion"), "budget.txt")
             if f.code in ("NL201", "NL202")] == []
+
+
+def test_a_price_per_unit_and_a_total_on_one_number_are_no_scale_slip():
+    # "50 dlrs per share" and "50 mln dlrs" are a price and a sum, whatever words they share; a
+    # rate in time ("a year") is dropped in restating a total, so that slip is still one figure's
+    import numlint
+
+    story = ("The utility will redeem its preferred stock for 50 dlrs per share, it said.\n\n"
+             "Redeeming the preferred stock will save about {n} in dividends.\n")
+    assert [f.code for f in numlint.check_text(story.format(n="50 mln dlrs"), "redeem.txt")
+            if f.code in ("NL201", "NL202")] == []
+    story = ("The utility will save 480 mln dlrs a year in dividends, it said.\n\n"
+             "Saving {n} in dividends will please investors.\n")
+    assert "NL201" in [f.code for f in numlint.check_text(story.format(n="480 billion dlrs"), "redeem.txt")]
+
+
+def test_one_number_in_two_currencies_each_with_its_own_conversion_is_no_slip():
+    # each mention converts itself into the other's currency: both are set in their currency on
+    # purpose, and the number they share is a coincidence of two figures
+    import numlint
+
+    text = ("The thriller took $31.4m (£16.3m) in its first weekend.\n\n"
+            "The comedy took £31.4m ($60.5m) over the same weekend.\n")
+    assert [f.code for f in numlint.check_text(text, "box-office.txt") if f.code == "NL202"] == []
+    slipped = ("The thriller took $31.4m (£16.3m) in its first weekend.\n\n"
+               "Its distributor said the £31.4m weekend beat every forecast.\n")
+    assert "NL202" in [f.code for f in numlint.check_text(slipped, "box-office.txt")]

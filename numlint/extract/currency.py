@@ -67,26 +67,38 @@ def pounds_are_money(src: Source, amt: Amount, win: str) -> bool:
 
 
 def resolve_bare_currencies(mentions: list[Mention]) -> None:
-    """A currency name several countries share, written bare ("dlrs", "francs"), is the one the
-    article names in full when it names exactly one member of that family: "100 mln Canadian dlrs"
-    ... "the 100 mln dlrs" are one currency. Otherwise the bare name keeps its usual reading."""
+    """A currency name several countries share, written bare ("dlrs", "francs"), is the member of
+    that family the article names in full: "100 mln Canadian dlrs" ... "the 100 mln dlrs" are one
+    currency. An article that names several members, the usual one among them ("U.S. Dlrs"), writes a
+    bare name for the member named last before it ("2.9 billion H.K. Dlrs" ... "profit of 2.99
+    billion dlrs" ... "1.2 billion U.S. Dlrs"). Otherwise (no member named before it, or several
+    named but not the usual one) the bare name keeps its usual reading."""
     named: dict[str, set[str]] = {}
-    bare: list[Amount] = []
+    bare: list[tuple[Amount, str | None]] = []    # each bare amount and the member named last before it
+    last: dict[str, str] = {}
     for m in mentions:
         for amt in (m.low, m.high):
             if amt is None or amt.currency not in CURRENCY_FAMILIES:
                 continue
+            family = CURRENCY_FAMILIES[amt.currency]
             written = CURRENCY_WORD_RE.match(amt.surface_unit)   # "dlrs a share": the name is "dlrs"
             word = written.group(0).strip().lower() if written else ""
             if word in BARE_CURRENCY_WORDS:
-                bare.append(amt)
+                bare.append((amt, last.get(family)))
             elif word in CURRENCY_WORDS:
-                named.setdefault(CURRENCY_FAMILIES[amt.currency], set()).add(amt.currency)
-    for amt in bare:
+                named.setdefault(family, set()).add(amt.currency)
+                last[family] = amt.currency
+    for amt, before in bare:
         codes = named.get(CURRENCY_FAMILIES[amt.currency], ())
         if len(codes) == 1:
-            (code,) = codes
-            if code != amt.currency:
-                if amt.unit.startswith(amt.currency):
-                    amt.unit = code + amt.unit[len(amt.currency):]
-                amt.currency = code
+            code = next(iter(codes))
+        elif amt.currency in codes:
+            # the article spells out the usual member too ("U.S. Dlrs"), so a bare name is not it
+            # by default: it is the member named last before it
+            code = before
+        else:
+            code = None
+        if code is not None and code != amt.currency:
+            if amt.unit.startswith(amt.currency):
+                amt.unit = code + amt.unit[len(amt.currency):]
+            amt.currency = code

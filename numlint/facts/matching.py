@@ -647,6 +647,22 @@ def restates(features: dict[str, float]) -> bool:
     return any(k in features for k in TIES)
 
 
+def slip_is_one_figure(a: Fact, b: Fact, features: dict[str, float]) -> bool:
+    """Whether the same written number under two scale words, currencies or units (``features``
+    holds the pair's evidence) is one figure gone wrong, not two facts that share a number.
+
+    A number two unrelated facts seldom share ("960", "19.60") is one figure's; any other needs the
+    text to tie the two mentions. But a price per unit and a total a thousand or a million times
+    apart ("50 dlrs per share", "50 mln dlrs") are two facts whatever their words: a restatement
+    drops a per-what ("$100" for "$100 a barrel"), never the scale word with it, unless the per-what
+    is a rate in time ("50 mln dlrs a year")."""
+    if "slip_scale" in features and a.per != b.per and not all(units.is_duration(p) for p in (a.per, b.per) if p):
+        return False
+    if rare_number(a):
+        return True
+    return restates(features)
+
+
 # A change marker belongs to a mention when it sits in the mention's clause with no other figure
 # between them: in "a profit of $54m, compared with $36m" the marker explains $36m (the old value), and
 # says nothing about $54m against a figure elsewhere.

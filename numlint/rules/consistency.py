@@ -342,9 +342,8 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
         values = matching.pair_value_features(a, b)
         if any(k in values for k in _SLIPS):
             features = compared.evidence(a, b, c.verdict)   # a slip is rare: its evidence is read at once
-            # the same written number slipped is one figure's when the text ties the two mentions,
-            # or when the number is one two facts seldom share by chance
-            slip = (matching.restates(features) or matching.rare_number(a)) and not _side_by_side(a, b)
+            slip = matching.slip_is_one_figure(a, b, features) and not _side_by_side(a, b) \
+                and not _both_converted(a, b, bracketed)
         if slip:
             slipped.update((a.index, b.index))
         if c.verdict == "unit" or (c.verdict == "scale" and not slip):
@@ -458,6 +457,13 @@ def _conversions(table: FactTable) -> tuple[set[int], dict[int, str]]:
 # "a 925 mln dlr nine-year loan", "a $5m 10-year bond": a figure joined to its unit by a hyphen
 # describes the noun after it; it is never the second part of a compound amount.
 _ADJECTIVE_FIGURE = LazyPattern(r"\w-[A-Za-z]+$")
+
+
+def _both_converted(a: Fact, b: Fact, bracketed: dict[int, str]) -> bool:
+    """Each mention carries its own conversion into the other's unit ("took $22.7m (£11.8m)" ...
+    "took $11.8m (£6.1m)"): each is set in its unit on purpose, so one number in two units is a
+    coincidence of two figures, not a slip."""
+    return bracketed.get(a.index) == b.unit and bracketed.get(b.index) == a.unit
 
 
 def _partner_compares(a: Fact, b: Fact, bracketed: dict[int, str]) -> bool:
