@@ -89,3 +89,21 @@ def test_a_percentage_cut_rather_than_rounded_is_not_an_error():
     assert codes("up 44%") == []          # cut, as wire copy often does
     assert codes("up 43%") == ["NL401"]   # more than one last digit below
     assert codes("up 46%") == ["NL401"]   # above: no rounding gives that
+
+
+def test_a_change_from_a_bound_is_checked_on_one_side_only():
+    # "from more than £400m": the old value is above £400m, so the rise is at most the 25% computed
+    # from it; 20% fits, 40% cannot
+    for stated, flagged in (("20%", False), ("25%", False), ("40%", True)):
+        text = f"Sales story\n\nSales rose {stated} to £500m from more than £400m.\n"
+        qs = [q(text, stated, float(stated[:-1]), unit="percent", kind="percent", change="up"),
+              money(text, "£500m", 5e8), money(text, "more than £400m", 4e8, approx=">")]
+        found = hits("NL401", text, qs)
+        assert bool(found) is flagged, stated
+        if flagged:
+            assert found[0].values["actual"] == "at most 25%"
+    # a bound on each end that pulls the change opposite ways leaves it unknown: nothing to check
+    text = "Sales story\n\nSales rose 60% to more than £500m from more than £400m.\n"
+    qs = [q(text, "60%", 60.0, unit="percent", kind="percent", change="up"),
+          money(text, "more than £500m", 5e8, approx=">"), money(text, "more than £400m", 4e8, approx=">")]
+    assert hits("NL401", text, qs) == []
