@@ -67,18 +67,28 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
             def same(f: Fact, o: Fact = o) -> bool:
                 return f.unit == o.unit and f.q.value is not None and f.index not in used
 
+            def to_partner(f: Fact | None, o: Fact = o) -> bool:
+                # "to 48.80 billion marks from 49.02 billion": the figure right beside a "to", when
+                # this one is written with no unit, lends it its own
+                return f is not None and f.q.value is not None and f.index not in used and _TO.search(f.left[-30:]) \
+                    and (f.unit == o.unit or (not o.unit and o.q.kind == "count" and abs(f.index - o.index) == 1))
+
             prev = next((f for f in reversed(facts[:i]) if same(f)), None)
             nxt = next((f for f in facts[i + 1:] if same(f)), None)
+            if not o.unit and i and to_partner(facts[i - 1]):
+                prev = facts[i - 1]
             new = None
-            if prev and _TO.search(prev.left[-30:]) and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)):
+            if to_partner(prev) and len(gap(prev, o)) <= 60 and not _BREAK.search(gap(prev, o)):
                 new = prev
-            elif nxt and _TO.search(nxt.left[-30:]) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
+            elif to_partner(nxt) and len(gap(o, nxt)) <= 40 and not _BREAK.search(gap(o, nxt)):
                 new = nxt
             elif prev and len(gap(prev, o)) <= 80 and not _BREAK.search(gap(prev, o)) and _LINK.search(gap(prev, o)):
                 new = prev
             if new is None:
                 continue
             old_v, new_v = o.q.value, new.q.value
+            if not o.unit and new.unit and o.scale[0] == 1 and new.scale[0] != 1:
+                old_v *= new.scale[0]   # "doubled to 381 mln dlrs from 160": 160 mln, the scale word elided
             group = sorted([o, new], key=lambda f: f.index)
         else:
             continue
@@ -99,8 +109,11 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
                 (len(gap(last, after[0])) <= 30 and (after[0].q.change or change_re.search(gap(last, after[0]))))
                 or (len(gap(last, after[0])) <= 60 and change_re.search(after[0].left[-30:] + " "))) \
                 and not re.search(r"\b(?:to|at)\s+$", gap(last, after[0])) \
-                and not re.search(r"\bif\b", gap(last, after[0])):
-            change = after[0]  # "from 400 to 500, a rise of 25%" (not "... if the levy was cut to 70%")
+                and not re.search(r"\bif\b", gap(last, after[0])) \
+                and not re.match(r"\s+to\s+(?:a\s+)?[$£€]?\d", after[0].right):
+            # "from 400 to 500, a rise of 25%"; not "... if the levy was cut to 70%", nor "... from
+            # 9,000, pushing exports up 45.3 pct to 260,000" (a change with a new value of its own)
+            change = after[0]
         if change is not None and (change.from_to or _FROM.search(change.left[-40:])):
             change = None
         used.update(f.index for f in group)

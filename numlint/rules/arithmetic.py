@@ -92,7 +92,9 @@ def _check_change(ch: Change, multipliers: dict[str, float], tolerance: float) -
         lo, hi = old_v - h_old, old_v + h_old
         ratio_lo = (new_v - h_new) / hi if hi else 0.0
         ratio_hi = (new_v + h_new) / lo if lo > 0 else float("inf")
-        if ratio_hi < factor * (1 - tolerance) or ratio_lo > factor * (1 + tolerance):
+        # "more than doubled" sets a floor only
+        floor_only = re.search(r"\b(?:more than|over|above)\s+" + re.escape(word) + r"\b", clause)
+        if ratio_hi < factor * (1 - tolerance) or (ratio_lo > factor * (1 + tolerance) and not floor_only):
             yield Hit(mention=new.q, related=() if old is new else ((old.q, _note(old)),),
                       values={"stated": word, **texts, "actual": f"multiplied by {new_v / old_v:.2g}"})
         return

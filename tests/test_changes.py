@@ -1,0 +1,39 @@
+"""Stated changes (numlint.changes): which old value, new value and change one clause gives."""
+
+from __future__ import annotations
+
+import numlint
+from numlint.changes import stated_changes
+from numlint.extract import extract_quantities
+from numlint.facts import facts_for_text
+
+
+def changes(text: str) -> list[tuple[str, str, str | None, float, float]]:
+    table = facts_for_text(text, extract_quantities(text))
+    return [(ch.old.q.text, ch.new.q.text, ch.change.q.text if ch.change else None, ch.old_value, ch.new_value)
+            for ch in stated_changes(list(table.facts))]
+
+
+def test_a_figure_written_bare_beside_to_takes_its_partners_unit_and_scale_word():
+    # "to 48.8 billion marks from 49.1 billion": the old value is in marks too, not a count to be
+    # paired with a figure of another clause; "from 160" after "381 mln dlrs" is 160 mln
+    found = changes("Operating profit halved to 166 mln marks from 311 mln, and the balance sheet "
+                    "shrank to 48.8 billion marks from 49.1 billion.")
+    assert [(old, new) for old, new, *_ in found] == [("311 mln", "166 mln marks"),
+                                                      ("49.1 billion", "48.8 billion marks")]
+    ((*_, old_value, new_value),) = changes("Borrowing more than doubled to 381 mln dlrs from 160 last week.")
+    assert (old_value, new_value) == (160e6, 381e6)
+
+
+def test_a_change_with_a_new_value_of_its_own_is_not_the_change_of_the_figures_before_it():
+    found = changes("Sales to the Mexican unit will rise to 150,000 from 9,000, pushing exports up "
+                    "45.3 pct to 260,000, he said.")
+    assert found[0][:3] == ("9,000", "150,000", None)
+
+
+def test_more_than_doubled_sets_a_floor_only():
+    codes = [f.code for f in numlint.check_text("Borrowing more than doubled to 381 mln dlrs from 160 mln dlrs.",
+                                                "a.txt")]
+    assert "NL401" not in codes
+    codes = [f.code for f in numlint.check_text("Borrowing doubled to 381 mln dlrs from 160 mln dlrs.", "a.txt")]
+    assert "NL401" in codes
