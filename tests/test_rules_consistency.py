@@ -397,3 +397,19 @@ def test_one_number_in_two_currencies_each_with_its_own_conversion_is_no_slip():
     slipped = ("The thriller took $31.4m (£16.3m) in its first weekend.\n\n"
                "Its distributor said the £31.4m weekend beat every forecast.\n")
     assert "NL202" in [f.code for f in numlint.check_text(slipped, "box-office.txt")]
+
+
+def test_a_duration_after_a_possessive_is_a_figure_not_the_name_of_an_event():
+    # "the men's 3,000m" names a race and is never compared; "the soldier's 343 days on the front
+    # line" is a length of time like any other, and the lead that gives another is out of line
+    import numlint
+    from numlint.extract import extract_quantities
+    from numlint.facts import facts_for_text, matching
+
+    story = ("Medic's 512 days on the front line\n\n"
+             "The army medic spent {n} days on the front line without a break, her unit said.\n")
+    assert "NL101" in [f.code for f in numlint.check_text(story.format(n="521"), "medic.txt")]
+    assert [f.code for f in numlint.check_text(story.format(n="512"), "medic.txt") if f.code == "NL101"] == []
+    text = "She won the men's 3,000m. The 1988 year budget is set. The medic's 512 days on the front line."
+    excluded = {f.q.text: matching._excluded(f) for f in facts_for_text(text, extract_quantities(text)).facts}
+    assert excluded == {"3,000m": True, "1988 year": True, "512 days": False}

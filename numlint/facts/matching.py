@@ -130,8 +130,9 @@ _CHAMPIONSHIP_BEFORE = LazyPattern(r"\b(?:olympic|world|european|commonwealth|in
 @_per_mention
 def names_an_event(f: Fact) -> bool:
     """A measure written as a noun: "the men's 3,000m", "run the 1,500m at the world championships",
-    "the 100m final": the name of an event, not a distance measured."""
-    if f.q.kind != "measure":
+    "the 100m final": the name of an event, not a distance measured. A duration never names one
+    ("the soldier's 343 days on the front line")."""
+    if f.q.kind != "measure" or units.is_duration(f.unit):
         return False
     if _BEFORE_NOUN_USE.search(f.left[-12:]) and _NO_NOUN_AFTER.match(f.right):
         return True
@@ -206,7 +207,15 @@ def compatible(a: Fact, b: Fact) -> bool:
 def _excluded(f: Fact) -> bool:
     """Mentions never compared with another: table rows, years read as counts, "the two countries",
     and figures that are names ("the men's 3,000m"): labels, restated by design, never a value."""
-    return is_tabular(f) or looks_like_year(f) or names_a_group(f) or names_an_event(f)
+    return is_tabular(f) or looks_like_year(f) or names_a_group(f) or names_an_event(f) or _a_year_in_years(f)
+
+
+_YEAR_IN_YEARS = LazyPattern(r"(?:19|20)\d\d[\s-]+years?\b", re.I)
+
+
+def _a_year_in_years(f: Fact) -> bool:
+    """"the 1988 year", "the 2004-year budget": a calendar year read as a duration in years."""
+    return f.unit == "year" and bool(_YEAR_IN_YEARS.fullmatch(f.q.text.strip()))
 
 
 def _take(b: Fact, candidates: Iterable[Fact], limit: int, seen: set[int], picks: list[Fact]) -> None:
