@@ -74,6 +74,10 @@ _COMPARISON_RE = LazyPattern(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|
                              r"estimate|instead|before|after|up|down|to|or|and)\b")
 _CAPS_THEN_LOWER_RE = LazyPattern(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)")  # "North Korean troops"
 _NEXT_LOWER_RE = LazyPattern(r"\s+([a-z][a-z\-]*)")
+# "12 Boeing 747 jets", "63000 Model 3 sedans", "two Boeing 777s": a name and its model number before
+# the counted noun; the whole is what is counted
+_MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\d{1,4})?[a-z]{0,4})"
+                             r"(?:(s)\b|\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -93,6 +97,13 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
         bm = _OF_OR_IN_RE.match(after)
         if bm and (bm.group(0).strip() == "of"):
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
+    if not change_after and kind == "count":
+        model = _MODEL_NOUN_RE.match(after)
+        nouns = model.group(3).split() if model and model.group(3) else []
+        if model and (model.group(2) or any(looks_plural(w) and w not in STOP_WORDS for w in nouns)):
+            while nouns and not (looks_plural(nouns[-1]) and nouns[-1] not in STOP_WORDS):
+                nouns.pop()
+            return " ".join([model.group(1).lower() + (model.group(2) or "")] + nouns), None
     if not change_after:
         if not _OF_OR_IN_RE.match(after) or kind == "count":
             one = kind == "count" and _ONE_RE.search(text, max(0, end - 4), end) is not None

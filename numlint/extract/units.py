@@ -12,8 +12,10 @@ import re
 from numlint.extract.currency import CURRENCY_WORD_RE, pounds_are_money
 from numlint.extract.fallback import quantulum_unit
 from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
+from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import (
+    AGE_SPAN_NOUNS,
     CAPITALISED_UNIT_WORDS,
     COUNT_DENOMINATORS,
     GLUED_ONLY_ABBREVIATIONS,
@@ -281,15 +283,33 @@ def read_per(src: Source, amt: Amount) -> None:
     amt.end = q + dlen
 
 
+_AGE_UNITS = ("year", "month", "week", "day")
+_OLDS_RE = LazyPattern(r"[- ]olds?(?![A-Za-z])")
+_AGE_SPAN_RE = LazyPattern(r"[- ]age[- ]([a-z]+)")
+
+
 def read_age(src: Source, mention: Mention, left: str) -> None:
     """Ages without a unit: "Senard, 65, said", "aged 25", "aged 18 to 34" -> unit year, metric age."""
     a = mention.low
+    text = src.text
+    if a.unit in _AGE_UNITS and (mention.high is None or mention.high.unit == a.unit):
+        olds = _OLDS_RE.match(text, mention.end)
+        if olds:   # "18-35 year olds", "18-35-year-olds": an age span, not "olds" counted in years
+            mention.end = olds.end()
+            mention.metric = "age"
+            mention.extra["age"] = True
+        return
     if a.unit or a.currency or a.scale or a.spelled and not rx(r"(?i)\baged?\s$").search(left):
         return
-    text = src.text
     after = text[mention.end:mention.end + 3]
     is_age = False
+    span = _AGE_SPAN_RE.match(text, mention.end)
     if rx(r"(?i)\baged?\s$").search(left):
+        is_age = True
+    elif span and span.group(1) in AGE_SPAN_NOUNS and a.integer_shape and a.number <= 120 and (
+            mention.high is not None or not looks_plural(span.group(1))):
+        # "the 18-35 age bracket", "the 65 age group", "the 25-34 age groups": ages, not a count of
+        # brackets (but "10 age groups" counts them)
         is_age = True
     elif a.integer_shape and 1 <= a.number <= 120 and mention.high is None and after[:1] == "," and \
             rx(r"[A-Z][a-z]+,\s$").search(left):

@@ -146,3 +146,8 @@ NOT_UNIT_SYMBOLS = ("US", "UK", "EU", "UN", "AM", "PM", "GMT")
 # measure is of the thing before it, so they are no part of what it is about.
 DIMENSION_WORDS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "away", "apart", "old",
                              "later", "earlier", "ago", "late", "early", "off", "behind", "ahead", "short"})
+
+# Nouns after "age" that make the figure before them an age ("the 18-35 age bracket", "the 65 age
+# group"): a span of ages in years, not a count of brackets.
+AGE_SPAN_NOUNS = frozenset({"bracket", "brackets", "group", "groups", "range", "ranges", "band", "bands",
+                            "category", "categories", "cohort", "cohorts", "limit", "limits", "threshold"})

@@ -1,0 +1,109 @@
+"""Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
+of dates, aircraft model numbers, and a share written as "one in three"."""
+
+from __future__ import annotations
+
+import pytest
+
+from numlint.extract import extract_quantities
+
+
+def _one(text: str):
+    qs = extract_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+# --- ages ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Support in the 18-35 age bracket rose.", "18-35"),
+    ("Those in the 25 to 34 age group voted.", "25 to 34"),
+    ("Support among 18-35 year olds rose.", "18-35 year olds"),
+    ("Support among 18-35-year-olds rose.", "18-35-year-olds"),
+    ("Two 14-year-olds were hurt.", "14-year-olds"),
+])
+def test_an_age_bracket_is_ages_in_years(text, surface):
+    q = [q for q in extract_quantities(text) if q.text == surface][0]
+    assert q.unit == "year" and q.metric == "age"
+
+
+def test_a_count_of_age_groups_stays_a_count():
+    q = _one("The survey has 10 age groups.")
+    assert q.kind == "count" and q.unit == "" and q.value == 10
+
+
+def test_an_age_bracket_and_an_age_are_one_unit():
+    # the same span written as a bracket and with "aged": one unit, so no unit mismatch to report
+    a = _one("Voters aged 18-35 back the plan.")
+    b = _one("Voters in the 18-35 age bracket back the plan.")
+    assert (a.low, a.high, a.unit, a.metric) == (b.low, b.high, b.unit, b.metric) == (18, 35, "year", "age")
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Flights were cancelled between March 5 and 23.",
+    "The strike ran from Oct. 3 to 17 in the north.",
+    "The show runs March 5 through 9.",
+])
+def test_the_second_day_of_a_span_of_dates_is_no_count(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_count_after_a_date_is_still_a_count():
+    qs = extract_quantities("Since March 5, 23 people have been hurt.")
+    assert [(x.value, x.metric) for x in qs] == [(23, "people")]
+
+
+# --- aircraft model numbers ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Boeing 747 jets were grounded.",
+    "An Airbus 320 landed safely.",
+    "The carrier flies 747 and 777 aircraft.",
+    "Orders for the 737 fell, Boeing said.",
+    "The 787-9 and the 737 Max were on show.",
+    "The airline retired its last 747 jumbo.",
+])
+def test_an_aircraft_model_number_is_no_count(text):
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("The airline flies 12 Boeing 747 jets.", 12, "boeing 747 jets"),
+    ("It ordered 20 Boeing 747-400 jumbo jets.", 20, "boeing 747-400 jumbo jets"),
+    ("It runs 40 Airbus A320 planes.", 40, "airbus a320 planes"),
+    ("Tesla delivered about 63000 Model 3 sedans.", 63000, "model 3 sedans"),
+])
+def test_a_count_before_a_model_counts_what_follows_the_model(text, value, metric):
+    q = _one(text)
+    assert (q.value, q.kind, q.metric) == (value, "count", metric)
+
+
+def test_a_boeing_shaped_count_outside_aviation_stays_a_count():
+    q = _one("The shop sold 737 cars in May.")
+    assert (q.value, q.metric) == (737, "cars")
+
+
+# --- one in three ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value, metric", [
+    ("One in three Germans have housing problems.", "One in three", 1 / 3, "germans"),
+    ("One out of three Germans have housing problems.", "One out of three", 1 / 3, "germans"),
+    ("Nearly 1 in 5 adults smoke.", "1 in 5", 0.2, "adults"),
+    ("Nine out of 10 voters backed it.", "Nine out of 10", 0.9, "voters"),
+    ("Only one in twenty-five applicants succeed.", "one in twenty-five", 0.04, "applicants"),
+    ("The risk is one in 10,000 people.", "one in 10,000", 1e-4, "people"),
+])
+def test_one_in_three_is_a_share(text, surface, value, metric):
+    q = _one(text)
+    assert q.text == surface and q.kind == "ratio" and q.value == pytest.approx(value) and q.metric == metric
+
+
+@pytest.mark.parametrize("text, values", [
+    ("He scored 2 in 10 minutes.", [2, 10]),
+    ("There were 5 in 2019 and 7 in 2020.", [5, 7]),
+])
+def test_a_number_in_a_time_or_a_year_is_no_share(text, values):
+    assert [q.value for q in extract_quantities(text)] == values
