@@ -107,3 +107,39 @@ def test_one_in_three_is_a_share(text, surface, value, metric):
 ])
 def test_a_number_in_a_time_or_a_year_is_no_share(text, values):
     assert [q.value for q in extract_quantities(text)] == values
+
+
+# --- a number's compound ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, metric, concept", [
+    ("They bought a three-bedroom house.", 3, "bedroom", "house"),
+    ("He shot 32.3% from the field and 40% from three-point range.", 3, "point", "range"),
+    ("Labour set out a 10-point plan.", 10, "point", "plan"),
+])
+def test_a_compound_counts_its_noun_and_is_about_the_noun_after(text, value, metric, concept):
+    q = [q for q in extract_quantities(text) if q.kind == "count"][0]
+    # (the clause's subject may follow as whose: "plan, Labour")
+    assert (q.value, q.metric, q.concept.split(", ")[0]) == (value, metric, concept)
+
+
+@pytest.mark.parametrize("text", [
+    "It was a two-way street.",
+    "He built a three-dimensional model.",
+    "It would be a production-four-door lap record.",
+])
+def test_an_idiom_or_a_word_part_is_no_compound_count(text):
+    assert [q.metric for q in extract_quantities(text) if q.kind == "count"] == []
+
+
+def test_a_counted_noun_before_the_noun_it_describes():
+    q = _one("The story comes from the 12 page document the paper obtained.")
+    assert (q.metric, q.concept.split(", ")[0]) == ("page", "document")
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("An estimated 5 million children under the age of 5 years died.", "children"),
+    ("The squad had 17 players over the age of 21.", "players"),
+])
+def test_an_age_after_the_person_is_about_that_person(text, concept):
+    q = [q for q in extract_quantities(text) if q.metric == "age"][0]
+    assert q.concept == concept

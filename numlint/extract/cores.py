@@ -18,6 +18,7 @@ from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
 from numlint.lang.numbers import (
     BIG_WORDS,
+    COMPOUND_IDIOMS,
     FRACTION_WORDS,
     SCALE_NAMES,
     TENS_WORDS,
@@ -80,6 +81,9 @@ _KITCHEN_RE = LazyPattern(r"\s(?:" + "|".join(KITCHEN_MEASURES) + r")\b")
 # a number (the denominator spelled or in digits)
 _IN_EVERY_RE = LazyPattern(r"(?i)\s(?:in|out\sof)\s(?:every\s)?(?:(\d{1,3}(?:,\d{3})*+|\d{4})(?![\d.,/:%])|(?=[a-z]))")
 _SCALE_AFTER_RE = LazyPattern(r"(?i)\s?(?:" + alt(SCALE_NAMES)[3:-1] + r"|mln|bln|bn|m|k)(?![A-Za-z])")
+# "-bedroom house": a number's compound with a noun, then the noun it describes (no adjective or
+# participle in the compound: "three-dimensional", "four-legged")
+_COMPOUND_NOUN_RE = LazyPattern(r"-(?![a-z]*(?:ed|al|ing|ly)\b)[a-z]{3,}\s[a-z][a-z\-]{2,}\b")
 _CONNECT_NEXT_RE = LazyPattern(r"(?i)\s(?:or|to|and)\s(?:" + NUMBER_WORDS_ALT + r"|\d)")
 
 
@@ -272,6 +276,8 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
     if raw[:1].isupper() and not src.sentence_initial(start - 1) and not raw.isupper() and \
             not text[max(0, start - 3):start].rstrip().endswith((":", "\u2014", "--")):
         return None  # "the Kick Six", "Fantastic Four", "Six Nations": a name (but "LONDON: Two men")
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return None   # "a production-four-door lap record": part of a compound word
     if read_in_every(src, amt):
         return amt
     is_fraction = words[-1] in FRACTION_WORDS
@@ -332,6 +338,9 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
         hyph = rx(r"-([a-z]+)").match(nxt)
         if hyph and (hyph.group(1) in UNIT_WORDS or hyph.group(1) + "s" in UNIT_WORDS or hyph.group(1) == "fold"):
             return amt  # "a five-year plan", "a three-mile walk", "three-fold"
+        if hyph and value >= 2 and _COMPOUND_NOUN_RE.match(nxt) and hyph.group(1) not in COMPOUND_IDIOMS \
+                and hyph.group(1) not in STOP_WORDS:
+            return amt  # "a three-bedroom house", "from three-point range": a count of the compound's noun
         if not wm and not rx(r"\s?%").match(nxt):
             return None
         if wm and wm.group(1).lower() in STOP_WORDS - {"percent", "per", "cent", "pct", "year", "years",

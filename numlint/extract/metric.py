@@ -78,6 +78,8 @@ _NEXT_LOWER_RE = LazyPattern(r"\s+([a-z][a-z\-]*)")
 # the counted noun; the whole is what is counted
 _MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\d{1,4})?[a-z]{0,4})"
                              r"(?:(s)\b|\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))")
+# "-bedroom house": the noun of a number's compound, before the noun the compound describes
+_COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -98,6 +100,11 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
         if bm and (bm.group(0).strip() == "of"):
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
     if not change_after and kind == "count":
+        compound = _COMPOUND_RE.match(after)
+        word = compound.group(1) if compound else ""
+        if compound and not any(word in words for words in (STOP_WORDS, CURRENCY_WORDS, UNIT_WORDS, PERCENT_WORDS,
+                                                             SCALE_WORDS)):
+            return compound.group(1), None   # "a three-bedroom house", "a 10-point plan": bedrooms, points
         model = _MODEL_NOUN_RE.match(after)
         nouns = model.group(3).split() if model and model.group(3) else []
         if model and (model.group(2) or any(looks_plural(w) and w not in STOP_WORDS for w in nouns)):
@@ -403,9 +410,9 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
     unit and kind ("10,000 troops, up from an estimate of 3,000")."""
     metrics = [f[2] for f in figures]
     keys = [metric_key(m) for m in metrics]
-    for i, (start, _end, _metric, unit, kind) in enumerate(figures):
-        if keys[i] is not None:
-            continue
+    for i, (start, end, _metric, unit, kind) in enumerate(figures):
+        if keys[i] is not None or text[end:end + 1] == "-":
+            continue   # (a compound's noun is its own: "three-point range" counts points)
         # The donor is one of the few figures just before: looking further back made a sentence of
         # many numbers quadratic.
         s = sentence_start(start)
@@ -728,15 +735,22 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     nl = right.find("\n")
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
-    right_words = _concept_tokens(right)
+    compound = _COMPOUND_RE.match(right) if kind == "count" else None
+    right_words = _concept_tokens(right[compound.end():] if compound else right)
     if right_words and right_words[0] == "(" and ")" in right_words[:12]:
         # "8 miles (13 km) of new tunnels": what follows a bracketed conversion is the figure's
         right_words = right_words[right_words.index(")") + 1:]
     left_words = _concept_tokens(left)
     if metric == "age":
-        # "a 15-year-old boy": an age is about the person after it, else about no one named here
-        return _phrase(_noun_run(right_words, 3))
-    what = _what(left_words, right_words, kind, base)
+        # "a 15-year-old boy": an age is about the person after it; "children under the age of 5",
+        # "players aged 21" about the person before it
+        return _phrase(_noun_run(right_words, 3)) or _aged(left_words)
+    if kind == "count" and metric and " " not in metric and not looks_plural(metric) and len(right_words) > 1 \
+            and right_words[0].lower() == metric and _described_noun(right_words[1:]):
+        # "the 12 page document", "a 3 cylinder engine": the first noun is counted, the rest described
+        right_words, compound = right_words[1:], True
+    # a compound's count ("a three-bedroom house") is about the noun after the compound, as a measure is
+    what = _what(left_words, right_words, "compound" if compound else kind, base)
     if what is None:
         return _subject(left, guess=True)
     # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
@@ -748,6 +762,36 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
 
 
 
+_AGE_OF = ("age", "of")
+
+
+def _described_noun(words: list[str]) -> bool:
+    """Whether a noun phrase that a counted noun describes opens ``words`` ("page *document*",
+    "cylinder *engine*"); a word in -s alone there is more likely a verb ("One proposal asks")."""
+    run = _noun_run(words, 4)
+    return bool(run) and not (len(run) == 1 and run[0].endswith("s") and not run[0].endswith("ss"))
+
+
+def _aged(left_words: list[str]) -> str | None:
+    """The person an age written after them is of: "5 million children under the age of 5", "17
+    players over the age of 21", "voters aged 18-35"."""
+    words = [w.lower() for w in left_words]
+    if words[-1:] == ["aged"]:
+        cut = len(words) - 1
+    elif tuple(words[-2:]) == _AGE_OF and len(words) > 3 and words[-3] == "the":
+        cut = len(words) - 4   # the preposition before "the age of" goes too
+    else:
+        return None
+    run: list[str] = []
+    for w in reversed(left_words[:cut]):
+        if not w[0].isalpha() or _function_word(w) or _is_verb(w) or w.lower() in SCALE_WORDS:
+            break
+        run.insert(0, w)
+        if len(run) >= 3:
+            break
+    return _phrase(run)
+
+
 def _what(left_words: list[str], right_words: list[str], kind: str, base: str | None) -> str | None:
     """The noun phrase of ``read_concept`` found next to the figure, or None."""
     after = _noun_run(right_words, 5)
@@ -755,7 +799,8 @@ def _what(left_words: list[str], right_words: list[str], kind: str, base: str | 
     if base:
         return _of_tail(right_words) or base
     if after and kind != "count":
-        noun = _phrase(_premodifiers(left_words) + after)
+        # (the words before a compound's count modify the count: "a 1.0l 3 cylinder engine")
+        noun = _phrase((_premodifiers(left_words) if kind != "compound" else []) + after)
         return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
     if tail:
         return tail

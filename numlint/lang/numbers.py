@@ -50,3 +50,8 @@ VAGUE_PLURALS: dict[str, float] = {
     "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 
+
+# A number word joined to one of these ("two-way", "three-time", "one-off") is an idiom, not a count
+# of what the compound names ("a three-bedroom house" counts bedrooms).
+COMPOUND_IDIOMS = frozenset({"way", "ways", "off", "time", "times", "sided", "faced", "handed", "hander", "fold",
+                             "dimensional", "tier", "pronged", "thirds", "quarters", "halves", "fifths"})
