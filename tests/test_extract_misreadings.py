@@ -143,3 +143,21 @@ def test_a_counted_noun_before_the_noun_it_describes():
 def test_an_age_after_the_person_is_about_that_person(text, concept):
     q = [q for q in extract_quantities(text) if q.metric == "age"][0]
     assert q.concept == concept
+
+
+# --- a modifier between a number and its unit -------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The defense gave up 517 rushing yards.", 517, "yard"),
+    ("It rained for three straight days.", 3, "day"),
+    ("Refunds take 10 working days.", 10, "day"),
+    ("The show will join the 50 previous years of programming.", 50, "year"),
+])
+def test_a_modifier_before_the_unit_word_keeps_the_unit(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit, q.kind) == (value, unit, "measure")
+
+
+def test_a_modifier_before_a_noun_leaves_a_count():
+    q = _one("They hired 300 more workers.")
+    assert (q.value, q.unit, q.metric) == (300, "", "workers")

@@ -22,6 +22,7 @@ from numlint.lang.measures import (
     NOT_UNIT_SYMBOLS,
     PERCENT_WORDS,
     UNIT_ABBREVIATIONS,
+    UNIT_MODIFIERS,
     UNIT_WORDS,
 )
 from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR, SCALED_ONLY
@@ -99,12 +100,26 @@ def _money(src: Source, amt: Amount) -> bool:
     return True
 
 
+_MODIFIER_RE = LazyPattern(r"\s([a-z]+)(?=\s)")
+
+
 def _unit_word(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     """A unit written as a word: "10 kilometres", "5 miles per hour" (a capitalised one is a name)."""
     m = UNIT_WORD_RE.match(win)
     if m and m.group(0).strip()[:1].isupper() and m.group(0).strip()[1:2].islower() and \
             m.group(0).strip().split()[0] not in CAPITALISED_UNIT_WORDS:
         m = None
+    if not m and amt.kind == "count" and not amt.currency:
+        # "517 rushing yards", "three straight days": a modifier between the number and its unit word
+        mm = _MODIFIER_RE.match(win)
+        if mm and mm.group(1).lower() in UNIT_MODIFIERS:
+            m = UNIT_WORD_RE.match(win, mm.end())
+            if m and not m.group(0).startswith(" "):
+                m = None
+            if m:
+                p += mm.end()
+                win = win[mm.end():]
+                m = UNIT_WORD_RE.match(win)
     if not m:
         return None
     word = m.group(0).strip()

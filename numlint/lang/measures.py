@@ -151,3 +151,9 @@ DIMENSION_WORDS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "a
 # group"): a span of ages in years, not a count of brackets.
 AGE_SPAN_NOUNS = frozenset({"bracket", "brackets", "group", "groups", "range", "ranges", "band", "bands",
                             "category", "categories", "cohort", "cohorts", "limit", "limits", "threshold"})
+
+# Words that stand between a number and its unit word and leave it a measure in that unit ("517
+# rushing yards", "the 50 previous years", "three straight days", "10 working days").
+UNIT_MODIFIERS = frozenset({"more", "extra", "additional", "further", "straight", "consecutive", "successive",
+                            "full", "previous", "whole", "rushing", "passing", "receiving", "working", "calendar",
+                            "business", "school", "trading"})
