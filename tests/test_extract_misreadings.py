@@ -161,3 +161,13 @@ def test_a_modifier_before_the_unit_word_keeps_the_unit(text, value, unit):
 def test_a_modifier_before_a_noun_leaves_a_count():
     q = _one("They hired 300 more workers.")
     assert (q.value, q.unit, q.metric) == (300, "", "workers")
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("The firm will get a state incentive grant worth up to $8 million.", "state incentive grant"),
+    ("It sold flower products priced at under $10 per gram.", "flower products"),
+    ("The company, valued at $2bn, listed.", "company"),
+])
+def test_the_noun_before_worth_or_priced_at_is_what_a_figure_is_about(text, concept):
+    q = _one(text)
+    assert q.concept.split(", ")[0] == concept

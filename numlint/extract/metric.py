@@ -667,6 +667,10 @@ def _relative_after(words: list[str]) -> str | None:
     return _phrase(run)
 
 
+# participles that link a noun to its price or size: "priced at", "valued at", "estimated at"
+_PRICED_RE = LazyPattern(r"(?:pric|valu|estimat|pegg|sett|put|tot(?:al)?l|cap|fix)ed|put|set")
+
+
 def _before_of(left_words: list[str]) -> str | None:
     """The noun phrase a figure is linked to by the word before it: "a nominal current density of 1.3
     A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
@@ -675,7 +679,11 @@ def _before_of(left_words: list[str]) -> str | None:
     while words and (words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "just", "only", "over"}
                      or (words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() == "up")):
         words.pop()
-    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to"):
+    if len(words) > 2 and words[-1].lower() == "at" and _PRICED_RE.fullmatch(words[-2].lower()):
+        # "products priced at $10", "the damage, estimated at £3m": the noun before the participle
+        words = words[:-1] if words[-3] != "," else words[:-2]
+        words[-1] = "worth"
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to", "worth"):
         return None   # "to": "an improvement in its margins to 64%", "cut its forecast to 3%"
     link = words[-1].lower()
     run: list[str] = []
