@@ -171,3 +171,13 @@ def test_a_modifier_before_a_noun_leaves_a_count():
 def test_the_noun_before_worth_or_priced_at_is_what_a_figure_is_about(text, concept):
     q = _one(text)
     assert q.concept.split(", ")[0] == concept
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("It sold 4.3M digital and physical copies.", "digital and physical copies"),
+    ("It has 20 full-time and part-time jobs.", "full-time and part-time jobs"),
+    ("He sold 300 cars and trucks.", "cars"),
+])
+def test_two_modifiers_of_one_head_are_one_metric(text, metric):
+    q = _one(text)
+    assert q.metric == metric

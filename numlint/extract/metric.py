@@ -80,6 +80,8 @@ _MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\
                              r"(?:(s)\b|\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))")
 # "-bedroom house": the noun of a number's compound, before the noun the compound describes
 _COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
+# after "and": a modifier and the plural head it shares with the modifier before "and"
+_COORDINATED_RE = LazyPattern(r"\s+((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)(?![A-Za-z\-])")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -165,6 +167,11 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
             continue   # "eight other employees": the employees are counted
         if words and lw in CHANGE_VERBS and lw.endswith("s") and not looks_plural(words[-1]):
             return " ".join(words[-1:] + [lw])   # "2,000 job cuts", "tax rises": a change noun after a noun
+        if count and lw in ("and", "or") and words and not looks_plural(words[-1]):
+            # "4.3M digital and physical sales", "20 full-time and part-time jobs": two modifiers of one head
+            co = _COORDINATED_RE.match(s, m.end())
+            if co and co.group(1) not in STOP_WORDS and looks_plural(co.group(1).rsplit(" ", 1)[-1]):
+                return " ".join(words + [lw, co.group(1)])
         if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
