@@ -181,3 +181,16 @@ def test_the_noun_before_worth_or_priced_at_is_what_a_figure_is_about(text, conc
 def test_two_modifiers_of_one_head_are_one_metric(text, metric):
     q = _one(text)
     assert q.metric == metric
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Temperatures hit 40 C in Seville.", "degree_Celsius"),
+    ("It has a melting point of 12 C.", "degree_Celsius"),
+    ("The hottest day was 97 F.", "degree_Fahrenheit"),
+])
+def test_a_spaced_temperature_letter_in_a_sentence_about_temperature(text, unit):
+    assert _one(text).unit == unit
+
+
+def test_a_spaced_letter_elsewhere_is_no_temperature():
+    assert [q.unit for q in extract_quantities("He got 5 C grades.")] == [""]

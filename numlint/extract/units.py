@@ -21,6 +21,7 @@ from numlint.lang.measures import (
     GLUED_ONLY_ABBREVIATIONS,
     NOT_UNIT_SYMBOLS,
     PERCENT_WORDS,
+    TEMPERATURE_CUES,
     UNIT_ABBREVIATIONS,
     UNIT_MODIFIERS,
     UNIT_WORDS,
@@ -131,6 +132,15 @@ def _unit_word(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     return True
 
 
+_WORDS_RE = LazyPattern(r"[A-Za-z]+")
+
+
+def _about_temperature(src: Source, pos: int) -> bool:
+    """Whether the sentence at ``pos`` speaks of temperature (so a spaced "12 C" is Celsius)."""
+    s, e = src.sentence_bounds(pos)
+    return any(w.lower() in TEMPERATURE_CUES for w in _WORDS_RE.findall(src.text[s:min(e, s + 400)]))
+
+
 def _unit_abbreviation(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     """A unit symbol: "10km", "10 km", "32C", "5GB", "25°C", and compounds "12 mg/L"."""
     text = src.text
@@ -139,7 +149,7 @@ def _unit_abbreviation(src: Source, amt: Amount, p: int, win: str) -> bool | Non
         return None
     spaced = bool(m.group(1))
     abbr = m.group(0).strip()
-    if spaced and abbr in GLUED_ONLY_ABBREVIATIONS:
+    if spaced and abbr in GLUED_ONLY_ABBREVIATIONS and not (abbr in ("C", "F") and _about_temperature(src, p)):
         return None
     if abbr in ("C", "F") and amt.raw_end != amt.end:
         return False

@@ -157,3 +157,9 @@ AGE_SPAN_NOUNS = frozenset({"bracket", "brackets", "group", "groups", "range", "
 UNIT_MODIFIERS = frozenset({"more", "extra", "additional", "further", "straight", "consecutive", "successive",
                             "full", "previous", "whole", "rushing", "passing", "receiving", "working", "calendar",
                             "business", "school", "trading"})
+
+# In the sentence of a spaced "12 C" or "97 F", these make the letter a temperature scale ("temperatures
+# hit 40 C", "a melting point of 12 C"); elsewhere a spaced letter may be a grade or a name.
+TEMPERATURE_CUES = frozenset({"temperature", "temperatures", "heat", "heatwave", "hot", "hotter", "hottest",
+                              "cold", "colder", "coldest", "warm", "warmer", "warmest", "warming", "melting",
+                              "boiling", "freezing", "frost", "thermometer", "celsius", "fahrenheit", "degrees"})
