@@ -194,3 +194,8 @@ def test_a_spaced_temperature_letter_in_a_sentence_about_temperature(text, unit)
 
 def test_a_spaced_letter_elsewhere_is_no_temperature():
     assert [q.unit for q in extract_quantities("He got 5 C grades.")] == [""]
+
+
+def test_a_bracketed_conversion_reads_no_metric_past_its_bracket():
+    # "36C (97F) today": the word after the closing bracket is no part of the conversion
+    assert [q.metric for q in extract_quantities("It was 36C (97F) today.")] == [None, None]

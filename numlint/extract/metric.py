@@ -334,7 +334,7 @@ _NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "
                             "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
                             "until", "during", "apiece", "overnight", "already", "ago"})
 _HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
-_PHRASE_END_RE = LazyPattern(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
+_PHRASE_END_RE = LazyPattern(r"[\d()\[\]{},;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = LazyPattern(
     r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
 _NOUN_BEFORE_LINK_RE = LazyPattern(
