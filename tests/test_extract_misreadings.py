@@ -199,3 +199,20 @@ def test_a_spaced_letter_elsewhere_is_no_temperature():
 def test_a_bracketed_conversion_reads_no_metric_past_its_bracket():
     # "36C (97F) today": the word after the closing bracket is no part of the conversion
     assert [q.metric for q in extract_quantities("It was 36C (97F) today.")] == [None, None]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("One fourth of the US population is vaccinated.", 0.25),
+    ("Three-fourths of voters agreed.", 0.75),
+    ("One tenth of the budget went.", 0.1),
+    ("A fourth of the budget went.", 0.25),
+    ("Third of voters back plan", 1 / 3),
+])
+def test_fractions_with_a_numerator(text, value):
+    q = _one(text)
+    assert q.kind == "ratio" and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["It won the third of the five matches.", "It was the fourth of July."])
+def test_an_ordinal_is_no_fraction(text):
+    assert [q.kind for q in extract_quantities(text)] in ([], ["count"])

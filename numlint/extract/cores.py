@@ -17,6 +17,7 @@ from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
 from numlint.lang.numbers import (
+    BARE_FRACTIONS,
     BIG_WORDS,
     COMPOUND_IDIOMS,
     FRACTION_WORDS,
@@ -56,7 +57,7 @@ NUMBER_WORDS_ALT = alt(_NUMBER_WORDS)
 _FRACTION_W = alt(list(FRACTION_WORDS))
 SPELLED_CORE = LazyPattern(
     rf"\b(?:(?:an?|one)[ -](?={_FRACTION_W}\b|" + alt(("hundred", *SCALE_NAMES, "dozen")) + r"\b))?"
-    rf"{NUMBER_WORDS_ALT}(?:(?:[ -]|\s(?:and\s)?){NUMBER_WORDS_ALT}|\sand\sa\shalf)*+"
+    rf"{NUMBER_WORDS_ALT}(?:(?:[ -]|\s(?:and\s)?){NUMBER_WORDS_ALT}(?![a-z])|\sand\sa\shalf)*+"
     rf"(?:[ -]{_FRACTION_W})?\b"
     rf"|\b(?:an?\s)?{_FRACTION_W}\b",
     re.I,
@@ -296,7 +297,8 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
                     or CURRENCY_WORD_RE.match(nxt, am_.end())):
             amt.end = end + am_.end()  # "half a percentage point", "half an hour"
             return amt
-        if (rx(r"\s(?:of|the)\s").match(nxt)
+        bare = len(words) == 1 and words[0] not in BARE_FRACTIONS and not src.sentence_initial(start - 1)
+        if (rx(r"\s(?:of|the)\s").match(nxt) and not bare
                 and not rx(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$").search(left)):
             amt.kind = "ratio"
             return amt

@@ -39,8 +39,13 @@ BIG_WORDS = SCALE_NAMES
 # Fractions as words: "half", "a third", "two-thirds", "three quarters".
 FRACTION_WORDS: dict[str, float] = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
-    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
+    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10, "fourth": 1 / 4, "fourths": 1 / 4,
+    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8,
 }
+# The fractions that may stand without a numerator or "a" ("half of the voters", "quarter of jobs" in a
+# headline); "third", "fourth" and the rest alone are ordinals ("the third of five matches", "finished
+# fourth of 20"), unless they open a headline ("Third of voters back plan").
+BARE_FRACTIONS = frozenset({"half", "halves", "quarter", "quarters"})
 UNICODE_FRACTIONS: dict[str, float] = {
     "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
     "⅝": 0.625, "⅞": 0.875, "⅒": 0.1,
