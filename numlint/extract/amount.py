@@ -17,8 +17,8 @@ def read_amount(src: Source, start: int, end: int, typ: str, in_range: bool = Fa
         amt = read_spelled(src, start, end)
     else:
         amt = read_vague(src, start, end)
-    if amt is None:
-        return None
+    if amt is None or amt.in_every:
+        return amt
     if typ == "v":
         # "thousands of dollars": the unit is after "of"
         p = amt.end

@@ -17,7 +17,9 @@ from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import KITCHEN_MEASURES, UNIT_WORDS
 from numlint.lang.numbers import (
+    BARE_FRACTIONS,
     BIG_WORDS,
+    COMPOUND_IDIOMS,
     FRACTION_WORDS,
     SCALE_NAMES,
     TENS_WORDS,
@@ -55,7 +57,7 @@ NUMBER_WORDS_ALT = alt(_NUMBER_WORDS)
 _FRACTION_W = alt(list(FRACTION_WORDS))
 SPELLED_CORE = LazyPattern(
     rf"\b(?:(?:an?|one)[ -](?={_FRACTION_W}\b|" + alt(("hundred", *SCALE_NAMES, "dozen")) + r"\b))?"
-    rf"{NUMBER_WORDS_ALT}(?:(?:[ -]|\s(?:and\s)?){NUMBER_WORDS_ALT}|\sand\sa\shalf)*+"
+    rf"{NUMBER_WORDS_ALT}(?:(?:[ -]|\s(?:and\s)?){NUMBER_WORDS_ALT}(?![a-z])|\sand\sa\shalf)*+"
     rf"(?:[ -]{_FRACTION_W})?\b"
     rf"|\b(?:an?\s)?{_FRACTION_W}\b",
     re.I,
@@ -76,6 +78,13 @@ _FRACTION_SCALES = {**SCALE_NAMES, "dozen": 12}  # "half a million", "a third of
 # "half a million", "a quarter of a million", "three quarters of a billion"
 _FRACTION_OF_SCALE_RE = LazyPattern(r"(?i)\s(?:of\s)?(?:an?\s)?(" + alt(_FRACTION_SCALES)[3:-1] + r")\b")
 _KITCHEN_RE = LazyPattern(r"\s(?:" + "|".join(KITCHEN_MEASURES) + r")\b")
+# "one in three Germans", "1 in 5 adults", "nine out of 10 voters": a share written as a number in
+# a number (the denominator spelled or in digits)
+_IN_EVERY_RE = LazyPattern(r"(?i)\s(?:in|out\sof)\s(?:every\s)?(?:(\d{1,3}(?:,\d{3})*+|\d{4})(?![\d.,/:%])|(?=[a-z]))")
+_SCALE_AFTER_RE = LazyPattern(r"(?i)\s?(?:" + alt(SCALE_NAMES)[3:-1] + r"|mln|bln|bn|m|k)(?![A-Za-z])")
+# "-bedroom house": a number's compound with a noun, then the noun it describes (no adjective or
+# participle in the compound: "three-dimensional", "four-legged")
+_COMPOUND_NOUN_RE = LazyPattern(r"-(?![a-z]*(?:ed|al|ing|ly)\b)[a-z]{3,}\s[a-z][a-z\-]{2,}\b")
 _CONNECT_NEXT_RE = LazyPattern(r"(?i)\s(?:or|to|and)\s(?:" + NUMBER_WORDS_ALT + r"|\d)")
 
 
@@ -105,6 +114,38 @@ def read_fast(src: Source, start: int, end: int) -> Mention | None:
     elif integer_shape and 1000 <= number <= 2150:
         raise Skip(end)  # a bare year-shaped number with nothing counted after it is a year
     return Mention(start=amt.start, end=amt.end, low=amt)
+
+
+def read_in_every(src: Source, amt: Amount) -> bool:
+    """Make ``amt`` the share "one in three", "1 in 5", "nine out of 10" when its number is followed
+    by "in"/"out of" and a larger whole number that no unit follows ("2 in 10 minutes" is a time)."""
+    text = src.text
+    if amt.currency or amt.number != int(amt.number) or not 1 <= amt.number < 100:
+        return False
+    m = _IN_EVERY_RE.match(text, amt.end)
+    if not m:
+        return False
+    if m.group(1):
+        den, den_end = int(m.group(1).replace(",", "")), m.end()
+        if len(m.group(1)) == 4 and 1900 <= den <= 2100:
+            return False   # "5 in 2019": a year
+    else:
+        value, used = parse_spelled(text[m.end():m.end() + 40])
+        if value is None or value != int(value):
+            return False
+        den, den_end = int(value), m.end() + used
+        if text[m.end():den_end].lower() in ("a", "an"):
+            return False
+    if den <= amt.number or den > 1_000_000:
+        return False
+    if (PERCENT_RE.match(text, den_end) or UNIT_WORD_RE.match(text, den_end) or CURRENCY_WORD_RE.match(text, den_end)
+            or _SCALE_AFTER_RE.match(text, den_end) or text[den_end:den_end + 1].isalnum()):
+        return False
+    amt.number = amt.number / den
+    amt.end = amt.raw_end = den_end
+    amt.kind, amt.in_every, amt.integer_shape = "ratio", True, False
+    amt.decimals = 3
+    return True
 
 
 def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | None:
@@ -191,6 +232,8 @@ def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | N
             raise Skip(amt.end + 1)  # decades: 1990s, 90s
         if rx(r"(?i)(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])").match(after):
             raise Skip(src.token_end(amt.end))
+    if not decimals and not amt.fraction:
+        read_in_every(src, amt)
     return amt
 
 
@@ -234,6 +277,10 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
     if raw[:1].isupper() and not src.sentence_initial(start - 1) and not raw.isupper() and \
             not text[max(0, start - 3):start].rstrip().endswith((":", "\u2014", "--")):
         return None  # "the Kick Six", "Fantastic Four", "Six Nations": a name (but "LONDON: Two men")
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return None   # "a production-four-door lap record": part of a compound word
+    if read_in_every(src, amt):
+        return amt
     is_fraction = words[-1] in FRACTION_WORDS
     nxt = text[end:end + 30]
     left = text[max(0, start - 30):start]
@@ -250,7 +297,8 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
                     or CURRENCY_WORD_RE.match(nxt, am_.end())):
             amt.end = end + am_.end()  # "half a percentage point", "half an hour"
             return amt
-        if (rx(r"\s(?:of|the)\s").match(nxt)
+        bare = len(words) == 1 and words[0] not in BARE_FRACTIONS and not src.sentence_initial(start - 1)
+        if (rx(r"\s(?:of|the)\s").match(nxt) and not bare
                 and not rx(r"(?i)(?:first|second|third|last|final|latter|other|next)\s$").search(left)):
             amt.kind = "ratio"
             return amt
@@ -292,6 +340,9 @@ def read_spelled(src: Source, start: int, end: int) -> Amount | None:
         hyph = rx(r"-([a-z]+)").match(nxt)
         if hyph and (hyph.group(1) in UNIT_WORDS or hyph.group(1) + "s" in UNIT_WORDS or hyph.group(1) == "fold"):
             return amt  # "a five-year plan", "a three-mile walk", "three-fold"
+        if hyph and value >= 2 and _COMPOUND_NOUN_RE.match(nxt) and hyph.group(1) not in COMPOUND_IDIOMS \
+                and hyph.group(1) not in STOP_WORDS:
+            return amt  # "a three-bedroom house", "from three-point range": a count of the compound's noun
         if not wm and not rx(r"\s?%").match(nxt):
             return None
         if wm and wm.group(1).lower() in STOP_WORDS - {"percent", "per", "cent", "pct", "year", "years",

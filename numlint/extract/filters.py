@@ -16,6 +16,7 @@ from numlint.lang.cues import CLOCK_WORDS, ID_CUES, TIME_ZONES, YEAR_CUES
 from numlint.lang.dates import MONTHS, WEEKDAYS
 from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
+from numlint.lang.makers import AIRCRAFT_MAKERS, AIRCRAFT_NOUNS, AVIATION_WORDS, BOEING_MODELS, MODEL_SUFFIXES
 from numlint.lang.stopwords import STOP_WORDS
 
 _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?" + alt(CLOCK_WORDS + TIME_ZONES) + r"(?![A-Za-z])|\s?o['’]clock)")
@@ -23,6 +24,16 @@ _COORD_AFTER_RE = re.compile(r"\s?[°º]\s?[NSEW](?![A-Za-z])|\s?[°º]\s?\d+\s?
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(MONTHS + WEEKDAYS) + r")\.?,?\s$")
 _MONTH_AFTER_RE = LazyPattern(r"(?:st|nd|rd|th)?(?:\sof)?\s(?:" + "|".join(MONTHS) + r")(?![a-z])")
 PHONE_RE = re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]\d{2,4}){2,4}|\(?\b\d{3,5}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b")
+# "between March 5 and 23", "from May 3 to 7", "March 5-23": the second day of a span of dates
+_MONTH_DAY_BEFORE_RE = LazyPattern(r"\b(?:" + "|".join(MONTHS) + r")\.?\s\d{1,2}(?:st|nd|rd|th)?"
+                                   r"\s?(?:-|–|and|to|through|thru|until|till|or)\s?$")
+# After a name, a model number and then what is counted: "12 Boeing 747 jets", "20 Boeing 747-400
+# jumbo jets", "63000 Model 3 sedans", "two Boeing 777s"
+_MODEL_THEN_NOUN_RE = LazyPattern(r"\s?[A-Z]?\d{1,4}(?:-\d{1,4})?(s\b|[a-z]{0,4}(?:\s(?:[A-Z][a-z]+\s)?"
+                                  r"[a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?)?)")
+_WORD_AFTER_RE = LazyPattern(r"(?:-\d|[ \t]?([A-Za-z]+))")
+_MODEL_LIST_RE = LazyPattern(r"\s?(?:,|and|or|&)\s?(\d{3})(?!\d)")
+_WORDS_RE = LazyPattern(r"[A-Za-z]+")
 _COUNT_BEFORE_OF = LazyPattern(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
 
 
@@ -44,6 +55,10 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
         if bare and (_MONTH_BEFORE_RE.search(left[-14:]) or _MONTH_AFTER_RE.match(text, a.raw_end)
                      or (mention.high is not None and _MONTH_AFTER_RE.match(text, mention.high.raw_end))):
             raise Skip(end)   # (and a span of days: "11-12 March", "between 3 and 5 April")
+        if bare and a.integer_shape and a.number <= 31 and _MONTH_DAY_BEFORE_RE.search(left[-24:]):
+            raise Skip(end)   # "between March 5 and 23": the day that ends a span of dates
+        if bare and mention.high is None and _is_aircraft_model(src, mention, left):
+            raise Skip(end)
         # years: "in 2017", "2012-13", "the 2018 World Cup"
         if bare and a.integer_shape and 1000 <= a.number <= 2150 and mention.high is None:
             prev_word = (re.findall(r"[A-Za-z\-]+|[,(–—-]", left[-20:]) or [""])[-1].lower()
@@ -71,16 +86,19 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
                     and not src.sentence_initial(mention.end + 1)):
                 tail = cm_.group(2).strip().lower()
                 caps = cm_.group(1).split()
+                model = _MODEL_THEN_NOUN_RE.match(text, mention.end + 1 + len(cm_.group(1).rstrip()))
+                counted = model is not None and (model.group(1) == "s" or any(
+                    looks_plural(w) and w not in STOP_WORDS for w in model.group(1).split()))
                 if (not tail or not tail[0].isalpha() or (tail in STOP_WORDS and tail not in ("and", "or"))
                         or tail.endswith("ing")) and caps[0].lower() not in STOP_WORDS and \
-                        caps[0] not in MONTHS and not looks_plural(caps[-1]):
+                        caps[0] not in MONTHS and not looks_plural(caps[-1]) and not counted:
                     raise Skip(end)
             pm = rx(r"([A-Za-z][A-Za-z&.\-']*)\s$").search(left[-30:])
             if pm:
                 word = pm.group(1)
                 lw = word.lower().rstrip(".")
-                if lw in ID_CUES or lw + "." in ID_CUES:
-                    raise Skip(end)
+                if lw in ID_CUES or lw + "." in ID_CUES or word in AIRCRAFT_MAKERS:
+                    raise Skip(end)   # "page 5"; "Boeing 747 jets were grounded", even opening a sentence
                 if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and \
                         lw not in APPROX_WORDS and lw not in CHANGE_VERBS and \
                         not (src.sentence_initial(mention.start - len(word) - 2) and _counted_after(text, end)):
@@ -93,6 +111,29 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
     else:
         if bare and _MONTH_AFTER_RE.match(text, a.raw_end):
             raise Skip(end)
+
+
+def _is_aircraft_model(src: Source, mention: Mention, left: str) -> bool:
+    """A Boeing-shaped number (707 to 787) that names the model: before "Max", "Dreamliner", "jumbo" or a
+    variant ("747-400"), in a list of such numbers ("747 and 777 aircraft"), or before an aircraft noun
+    or after "the" in a sentence about flying ("Orders for the 737 fell" after "Boeing ...")."""
+    a = mention.low
+    if not a.integer_shape or a.number not in BOEING_MODELS:
+        return False
+    text = src.text
+    nxt = _WORD_AFTER_RE.match(text, a.raw_end)
+    word = (nxt.group(1) or "").lower() if nxt else ""
+    if nxt and (nxt.group(0).startswith("-") or word in MODEL_SUFFIXES):
+        return True
+    other = _MODEL_LIST_RE.match(text, a.raw_end)
+    if other and int(other.group(1)) in BOEING_MODELS:
+        return True
+    prev = left.rstrip().rsplit(None, 1)[-1].lower() if left.strip() else ""
+    if word in AIRCRAFT_NOUNS or prev in ("the", "its", "their", "a", "an"):
+        s, e = src.sentence_bounds(mention.start)
+        words = set(_WORDS_RE.findall(text[s:e]))
+        return bool(words & AIRCRAFT_MAKERS) or any(w.lower() in AVIATION_WORDS for w in words)
+    return False
 
 
 _NEXT_WORD_RE = LazyPattern(r"\s([a-z][a-z\-]+)")

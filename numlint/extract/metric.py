@@ -74,6 +74,16 @@ _COMPARISON_RE = LazyPattern(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|
                              r"estimate|instead|before|after|up|down|to|or|and)\b")
 _CAPS_THEN_LOWER_RE = LazyPattern(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]*)")  # "North Korean troops"
 _NEXT_LOWER_RE = LazyPattern(r"\s+([a-z][a-z\-]*)")
+# "12 Boeing 747 jets", "63000 Model 3 sedans", "two Boeing 777s": a name and its model number before
+# the counted noun; the whole is what is counted
+_MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\d{1,4})?[a-z]{0,4})"
+                             r"(?:(s)\b|\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))")
+# "-bedroom house": the noun of a number's compound, before the noun the compound describes
+_COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
+# after "and": a modifier and the plural head it shares with the modifier before "and"
+_COORDINATED_RE = LazyPattern(r"\s+((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)(?![A-Za-z\-])")
+# after an adverb: a participle or adjective, then a noun ("newly built homes", "fully vaccinated people")
+_ADVERB_MODIFIER_RE = LazyPattern(r"\s+[a-z]+(?:ed|en|ing|t)\s+[a-z][a-z\-]{2,}")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -93,6 +103,18 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
         bm = _OF_OR_IN_RE.match(after)
         if bm and (bm.group(0).strip() == "of"):
             base = noun_phrase(after[bm.end():], allow_caps=True, skip_possessive=True)
+    if not change_after and kind == "count":
+        compound = _COMPOUND_RE.match(after)
+        word = compound.group(1) if compound else ""
+        if compound and not any(word in words for words in (STOP_WORDS, CURRENCY_WORDS, UNIT_WORDS, PERCENT_WORDS,
+                                                             SCALE_WORDS)):
+            return compound.group(1), None   # "a three-bedroom house", "a 10-point plan": bedrooms, points
+        model = _MODEL_NOUN_RE.match(after)
+        nouns = model.group(3).split() if model and model.group(3) else []
+        if model and (model.group(2) or any(looks_plural(w) and w not in STOP_WORDS for w in nouns)):
+            while nouns and not (looks_plural(nouns[-1]) and nouns[-1] not in STOP_WORDS):
+                nouns.pop()
+            return " ".join([model.group(1).lower() + (model.group(2) or "")] + nouns), None
     if not change_after:
         if not _OF_OR_IN_RE.match(after) or kind == "count":
             one = kind == "count" and _ONE_RE.search(text, max(0, end - 4), end) is not None
@@ -119,12 +141,16 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
     ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one;
     with ``one`` (after a figure of one) a word in -s after the singular noun is its verb."""
     words: list[str] = []
+    skip = 0   # 2: the word after an adverb is its modifier, stepped over
     nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
     for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
         if m.group(2) is not None:
             break
         w = m.group(1)
         lw = w.lower()
+        if skip == 2:
+            skip = 1
+            continue
         if skip_possessive and w.endswith(("'s", "’s")):
             words = []  # "North Korea's GDP": the possessor is not the base
             continue
@@ -147,9 +173,17 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
             continue   # "eight other employees": the employees are counted
         if words and lw in CHANGE_VERBS and lw.endswith("s") and not looks_plural(words[-1]):
             return " ".join(words[-1:] + [lw])   # "2,000 job cuts", "tax rises": a change noun after a noun
+        if count and lw in ("and", "or") and words and not looks_plural(words[-1]):
+            # "4.3M digital and physical sales", "20 full-time and part-time jobs": two modifiers of one head
+            co = _COORDINATED_RE.match(s, m.end())
+            if co and co.group(1) not in STOP_WORDS and looks_plural(co.group(1).rsplit(" ", 1)[-1]):
+                return " ".join(words + [lw, co.group(1)])
         if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
+            if count and not words and not skip and "-" not in lw and _ADVERB_MODIFIER_RE.match(s, m.end()):
+                skip = 2   # "500 newly built homes", "20 decently sized plants": an adverb and its modifier
+                continue
             break
         if words and lw.endswith("ed") and len(lw) > 4:
             break
@@ -309,7 +343,7 @@ _NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "
                             "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
                             "until", "during", "apiece", "overnight", "already", "ago"})
 _HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
-_PHRASE_END_RE = LazyPattern(r"[\d(\[{,;:!?\"“”]|\.\s|\.?$")
+_PHRASE_END_RE = LazyPattern(r"[\d()\[\]{},;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = LazyPattern(
     r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
 _NOUN_BEFORE_LINK_RE = LazyPattern(
@@ -392,9 +426,9 @@ def inherit_keyless(text: str, figures: list[tuple[int, int, str | None, str, st
     unit and kind ("10,000 troops, up from an estimate of 3,000")."""
     metrics = [f[2] for f in figures]
     keys = [metric_key(m) for m in metrics]
-    for i, (start, _end, _metric, unit, kind) in enumerate(figures):
-        if keys[i] is not None:
-            continue
+    for i, (start, end, _metric, unit, kind) in enumerate(figures):
+        if keys[i] is not None or text[end:end + 1] == "-":
+            continue   # (a compound's noun is its own: "three-point range" counts points)
         # The donor is one of the few figures just before: looking further back made a sentence of
         # many numbers quadratic.
         s = sentence_start(start)
@@ -649,6 +683,10 @@ def _relative_after(words: list[str]) -> str | None:
     return _phrase(run)
 
 
+# participles that link a noun to its price or size: "priced at", "valued at", "estimated at"
+_PRICED_RE = LazyPattern(r"(?:pric|valu|estimat|pegg|sett|put|tot(?:al)?l|cap|fix)ed|put|set")
+
+
 def _before_of(left_words: list[str]) -> str | None:
     """The noun phrase a figure is linked to by the word before it: "a nominal current density of 1.3
     A/cm2", "a target of 200p", "unemployed for two years", "boost the driving range by 35 miles",
@@ -657,7 +695,11 @@ def _before_of(left_words: list[str]) -> str | None:
     while words and (words[-1].lower() in APPROX_WORDS | {"more", "than", "up", "just", "only", "over"}
                      or (words[-1].lower() == "to" and len(words) > 1 and words[-2].lower() == "up")):
         words.pop()
-    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to"):
+    if len(words) > 2 and words[-1].lower() == "at" and _PRICED_RE.fullmatch(words[-2].lower()):
+        # "products priced at $10", "the damage, estimated at £3m": the noun before the participle
+        words = words[:-1] if words[-3] != "," else words[:-2]
+        words[-1] = "worth"
+    if len(words) < 2 or words[-1].lower() not in ("of", "for", "by", ":", "=", "to", "worth"):
         return None   # "to": "an improvement in its margins to 64%", "cut its forecast to 3%"
     link = words[-1].lower()
     run: list[str] = []
@@ -717,15 +759,22 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     nl = right.find("\n")
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
-    right_words = _concept_tokens(right)
+    compound = _COMPOUND_RE.match(right) if kind == "count" else None
+    right_words = _concept_tokens(right[compound.end():] if compound else right)
     if right_words and right_words[0] == "(" and ")" in right_words[:12]:
         # "8 miles (13 km) of new tunnels": what follows a bracketed conversion is the figure's
         right_words = right_words[right_words.index(")") + 1:]
     left_words = _concept_tokens(left)
     if metric == "age":
-        # "a 15-year-old boy": an age is about the person after it, else about no one named here
-        return _phrase(_noun_run(right_words, 3))
-    what = _what(left_words, right_words, kind, base)
+        # "a 15-year-old boy": an age is about the person after it; "children under the age of 5",
+        # "players aged 21" about the person before it
+        return _phrase(_noun_run(right_words, 3)) or _aged(left_words)
+    if kind == "count" and metric and " " not in metric and not looks_plural(metric) and len(right_words) > 1 \
+            and right_words[0].lower() == metric and _described_noun(right_words[1:]):
+        # "the 12 page document", "a 3 cylinder engine": the first noun is counted, the rest described
+        right_words, compound = right_words[1:], True
+    # a compound's count ("a three-bedroom house") is about the noun after the compound, as a measure is
+    what = _what(left_words, right_words, "compound" if compound else kind, base)
     if what is None:
         return _subject(left, guess=True)
     # whose: the clause's subject, when it is not the phrase itself ("Dell ... 5% of its workforce"
@@ -737,6 +786,36 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
 
 
 
+_AGE_OF = ("age", "of")
+
+
+def _described_noun(words: list[str]) -> bool:
+    """Whether a noun phrase that a counted noun describes opens ``words`` ("page *document*",
+    "cylinder *engine*"); a word in -s alone there is more likely a verb ("One proposal asks")."""
+    run = _noun_run(words, 4)
+    return bool(run) and not (len(run) == 1 and run[0].endswith("s") and not run[0].endswith("ss"))
+
+
+def _aged(left_words: list[str]) -> str | None:
+    """The person an age written after them is of: "5 million children under the age of 5", "17
+    players over the age of 21", "voters aged 18-35"."""
+    words = [w.lower() for w in left_words]
+    if words[-1:] == ["aged"]:
+        cut = len(words) - 1
+    elif tuple(words[-2:]) == _AGE_OF and len(words) > 3 and words[-3] == "the":
+        cut = len(words) - 4   # the preposition before "the age of" goes too
+    else:
+        return None
+    run: list[str] = []
+    for w in reversed(left_words[:cut]):
+        if not w[0].isalpha() or _function_word(w) or _is_verb(w) or w.lower() in SCALE_WORDS:
+            break
+        run.insert(0, w)
+        if len(run) >= 3:
+            break
+    return _phrase(run)
+
+
 def _what(left_words: list[str], right_words: list[str], kind: str, base: str | None) -> str | None:
     """The noun phrase of ``read_concept`` found next to the figure, or None."""
     after = _noun_run(right_words, 5)
@@ -744,7 +823,8 @@ def _what(left_words: list[str], right_words: list[str], kind: str, base: str | 
     if base:
         return _of_tail(right_words) or base
     if after and kind != "count":
-        noun = _phrase(_premodifiers(left_words) + after)
+        # (the words before a compound's count modify the count: "a 1.0l 3 cylinder engine")
+        noun = _phrase((_premodifiers(left_words) if kind != "compound" else []) + after)
         return f"{noun} {'for' if tail else ''} {tail or ''}".strip() if noun else tail
     if tail:
         return tail

@@ -84,6 +84,7 @@ class Amount:
     integer_shape: bool = False  # plain digits, no comma, no decimals (candidate year)
     vague_high: float | None = None  # for "tens of thousands": the high end
     fraction: bool = False  # written "1/2", "1\u204432"
+    in_every: bool = False  # a share written as "one in three", "9 out of 10"
 
     @property
     def value(self) -> float:

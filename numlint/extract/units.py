@@ -12,14 +12,18 @@ import re
 from numlint.extract.currency import CURRENCY_WORD_RE, pounds_are_money
 from numlint.extract.fallback import quantulum_unit
 from numlint.extract.source import Amount, Mention, Skip, Source, alt, rx
+from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.measures import (
+    AGE_SPAN_NOUNS,
     CAPITALISED_UNIT_WORDS,
     COUNT_DENOMINATORS,
     GLUED_ONLY_ABBREVIATIONS,
     NOT_UNIT_SYMBOLS,
     PERCENT_WORDS,
+    TEMPERATURE_CUES,
     UNIT_ABBREVIATIONS,
+    UNIT_MODIFIERS,
     UNIT_WORDS,
 )
 from numlint.lang.money import CURRENCY_WORDS, GLUED_MINOR, SCALED_ONLY
@@ -97,12 +101,26 @@ def _money(src: Source, amt: Amount) -> bool:
     return True
 
 
+_MODIFIER_RE = LazyPattern(r"\s([a-z]+)(?=\s)")
+
+
 def _unit_word(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     """A unit written as a word: "10 kilometres", "5 miles per hour" (a capitalised one is a name)."""
     m = UNIT_WORD_RE.match(win)
     if m and m.group(0).strip()[:1].isupper() and m.group(0).strip()[1:2].islower() and \
             m.group(0).strip().split()[0] not in CAPITALISED_UNIT_WORDS:
         m = None
+    if not m and amt.kind == "count" and not amt.currency:
+        # "517 rushing yards", "three straight days": a modifier between the number and its unit word
+        mm = _MODIFIER_RE.match(win)
+        if mm and mm.group(1).lower() in UNIT_MODIFIERS:
+            m = UNIT_WORD_RE.match(win, mm.end())
+            if m and not m.group(0).startswith(" "):
+                m = None
+            if m:
+                p += mm.end()
+                win = win[mm.end():]
+                m = UNIT_WORD_RE.match(win)
     if not m:
         return None
     word = m.group(0).strip()
@@ -114,6 +132,15 @@ def _unit_word(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     return True
 
 
+_WORDS_RE = LazyPattern(r"[A-Za-z]+")
+
+
+def _about_temperature(src: Source, pos: int) -> bool:
+    """Whether the sentence at ``pos`` speaks of temperature (so a spaced "12 C" is Celsius)."""
+    s, e = src.sentence_bounds(pos)
+    return any(w.lower() in TEMPERATURE_CUES for w in _WORDS_RE.findall(src.text[s:min(e, s + 400)]))
+
+
 def _unit_abbreviation(src: Source, amt: Amount, p: int, win: str) -> bool | None:
     """A unit symbol: "10km", "10 km", "32C", "5GB", "25°C", and compounds "12 mg/L"."""
     text = src.text
@@ -122,7 +149,7 @@ def _unit_abbreviation(src: Source, amt: Amount, p: int, win: str) -> bool | Non
         return None
     spaced = bool(m.group(1))
     abbr = m.group(0).strip()
-    if spaced and abbr in GLUED_ONLY_ABBREVIATIONS:
+    if spaced and abbr in GLUED_ONLY_ABBREVIATIONS and not (abbr in ("C", "F") and _about_temperature(src, p)):
         return None
     if abbr in ("C", "F") and amt.raw_end != amt.end:
         return False
@@ -281,15 +308,33 @@ def read_per(src: Source, amt: Amount) -> None:
     amt.end = q + dlen
 
 
+_AGE_UNITS = ("year", "month", "week", "day")
+_OLDS_RE = LazyPattern(r"[- ]olds?(?![A-Za-z])")
+_AGE_SPAN_RE = LazyPattern(r"[- ]age[- ]([a-z]+)")
+
+
 def read_age(src: Source, mention: Mention, left: str) -> None:
     """Ages without a unit: "Senard, 65, said", "aged 25", "aged 18 to 34" -> unit year, metric age."""
     a = mention.low
+    text = src.text
+    if a.unit in _AGE_UNITS and (mention.high is None or mention.high.unit == a.unit):
+        olds = _OLDS_RE.match(text, mention.end)
+        if olds:   # "18-35 year olds", "18-35-year-olds": an age span, not "olds" counted in years
+            mention.end = olds.end()
+            mention.metric = "age"
+            mention.extra["age"] = True
+        return
     if a.unit or a.currency or a.scale or a.spelled and not rx(r"(?i)\baged?\s$").search(left):
         return
-    text = src.text
     after = text[mention.end:mention.end + 3]
     is_age = False
+    span = _AGE_SPAN_RE.match(text, mention.end)
     if rx(r"(?i)\baged?\s$").search(left):
+        is_age = True
+    elif span and span.group(1) in AGE_SPAN_NOUNS and a.integer_shape and a.number <= 120 and (
+            mention.high is not None or not looks_plural(span.group(1))):
+        # "the 18-35 age bracket", "the 65 age group", "the 25-34 age groups": ages, not a count of
+        # brackets (but "10 age groups" counts them)
         is_age = True
     elif a.integer_shape and 1 <= a.number <= 120 and mention.high is None and after[:1] == "," and \
             rx(r"[A-Z][a-z]+,\s$").search(left):

@@ -146,3 +146,20 @@ NOT_UNIT_SYMBOLS = ("US", "UK", "EU", "UN", "AM", "PM", "GMT")
 # measure is of the thing before it, so they are no part of what it is about.
 DIMENSION_WORDS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "across", "away", "apart", "old",
                              "later", "earlier", "ago", "late", "early", "off", "behind", "ahead", "short"})
+
+# Nouns after "age" that make the figure before them an age ("the 18-35 age bracket", "the 65 age
+# group"): a span of ages in years, not a count of brackets.
+AGE_SPAN_NOUNS = frozenset({"bracket", "brackets", "group", "groups", "range", "ranges", "band", "bands",
+                            "category", "categories", "cohort", "cohorts", "limit", "limits", "threshold"})
+
+# Words that stand between a number and its unit word and leave it a measure in that unit ("517
+# rushing yards", "the 50 previous years", "three straight days", "10 working days").
+UNIT_MODIFIERS = frozenset({"more", "extra", "additional", "further", "straight", "consecutive", "successive",
+                            "full", "previous", "whole", "rushing", "passing", "receiving", "working", "calendar",
+                            "business", "school", "trading"})
+
+# In the sentence of a spaced "12 C" or "97 F", these make the letter a temperature scale ("temperatures
+# hit 40 C", "a melting point of 12 C"); elsewhere a spaced letter may be a grade or a name.
+TEMPERATURE_CUES = frozenset({"temperature", "temperatures", "heat", "heatwave", "hot", "hotter", "hottest",
+                              "cold", "colder", "coldest", "warm", "warmer", "warmest", "warming", "melting",
+                              "boiling", "freezing", "frost", "thermometer", "celsius", "fahrenheit", "degrees"})

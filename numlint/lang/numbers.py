@@ -39,8 +39,13 @@ BIG_WORDS = SCALE_NAMES
 # Fractions as words: "half", "a third", "two-thirds", "three quarters".
 FRACTION_WORDS: dict[str, float] = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
-    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
+    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10, "fourth": 1 / 4, "fourths": 1 / 4,
+    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8,
 }
+# The fractions that may stand without a numerator or "a" ("half of the voters", "quarter of jobs" in a
+# headline); "third", "fourth" and the rest alone are ordinals ("the third of five matches", "finished
+# fourth of 20"), unless they open a headline ("Third of voters back plan").
+BARE_FRACTIONS = frozenset({"half", "halves", "quarter", "quarters"})
 UNICODE_FRACTIONS: dict[str, float] = {
     "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125, "⅜": 0.375,
     "⅝": 0.625, "⅞": 0.875, "⅒": 0.1,
@@ -50,3 +55,8 @@ VAGUE_PLURALS: dict[str, float] = {
     "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 
+
+# A number word joined to one of these ("two-way", "three-time", "one-off") is an idiom, not a count
+# of what the compound names ("a three-bedroom house" counts bedrooms).
+COMPOUND_IDIOMS = frozenset({"way", "ways", "off", "time", "times", "sided", "faced", "handed", "hander", "fold",
+                             "dimensional", "tier", "pronged", "thirds", "quarters", "halves", "fifths"})
