@@ -64,6 +64,21 @@ class FactTable:
             return facts[lo:bisect.bisect_right(facts, sentence_index, lo=lo, key=_sentence_of)]
         return tuple(self._by_sentence().get(sentence_index, ()))
 
+    def per_sentence(self, key: tuple, read: Callable[[list[Fact]], T]) -> dict[int, T]:
+        """``read(facts)`` of each sentence with figures, worked out once per table and key and shared
+        like ``memo`` (NL303 and NL401 both read every sentence's stated changes with the same change
+        words): sentence index -> its reading, in sentence order, empty readings left out (a long
+        document has tens of thousands of sentences, few of them with a reading)."""
+        def read_all() -> dict[int, T]:
+            readings = {}
+            for si in sorted({f.sentence_index for f in self.facts}):
+                reading = read(list(self.in_sentence(si)))
+                if reading:
+                    readings[si] = reading
+            return readings
+
+        return self.memo(("per sentence", key), read_all)
+
     def _by_sentence(self) -> dict[int, list[Fact]]:
         def group() -> dict[int, list[Fact]]:
             by_sentence: dict[int, list[Fact]] = {}

@@ -42,8 +42,24 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     return w in ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
 
 
+# The last text split and its spans: extraction (``SentenceIndex``) and the fact table split the same
+# prose string one after the other, so the second split of each document is a look-up. Keyed by
+# identity (the text is held here, so its id cannot be reused by another string while it is kept).
+_last_split: tuple[str, list[tuple[int, int]]] | None = None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of prose text; a newline ends a sentence unless a wrapped line goes on after it."""
+    global _last_split
+    last = _last_split
+    if last is not None and last[0] is text:
+        return list(last[1])   # a copy: a caller may change its list
+    spans = _split(text)
+    _last_split = (text, spans)
+    return list(spans)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENTENCE_END.finditer(text):

@@ -72,9 +72,9 @@ def _changes(table: FactTable, rule) -> Iterator[Hit]:
         multipliers[word.lower()] = float(factor)
     change_re = change_words_re(rule.vocabularies["change_words"])
     tolerance = rule.options["multiplier_tolerance"]
-    for si in sorted({f.sentence_index for f in table.facts}):
-        facts = list(table.in_sentence(si))
-        for ch in stated_changes(facts, change_re):
+    for changes in table.per_sentence(("stated changes", change_re.pattern, change_re.flags),
+                                      lambda facts: stated_changes(facts, change_re)).values():
+        for ch in changes:
             yield from _check_change(ch, multipliers, tolerance)
 
 

@@ -175,8 +175,9 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
 
 def _points(table: FactTable, rule) -> Iterator[Hit]:
     change_re = change_words_re(rule.vocabularies["change_words"])
-    for si in sorted({f.sentence_index for f in table.facts}):
-        for ch in stated_changes(list(table.in_sentence(si)), change_re):
+    for changes in table.per_sentence(("stated changes", change_re.pattern, change_re.flags),
+                                      lambda facts: stated_changes(facts, change_re)).values():
+        for ch in changes:
             old, new, c = ch.old, ch.new, ch.change
             old_v, new_v = ch.old_value, ch.new_value
             if c is None or not (_percent(old) and _percent(new)) or c.unit != "percent" or c.q.value is None:
