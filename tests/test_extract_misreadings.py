@@ -216,3 +216,12 @@ def test_fractions_with_a_numerator(text, value):
 @pytest.mark.parametrize("text", ["It won the third of the five matches.", "It was the fourth of July."])
 def test_an_ordinal_is_no_fraction(text):
     assert [q.kind for q in extract_quantities(text)] in ([], ["count"])
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("It will build 500 newly built homes.", "homes"),
+    ("It has 40 privately owned firms.", "firms"),
+    ("There are 3 million fully vaccinated people.", "people"),
+])
+def test_an_adverb_and_its_modifier_before_the_counted_noun(text, metric):
+    assert _one(text).metric == metric

@@ -82,6 +82,8 @@ _MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\
 _COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
 # after "and": a modifier and the plural head it shares with the modifier before "and"
 _COORDINATED_RE = LazyPattern(r"\s+((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)(?![A-Za-z\-])")
+# after an adverb: a participle or adjective, then a noun ("newly built homes", "fully vaccinated people")
+_ADVERB_MODIFIER_RE = LazyPattern(r"\s+[a-z]+(?:ed|en|ing|t)\s+[a-z][a-z\-]{2,}")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -139,12 +141,16 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
     ``count`` (the noun phrase after a count) a singular noun before another noun is the counted one;
     with ``one`` (after a figure of one) a word in -s after the singular noun is its verb."""
     words: list[str] = []
+    skip = 0   # 2: the word after an adverb is its modifier, stepped over
     nl = s.find("\n", 0, 120)  # a noun phrase never runs onto the next line (wire tables)
     for m in _WORD_RE.finditer(s[:120] if nl < 0 else s[:nl]):
         if m.group(2) is not None:
             break
         w = m.group(1)
         lw = w.lower()
+        if skip == 2:
+            skip = 1
+            continue
         if skip_possessive and w.endswith(("'s", "’s")):
             words = []  # "North Korea's GDP": the possessor is not the base
             continue
@@ -175,6 +181,9 @@ def noun_phrase(s: str, allow_caps: bool = False, skip_leading_caps: bool = Fals
         if lw in STOP_WORDS or lw in APPROX_WORDS or lw in CHANGE_VERBS:
             break
         if lw.endswith("ly") and len(lw) > 4:
+            if count and not words and not skip and "-" not in lw and _ADVERB_MODIFIER_RE.match(s, m.end()):
+                skip = 2   # "500 newly built homes", "20 decently sized plants": an adverb and its modifier
+                continue
             break
         if words and lw.endswith("ed") and len(lw) > 4:
             break
