@@ -16,12 +16,15 @@ def _one(text: str, surface: str):
 @pytest.mark.parametrize("text, surface", [
     ("Nearly 4000 come from Spain each summer.", "4000"),                # a verb after the count
     ("The peso weakened to trade at 17.42 against the euro.", "17.42"),  # a preposition
-    ("It is as big as about 30 reasonably sized farms.", "30"),          # an adverb
     ("Divers went down 12 metres deep in places.", "12 metres"),        # a dimension word
     ("The tank held 500GB instead of the 250GB found in the old one.", "250GB"),  # a past form
 ])
 def test_a_word_that_is_no_noun_is_no_metric(text, surface):
     assert _one(text, surface).metric is None
+
+
+def test_an_adverb_and_its_modifier_are_no_metric_the_noun_after_them_is():
+    assert _one("It is as big as about 30 reasonably sized farms.", "30").metric == "farms"
 
 
 def test_a_verb_phrase_before_a_link_word_is_no_metric():
