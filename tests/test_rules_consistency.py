@@ -413,3 +413,21 @@ def test_a_duration_after_a_possessive_is_a_figure_not_the_name_of_an_event():
     text = "She won the men's 3,000m. The 1988 year budget is set. The medic's 512 days on the front line."
     excluded = {f.q.text: matching._excluded(f) for f in facts_for_text(text, extract_quantities(text)).facts}
     assert excluded == {"3,000m": True, "1988 year": True, "512 days": False}
+
+
+def test_a_figure_hyphened_to_its_noun_has_no_scale_word_to_slip():
+    # "the bloc's 31-member council" can carry no scale word, so "31 million people" is no slip of it
+    import numlint
+
+    text = ("The bloc's 31-member council, including the largest states, met on Monday.\n\n"
+            "Another 31 million people, including 4 million children, need food aid.\n")
+    assert [f.code for f in numlint.check_text(text, "aid.txt") if f.code == "NL201"] == []
+
+
+def test_one_common_number_of_two_spans_of_time_is_no_unit_slip():
+    # "the coming 14 months" and "the highest in 14 years": two spans, not one in a slipped unit
+    import numlint
+
+    text = ("Prices fell at the fastest rate in 14 years, the survey of estate agents found.\n\n"
+            "The agents expect prices to rise 3% over the coming 14 months.\n")
+    assert [f.code for f in numlint.check_text(text, "prices.txt") if f.code == "NL202"] == []

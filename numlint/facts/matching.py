@@ -656,6 +656,9 @@ def restates(features: dict[str, float]) -> bool:
     return any(k in features for k in TIES)
 
 
+_COMPOUND_AFTER = LazyPattern(r"-[A-Za-z]")
+
+
 def slip_is_one_figure(a: Fact, b: Fact, features: dict[str, float]) -> bool:
     """Whether the same written number under two scale words, currencies or units (``features``
     holds the pair's evidence) is one figure gone wrong, not two facts that share a number.
@@ -664,8 +667,15 @@ def slip_is_one_figure(a: Fact, b: Fact, features: dict[str, float]) -> bool:
     text to tie the two mentions. But a price per unit and a total a thousand or a million times
     apart ("50 dlrs per share", "50 mln dlrs") are two facts whatever their words: a restatement
     drops a per-what ("$100" for "$100 a barrel"), never the scale word with it, unless the per-what
-    is a rate in time ("50 mln dlrs a year")."""
+    is a rate in time ("50 mln dlrs a year"). A figure joined to its noun by a hyphen ("the EU's
+    27-member bloc") can carry no scale word, so it has none to slip. And one common number of two
+    spans of time ("the coming 12 months", "the highest in 12 years") is two spans: a story gives
+    spans in many units."""
     if "slip_scale" in features and a.per != b.per and not all(units.is_duration(p) for p in (a.per, b.per) if p):
+        return False
+    if "slip_scale" in features and (_COMPOUND_AFTER.match(a.right) or _COMPOUND_AFTER.match(b.right)):
+        return False
+    if "slip_unit" in features and units.is_duration(a.unit) and units.is_duration(b.unit) and not rare_number(a):
         return False
     if rare_number(a):
         return True
