@@ -884,3 +884,15 @@ def test_a_scaled_figure_of_a_money_noun_takes_the_currency_named_before_it():
 ])
 def test_a_wire_mixed_number_is_one_value(text, expected):
     assert [(q.text, q.value, q.unit) for q in extract_quantities(text)] == expected
+
+
+def test_a_bare_ounce_in_a_story_that_weighs_in_troy_ounces_is_a_troy_ounce():
+    # bullion copy writes "troy" once: the headline's "2.4 MLN OUNCES" is the body's troy ounces,
+    # not a second unit that slipped
+    import numlint
+
+    text = ("SILVER OUTPUT SEEN AT 2.4 MLN OUNCES\n\n"
+            "The mine should produce 2.4 mln troy ounces of silver, against 1.9 mln ounces last year.\n")
+    assert [q.unit for q in extract_quantities(text)] == ["troy_ounce"] * 3
+    assert [f.code for f in numlint.check_text(text, "silver.txt") if f.code == "NL202"] == []
+    assert [q.unit for q in extract_quantities("Add a 12 ounce steak and 2 ounces of butter.")] == ["ounce"] * 2

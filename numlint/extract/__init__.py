@@ -32,7 +32,7 @@ import dataclasses
 from numlint.extract import metric
 from numlint.extract.cores import ASCII_LOWER, DIGIT_CORE, HAS_LETTER_RE, SPELLED_CORE_LC, VAGUE_CORE_LC, read_fast
 from numlint.extract.currency import resolve_bare_currencies
-from numlint.extract.ellipsis import inherit_currency, inherit_unit, inherit_unit_of_whole
+from numlint.extract.ellipsis import inherit_currency, inherit_unit, inherit_unit_of_whole, inherit_unit_qualifier
 from numlint.extract.filters import PHONE_RE
 from numlint.extract.modifiers import is_restatement
 from numlint.extract.reader import read_mention, to_quantity
@@ -65,6 +65,7 @@ def _link_neighbours(src: Source, mentions: list[Mention]) -> None:
     ("fell 120 points, or 1.2%"), a unit written once (``ellipsis``), a metric (``metric``)."""
     text = src.text
     resolve_bare_currencies(mentions)
+    inherit_unit_qualifier(mentions)
     money: Mention | None = None   # the last amount of money read
     for i, m in enumerate(mentions):
         if i and m.change is None and mentions[i - 1].change is not None and \
