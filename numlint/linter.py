@@ -38,16 +38,17 @@ def _cyclic_gc_paused():
 
 
 def document_quantities(doc: Document, directives=None, prose: Prose | None = None,
-                        html_scope: str = "article") -> tuple[Prose, list[Quantity]]:
+                        html_scope: str = "article", concepts: bool = True) -> tuple[Prose, list[Quantity]]:
     """The document's prose and its quantities, positioned in the ORIGINAL text with line/column.
-    ``prose``: the document's prose when already made (by ``prose_and_directives``).
+    ``prose``: the document's prose when already made (by ``prose_and_directives``); ``concepts``:
+    as ``extract_quantities`` (a check leaves them out: no rule reads them).
 
     A quantity's ``text`` is ``doc.text[start:end]``, the mention as the file has it (CONTRACT.md);
     ``as_read`` gives the same quantities with the text a reader sees, for the rules."""
     with _cyclic_gc_paused():
         if prose is None:
             prose, _ = prose_and_directives(doc, directives, html_scope)
-        return prose, _quantities(doc, prose)
+        return prose, _quantities(doc, prose, concepts)
 
 
 def prose_and_directives(doc: Document, directives=None, html_scope: str = "article") -> tuple[Prose, list]:
@@ -70,10 +71,10 @@ def prose_and_directives(doc: Document, directives=None, html_scope: str = "arti
     return to_prose(suppress.mask(doc.text, directives), "text"), directives
 
 
-def _quantities(doc: Document, prose: Prose) -> list[Quantity]:
+def _quantities(doc: Document, prose: Prose, concepts: bool = True) -> list[Quantity]:
     from numlint.extract import extract_quantities
 
-    quantities = extract_quantities(prose.text)
+    quantities = extract_quantities(prose.text, concepts)
     # One string object for each text that repeats among a document's quantities (a unit, a scale
     # word, a metric, a mention written alike), and one int for a line shared by its mentions: the
     # quantities live as long as the findings, and a long document repeats most of them.
@@ -264,7 +265,7 @@ def _lint(doc: Document, config: Config | None) -> FileResult:
     config = (config or Config()).for_path(doc.path)
     prose, directives = prose_and_directives(doc, html_scope=config.html_scope)
     suppress.resolve_scopes(doc.text, directives, doc.line_col)
-    prose, quantities = document_quantities(doc, directives, prose=prose)
+    prose, quantities = document_quantities(doc, directives, prose=prose, concepts=False)
     findings = rule_findings(doc, prose, as_read(prose, quantities), config)
     kept, _suppressed = suppress.apply(findings, directives)
     kept.extend(unused_suppression_findings(doc, directives, config))
