@@ -225,3 +225,12 @@ def test_an_ordinal_is_no_fraction(text):
 ])
 def test_an_adverb_and_its_modifier_before_the_counted_noun(text, metric):
     assert _one(text).metric == metric
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The value will increase from 24.2 to 33-35 billion euros.", 24.2e9, "EUR"),
+    ("Output rose from 10 to 12-15 tonnes.", 10, "metric_ton"),
+])
+def test_a_change_to_a_range_gives_its_first_end_the_range_unit(text, value, unit):
+    q = extract_quantities(text)[0]
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
