@@ -234,3 +234,12 @@ def test_an_adverb_and_its_modifier_before_the_counted_noun(text, metric):
 def test_a_change_to_a_range_gives_its_first_end_the_range_unit(text, value, unit):
     q = extract_quantities(text)[0]
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The population of the city is 50,000.", "population"),
+    ("The cost of the project was $5m.", "cost"),
+    ("The number of cars was 500.", "cars"),        # a generic head: what follows "of" is counted
+])
+def test_the_x_of_y_counts_x(text, metric):
+    assert _one(text).metric == metric

@@ -249,10 +249,13 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     one_noun = w2 is None or w1.lower() in POSSESSIVE_DETERMINERS   # "firm", "the firm"
     held = _HELD_BY_RE.search(lead[window:w1_start]) if one_noun else None
     noun = held.group(1) if held else ""
+    if held and held.group(2) and (noun.lower() in GENERIC_HEADS or singular(noun.lower()) in GENERIC_HEADS):
+        noun = ""   # "the number of cars was 500": the cars are counted
     if noun and not any(noun.lower() in words for words in (STOP_WORDS, NOT_METRIC_BEFORE_OF, UP_WORDS, DOWN_WORDS)) \
             and (noun[0].islower() or sentence_initial(lead_start + window + held.start(1) - 1)):
-        # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%": the word before
-        # the link is whose the figure is; the noun before the preposition is what it counts.
+        # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%", "The population of
+        # the city is 50,000": the word before the link is whose the figure is; the noun before the
+        # preposition is what it counts.
         return noun.lower()
     if words and (words[0] in STOP_WORDS or words[0] in POSSESSIVE_DETERMINERS or (w1[0].isupper() and not cap_ok)):
         words = words[1:]
@@ -342,7 +345,7 @@ _NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "
                             "within", "near", "across", "behind", "beyond", "throughout", "toward", "towards",
                             "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
                             "until", "during", "apiece", "overnight", "already", "ago"})
-_HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
+_HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for|(of))\s+(?:(?:the|its|their)\s+)?$")
 _PHRASE_END_RE = LazyPattern(r"[\d()\[\]{},;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = LazyPattern(
     r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
