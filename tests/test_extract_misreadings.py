@@ -243,3 +243,12 @@ def test_a_change_to_a_range_gives_its_first_end_the_range_unit(text, value, uni
 ])
 def test_the_x_of_y_counts_x(text, metric):
     assert _one(text).metric == metric
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("It bought 200 million dollars worth of bonds.", "bonds"),
+    ("They have 50 years' worth of data.", "data"),
+])
+def test_worth_of_is_no_metric_what_follows_is(text, metric):
+    q = _one(text)
+    assert (q.metric, q.concept) == (metric, metric)

@@ -84,6 +84,8 @@ _COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
 _COORDINATED_RE = LazyPattern(r"\s+((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)(?![A-Za-z\-])")
 # after an adverb: a participle or adjective, then a noun ("newly built homes", "fully vaccinated people")
 _ADVERB_MODIFIER_RE = LazyPattern(r"\s+[a-z]+(?:ed|en|ing|t)\s+[a-z][a-z\-]{2,}")
+# "$5m worth of shares", "50 years' worth of data": what the figure is the worth of follows "of"
+_WORTH_RE = LazyPattern(r"['’]?(?:s\s+|\s+)?worth(?=\s+of\s)|\s+worth(?=\s+of\s)")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -99,6 +101,9 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
     figure is the change, not the metric); ``lead`` the text before the figure, from ``lead_start``."""
     metric = base = None
     after = text[after_from:after_from + WINDOW]
+    worth = _WORTH_RE.match(after)
+    if worth:
+        after = after[worth.end():]
     if kind in ("percent", "ratio") or (low_kind in ("percent", "ratio")):
         bm = _OF_OR_IN_RE.match(after)
         if bm and (bm.group(0).strip() == "of"):
@@ -364,6 +369,9 @@ def metric_around(left: str, right: str) -> str | None:
     # The noun phrase sits next to the number: a bounded window keeps the end-anchored searches
     # below linear in the mention, not in its sentence.
     left, right = left[-200:], right[:200]
+    worth = _WORTH_RE.match(right)
+    if worth:
+        right = right[worth.end():]
     phrase: list[str] = []
     m = _OF_NOUN_RE.match(right)
     if m and m.group(1) not in NOT_CONTENT_WORDS and m.group(1) not in COMMON_VERBS:
@@ -762,6 +770,9 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     nl = right.find("\n")
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
+    worth = _WORTH_RE.match(right)
+    if worth:
+        right = right[worth.end():]
     compound = _COMPOUND_RE.match(right) if kind == "count" else None
     right_words = _concept_tokens(right[compound.end():] if compound else right)
     if right_words and right_words[0] == "(" and ")" in right_words[:12]:
