@@ -252,3 +252,9 @@ def test_the_x_of_y_counts_x(text, metric):
 def test_worth_of_is_no_metric_what_follows_is(text, metric):
     q = _one(text)
     assert (q.metric, q.concept) == (metric, metric)
+
+
+def test_a_grouped_count_after_a_maker_is_a_count():
+    # a model number is never written with a thousands comma
+    q = _one("Boeing 2,000 jobs to go")
+    assert (q.value, q.metric) == (2000, "jobs")
