@@ -225,3 +225,36 @@ def test_an_ordinal_is_no_fraction(text):
 ])
 def test_an_adverb_and_its_modifier_before_the_counted_noun(text, metric):
     assert _one(text).metric == metric
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The value will increase from 24.2 to 33-35 billion euros.", 24.2e9, "EUR"),
+    ("Output rose from 10 to 12-15 tonnes.", 10, "metric_ton"),
+])
+def test_a_change_to_a_range_gives_its_first_end_the_range_unit(text, value, unit):
+    q = extract_quantities(text)[0]
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The population of the city is 50,000.", "population"),
+    ("The cost of the project was $5m.", "cost"),
+    ("The number of cars was 500.", "cars"),        # a generic head: what follows "of" is counted
+])
+def test_the_x_of_y_counts_x(text, metric):
+    assert _one(text).metric == metric
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("It bought 200 million dollars worth of bonds.", "bonds"),
+    ("They have 50 years' worth of data.", "data"),
+])
+def test_worth_of_is_no_metric_what_follows_is(text, metric):
+    q = _one(text)
+    assert (q.metric, q.concept) == (metric, metric)
+
+
+def test_a_grouped_count_after_a_maker_is_a_count():
+    # a model number is never written with a thousands comma
+    q = _one("Boeing 2,000 jobs to go")
+    assert (q.value, q.metric) == (2000, "jobs")

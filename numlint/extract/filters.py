@@ -97,7 +97,7 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
             if pm:
                 word = pm.group(1)
                 lw = word.lower().rstrip(".")
-                if lw in ID_CUES or lw + "." in ID_CUES or word in AIRCRAFT_MAKERS:
+                if lw in ID_CUES or lw + "." in ID_CUES or (word in AIRCRAFT_MAKERS and a.integer_shape):
                     raise Skip(end)   # "page 5"; "Boeing 747 jets were grounded", even opening a sentence
                 if (word[0].isupper() or any(c.isupper() for c in word[1:])) and lw not in STOP_WORDS and \
                         lw not in APPROX_WORDS and lw not in CHANGE_VERBS and \

@@ -84,6 +84,8 @@ _COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")
 _COORDINATED_RE = LazyPattern(r"\s+((?:[a-z][a-z\-]*\s+)?[a-z][a-z\-]*)(?![A-Za-z\-])")
 # after an adverb: a participle or adjective, then a noun ("newly built homes", "fully vaccinated people")
 _ADVERB_MODIFIER_RE = LazyPattern(r"\s+[a-z]+(?:ed|en|ing|t)\s+[a-z][a-z\-]{2,}")
+# "$5m worth of shares", "50 years' worth of data": what the figure is the worth of follows "of"
+_WORTH_RE = LazyPattern(r"['’]?(?:s\s+|\s+)?worth(?=\s+of\s)|\s+worth(?=\s+of\s)")
 # Past participles that end a noun phrase ("3,000 given by"): they never start one.
 _PARTICIPLES = ("given", "taken", "seen", "known", "shown", "held", "made", "paid", "sold", "left")
 
@@ -99,6 +101,9 @@ def read_metric(text: str, *, end: int, after_from: int, kind: str, low_kind: st
     figure is the change, not the metric); ``lead`` the text before the figure, from ``lead_start``."""
     metric = base = None
     after = text[after_from:after_from + WINDOW]
+    worth = _WORTH_RE.match(after)
+    if worth:
+        after = after[worth.end():]
     if kind in ("percent", "ratio") or (low_kind in ("percent", "ratio")):
         bm = _OF_OR_IN_RE.match(after)
         if bm and (bm.group(0).strip() == "of"):
@@ -249,10 +254,13 @@ def metric_before(lead: str, lead_start: int, vs_after: bool, sentence_initial: 
     one_noun = w2 is None or w1.lower() in POSSESSIVE_DETERMINERS   # "firm", "the firm"
     held = _HELD_BY_RE.search(lead[window:w1_start]) if one_noun else None
     noun = held.group(1) if held else ""
+    if held and held.group(2) and (noun.lower() in GENERIC_HEADS or singular(noun.lower()) in GENERIC_HEADS):
+        noun = ""   # "the number of cars was 500": the cars are counted
     if noun and not any(noun.lower() in words for words in (STOP_WORDS, NOT_METRIC_BEFORE_OF, UP_WORDS, DOWN_WORDS)) \
             and (noun[0].islower() or sentence_initial(lead_start + window + held.start(1) - 1)):
-        # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%": the word before
-        # the link is whose the figure is; the noun before the preposition is what it counts.
+        # "Profits at the firm rose to £5m", "Unemployment in Scotland fell to 5%", "The population of
+        # the city is 50,000": the word before the link is whose the figure is; the noun before the
+        # preposition is what it counts.
         return noun.lower()
     if words and (words[0] in STOP_WORDS or words[0] in POSSESSIVE_DETERMINERS or (w1[0].isupper() and not cap_ok)):
         words = words[1:]
@@ -342,7 +350,7 @@ _NO_NOUN_AFTER = frozenset({"against", "below", "above", "instead", "through", "
                             "within", "near", "across", "behind", "beyond", "throughout", "toward", "towards",
                             "come", "comes", "came", "go", "goes", "went", "previous", "following", "since",
                             "until", "during", "apiece", "overnight", "already", "ago"})
-_HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for)\s+(?:(?:the|its|their)\s+)?$")
+_HELD_BY_RE = LazyPattern(r"\b([A-Za-z][a-z\-]{2,})\s+(?:at|in|for|(of))\s+(?:(?:the|its|their)\s+)?$")
 _PHRASE_END_RE = LazyPattern(r"[\d()\[\]{},;:!?\"“”]|\.\s|\.?$")
 _NOUN_BEFORE_OF_RE = LazyPattern(
     r"([A-Za-z][A-Za-z\-]+)\s+of\s+(?:about |around |some |nearly |almost |more than |over )?$")
@@ -361,6 +369,9 @@ def metric_around(left: str, right: str) -> str | None:
     # The noun phrase sits next to the number: a bounded window keeps the end-anchored searches
     # below linear in the mention, not in its sentence.
     left, right = left[-200:], right[:200]
+    worth = _WORTH_RE.match(right)
+    if worth:
+        right = right[worth.end():]
     phrase: list[str] = []
     m = _OF_NOUN_RE.match(right)
     if m and m.group(1) not in NOT_CONTENT_WORDS and m.group(1) not in COMMON_VERBS:
@@ -759,6 +770,9 @@ def read_concept(left: str, right: str, *, kind: str, metric: str | None, base: 
     nl = right.find("\n")
     right = right if nl < 0 else right[:nl]
     left = left[left.rfind("\n") + 1:]
+    worth = _WORTH_RE.match(right)
+    if worth:
+        right = right[worth.end():]
     compound = _COMPOUND_RE.match(right) if kind == "count" else None
     right_words = _concept_tokens(right[compound.end():] if compound else right)
     if right_words and right_words[0] == "(" and ")" in right_words[:12]:

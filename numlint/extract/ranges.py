@@ -74,6 +74,8 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
         return
     if typ == "d" and cur and cur.end() and b.currency is None:
         return
+    if from_change and typ == "d" and not (b.unit or b.currency or b.scale):
+        _unit_of_far_end(src, b)   # "increase from 24.2 to 33-35 billion euros": 24.2 billion euros
     if a.currency and b.currency is None and b.unit == "" and sep in ("-", "–", "—", "to"):
         b.currency = a.currency
     # year ranges and scores are not quantity ranges
@@ -109,6 +111,27 @@ def read_range(src: Source, mention: Mention, between: bool, from_range: bool) -
         return  # "rose from 13.5 to 14 mm": two values (the first took the unit and scale above)
     mention.high = b
     mention.end = b.end
+
+
+_FAR_END_RE = LazyPattern(r"\s?[-–]\s?(?=\d)")
+
+
+def _unit_of_far_end(src: Source, b: Amount) -> None:
+    """The new level of a change written as a range ("from 24.2 to 33-35 billion euros"): the second
+    end's number takes the scale, currency and unit written after the range's far end."""
+    m = _FAR_END_RE.match(src.text, b.end)
+    core = DIGIT_CORE.match(src.text, m.end()) if m else None
+    if core is None:
+        return
+    try:
+        c = read_amount(src, core.start(), core.end(), "d", in_range=True)
+    except Skip:
+        return
+    if c is None or not (c.unit or c.currency or c.scale) or c.number < b.number:
+        return
+    share_scale(src.text, b, c)
+    if not b.unit:
+        b.unit, b.kind, b.currency, b.surface_unit = c.unit, c.kind, c.currency, c.surface_unit
 
 
 @staticmethod
