@@ -103,8 +103,11 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
     return Comparison("conflict", ratio=ratio, converted=converted)
 
 
+_BOUND_SIDES = {">": "low", ">=": "low", "<": "high", "<=": "high"}
+
+
 def _bound_side(q: Quantity) -> str | None:
-    return {">": "low", ">=": "low", "<": "high", "<=": "high"}.get(q.approx)
+    return _BOUND_SIDES.get(q.approx)
 
 
 def _point(q: Quantity, approx_tolerance: float) -> tuple[float, float]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from numlint.facts.precision import _digits, half_step, interval, written_scale
+from numlint.lang.lazyre import LazyPattern
 from numlint.model import Quantity
 
 
@@ -126,9 +127,9 @@ class Fact:
         first is the old value (extraction gives low <= high, so the order comes from the digits).
         """
         q = self.q
-        if not q.is_range or q.low is None or q.high is None or not re.search(r"\bto\b", q.text):
+        if not q.is_range or q.low is None or q.high is None or not _TO_WORD.search(q.text):
             return None
-        if not re.search(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", self.left[-20:], re.I):
+        if not _FROM_BEFORE.search(self.left[-20:]):
             return None
         first, _, second = q.text.partition(" to ")
         a, b = _digits(first), _digits(second)
@@ -187,6 +188,10 @@ class Fact:
 
 
 
+# Reached only by a range ("from 5% to 7%") or a count that could be a year: compiled on first use.
+_TO_WORD = LazyPattern(r"\bto\b")
+_FROM_BEFORE = LazyPattern(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|all|all the|all of the)"
                        r"\s+(?:[a-z\-]+\s+)?$", re.I)
 # After "the" + figure, a clause or participle that says which one ("the 5.3 pct stake held by
@@ -258,12 +263,12 @@ def looks_like_year(f: Fact) -> bool:
     """"reveal 2004 earnings": a year read as a count (extraction should drop it; we never compare it)."""
     q = f.q
     return (q.kind == "count" and not q.unit and q.value is not None and 1900 <= q.value <= 2100
-            and q.value == int(q.value) and re.fullmatch(r"(?:19|20)\d\d", q.text.strip()) is not None)
+            and q.value == int(q.value) and _YEAR.fullmatch(q.text.strip()) is not None)
 
 
 def small_count(f: Fact) -> bool:
     """"two awards", "five nominations": small whole counts repeat and differ by chance."""
     q = f.q
-    return q.value is not None and q.value < 10 and q.value == int(q.value) and written_scale(q) == (1.0, 0) \
+    return q.value is not None and q.value < 10 and q.value == int(q.value) and f.scale == (1.0, 0) \
         and not q.unit
 

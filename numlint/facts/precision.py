@@ -14,6 +14,7 @@ from numlint.model import Quantity
 # the one scale table, by lower-case word ("M" and "m" are one scale word here)
 _SCALES = {word.lower(): value for word, value in SCALE_WORDS.items()}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def written_scale(q: Quantity) -> tuple[float, int]:
@@ -23,7 +24,7 @@ def written_scale(q: Quantity) -> tuple[float, int]:
     m = _NUMBER.search(q.text)
     decimals = len(m.group(1)) if m and m.group(1) else 0
     multiplier = 1.0
-    for word in re.findall(r"[A-Za-z]+", q.text[m.end():] if m else q.text):
+    for word in _WORD.findall(q.text[m.end():] if m else q.text):
         if word.lower() in _SCALES:
             multiplier = _SCALES[word.lower()]
             break
@@ -72,7 +73,7 @@ def _digits(text: str) -> float | None:
         value = float(m.group().replace(",", ""))
     except ValueError:
         return None
-    for word in re.findall(r"[A-Za-z]+", text[m.end():])[:1]:
+    for word in _WORD.findall(text[m.end():])[:1]:
         value *= _SCALES.get(word.lower(), 1.0)
     return value
 
