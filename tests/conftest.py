@@ -23,7 +23,7 @@ TOY_NL101 = RuleSpec("NL101", "conflicting-values", "consistency", "error", "s",
                      "{value} {metric} here, but {other} on {other_line}", "w")
 
 
-def toy_quantities(doc, directives=None, prose=None, html_scope="article"):
+def toy_quantities(doc, directives=None, prose=None, html_scope="article", concepts=True):
     directives = suppress.parse(doc.text, doc.format) if directives is None else directives
     text = suppress.mask(doc.text, directives)
     out = []
