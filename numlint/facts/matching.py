@@ -39,7 +39,6 @@ from numlint.facts.fact import (
     kept_with,
     looks_like_year,
     names_a_group,
-    remembered,
     small_count,
 )
 from numlint.facts.words import singular, stem_words
@@ -84,10 +83,17 @@ def _per_mention(read):
     """``read(fact)`` worked out on first use and kept with the fact (as ``Fact.span`` keeps its
     intervals): a mention is in up to 34 candidate pairs, and each pair asks again."""
     name = read.__name__
+    slot = getattr(_Kept, name)   # the slot's descriptor: read and set without getattr by name
 
     @functools.wraps(read)
     def kept(f: Fact):
-        return remembered(kept_with(f, _Kept), name, lambda: read(f))
+        record = kept_with(f, _Kept)
+        try:
+            return slot.__get__(record)
+        except AttributeError:
+            value = read(f)
+            slot.__set__(record, value)
+            return value
 
     return kept
 
