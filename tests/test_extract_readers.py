@@ -251,3 +251,11 @@ def test_a_currency_sign_written_as_an_html_reference():
 
     got = [(q.value, q.unit) for q in extract_quantities("Turnover was &pound;7m<sup>2</sup> in all, or &euro;8m.")]
     assert got == [(7e6, "GBP"), (8e6, "EUR")]
+
+
+def test_ascii_lower_keeps_every_offset_and_every_non_ascii_character():
+    from numlint.extract.cores import ASCII_LOWER, ascii_lower
+
+    for text in ("PROFITS ROSE TO 5 MLN DLRS", "Prices in İstanbul rose 5%", "The ﬁrm’s £5M deal – ÉTÉ"):
+        assert ascii_lower(text) == text.translate(ASCII_LOWER)
+        assert len(ascii_lower(text)) == len(text)

@@ -69,6 +69,12 @@ VAGUE_CORE = LazyPattern(r"(?i)\b" + alt(VAGUE_PLURALS) + r"(?:\sof\s"
 SPELLED_CORE_LC = re.compile(SPELLED_CORE.pattern)
 VAGUE_CORE_LC = re.compile(VAGUE_CORE.pattern[4:])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lower-cased and every other character as written (same length, so same
+    offsets). ``str.lower`` does exactly that on ASCII text, several times faster than a table."""
+    return text.lower() if text.isascii() else text.translate(ASCII_LOWER)
 HAS_LETTER_RE = re.compile(r"[A-Za-z]")
 _ORDINAL_RE = LazyPattern(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
