@@ -380,9 +380,12 @@ _SLIPS = ("slip_scale", "slip_currency", "slip_unit")
 def _ruled_out(table: FactTable, kinds, ignored_units, ignored_text) -> frozenset[int]:
     """The fact indexes a rule with these options never compares: kinds it leaves out, ignored
     units, and mentions with an ignored word around them ("year-old")."""
+    def ignored(f: Fact) -> bool:
+        around = f.around   # made on each read: once a fact, not once an ignored word
+        return any(w in around for w in ignored_text)
+
     return frozenset(f.index for f in table.facts
-                     if f.q.kind not in kinds or f.unit in ignored_units
-                     or (ignored_text and any(w in f.around for w in ignored_text)))
+                     if f.q.kind not in kinds or f.unit in ignored_units or (ignored_text and ignored(f)))
 
 
 def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
