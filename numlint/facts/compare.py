@@ -65,7 +65,7 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
                 return Comparison("scale", ratio=r, converted=b.q.value)
     ia = a.span(approx_tolerance)
     ib = b.span(approx_tolerance)
-    if _bound_side(a.q) and _bound_side(a.q) == _bound_side(b.q):
+    if bound_side(a.q) and bound_side(a.q) == bound_side(b.q):
         # "up to 50,000" and "up to 33,904": two bounds of one kind are compared as the numbers written
         ia = _point(a.q, approx_tolerance)
         ib = _point(b.q, approx_tolerance)
@@ -106,7 +106,9 @@ def compare(a: Fact, b: Fact, approx_tolerance: float = 0.1, scale_ratios=(1e3, 
 _BOUND_SIDES = {">": "low", ">=": "low", "<": "high", "<=": "high"}
 
 
-def _bound_side(q: Quantity) -> str | None:
+def bound_side(q: Quantity) -> str | None:
+    """Which end of the true value a bound writes: "low" for "more than 50,000" (the value is at
+    least that), "high" for "up to 50,000", None for a value or an approximation."""
     return _BOUND_SIDES.get(q.approx)
 
 

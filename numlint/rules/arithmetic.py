@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from numlint.changes import Change, change_words_re, stated_changes
 from numlint.facts import Fact, FactTable, half_step
+from numlint.facts.compare import bound_side
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -113,7 +114,7 @@ def _check_change(ch: Change, multipliers: dict[str, float], tolerance: float) -
     # Wire copy often cuts a figure instead of rounding it ("44.6%" written as "44%"): a stated value up
     # to one last digit below the computed one is a truncation, not an error. Above, it is.
     truncated = 2 * half_step(c.q, c.q.value)
-    bound = _bound_side(old, new, fall=new_v < old_v)
+    bound = _change_side(old, new, fall=new_v < old_v)
     if bound is None:
         return
     too_high = c.q.value - actual > step and bound <= 0
@@ -126,17 +127,18 @@ def _check_change(ch: Change, multipliers: dict[str, float], tolerance: float) -
                   values={"stated": c.q.text.strip(), **texts, "actual": shown})
 
 
-_BOUND_SIDE = {">": 1, ">=": 1, "<": -1, "<=": -1}
+# a bound's written value is the true one's low end (+1: the true value is larger) or high end (-1)
+_LARGER = {"low": 1, "high": -1, None: 0}
 
 
-def _bound_side(old: Fact, new: Fact, fall: bool) -> int | None:
+def _change_side(old: Fact, new: Fact, fall: bool) -> int | None:
     """Where the true change lies against the one computed from the written values: 0 when both are
     values, +1 when it can only be larger, -1 when only smaller, None when a bound on each end
     pulls it opposite ways. "fell 14 pct to 43,521 from more than 50,000": the old value is above
     50,000, so the fall is at least the 13% computed, and 14% fits."""
     # a larger old value makes a fall larger and a rise smaller; a larger new value the reverse
-    pulls = {_BOUND_SIDE.get(old.q.approx, 0) * (1 if fall else -1),
-             _BOUND_SIDE.get(new.q.approx, 0) * (-1 if fall else 1)} - {0}
+    pulls = {_LARGER[bound_side(old.q)] * (1 if fall else -1),
+             _LARGER[bound_side(new.q)] * (-1 if fall else 1)} - {0}
     if len(pulls) > 1:
         return None
     return pulls.pop() if pulls else 0
