@@ -16,7 +16,14 @@ from numlint.lang.cues import CLOCK_WORDS, ID_CUES, TIME_ZONES, YEAR_CUES
 from numlint.lang.dates import MONTHS, WEEKDAYS
 from numlint.lang.inflection import looks_plural
 from numlint.lang.lazyre import LazyPattern
-from numlint.lang.makers import AIRCRAFT_MAKERS, AIRCRAFT_NOUNS, AVIATION_WORDS, BOEING_MODELS, MODEL_SUFFIXES
+from numlint.lang.makers import (
+    AIRCRAFT_MAKERS,
+    AIRCRAFT_NOUNS,
+    AVIATION_WORDS,
+    BOEING_MODELS,
+    MODEL_NUMBER,
+    MODEL_SUFFIXES,
+)
 from numlint.lang.stopwords import STOP_WORDS
 
 _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?" + alt(CLOCK_WORDS + TIME_ZONES) + r"(?![A-Za-z])|\s?o['’]clock)")
@@ -29,7 +36,7 @@ _MONTH_DAY_BEFORE_RE = LazyPattern(r"\b(?:" + "|".join(MONTHS) + r")\.?\s\d{1,2}
                                    r"\s?(?:-|–|and|to|through|thru|until|till|or)\s?$")
 # After a name, a model number and then what is counted: "12 Boeing 747 jets", "20 Boeing 747-400
 # jumbo jets", "63000 Model 3 sedans", "two Boeing 777s"
-_MODEL_THEN_NOUN_RE = LazyPattern(r"\s?[A-Z]?\d{1,4}(?:-\d{1,4})?(s\b|[a-z]{0,4}(?:\s(?:[A-Z][a-z]+\s)?"
+_MODEL_THEN_NOUN_RE = LazyPattern(r"\s?" + MODEL_NUMBER + r"(s\b|[a-z]{0,4}(?:\s(?:[A-Z][a-z]+\s)?"
                                   r"[a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?)?)")
 _WORD_AFTER_RE = LazyPattern(r"(?:-\d|[ \t]?([A-Za-z]+))")
 _MODEL_LIST_RE = LazyPattern(r"\s?(?:,|and|or|&)\s?(\d{3})(?!\d)")

@@ -32,6 +32,7 @@ from numlint.lang.change import APPROX_WORDS, CHANGE_VERBS, DOWN_WORDS, UP_WORDS
 from numlint.lang.dates import WEEKDAYS
 from numlint.lang.inflection import looks_plural, singular
 from numlint.lang.lazyre import LazyPattern
+from numlint.lang.makers import MODEL_NUMBER
 from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
@@ -76,7 +77,7 @@ _CAPS_THEN_LOWER_RE = LazyPattern(r"\s+(?:[A-Z][A-Za-z\-]*\s+){0,2}([a-z][a-z\-]
 _NEXT_LOWER_RE = LazyPattern(r"\s+([a-z][a-z\-]*)")
 # "12 Boeing 747 jets", "63000 Model 3 sedans", "two Boeing 777s": a name and its model number before
 # the counted noun; the whole is what is counted
-_MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}[A-Z]?\d{1,4}(?:-\d{1,4})?[a-z]{0,4})"
+_MODEL_NOUN_RE = LazyPattern(r"\s+((?:[A-Z][A-Za-z\-]*\s){1,2}" + MODEL_NUMBER + r"[a-z]{0,4})"
                              r"(?:(s)\b|\s+([a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))")
 # "-bedroom house": the noun of a number's compound, before the noun the compound describes
 _COMPOUND_RE = LazyPattern(r"-([a-z]{3,})(?=\s+[a-z])")

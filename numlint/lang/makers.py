@@ -1,7 +1,8 @@
 """Aircraft makers and the words around a model number ("Boeing 747", "Airbus 320", "the 737 Max"):
 a figure there names a model, it counts nothing.
 
-Pure data. The extractor's filters (``numlint.extract.filters``) read these lists.
+Pure data. The extractor's filters (``numlint.extract.filters``) and metric reader
+(``numlint.extract.metric``) read these lists and the shape of a model number.
 """
 
 from __future__ import annotations
@@ -27,3 +28,8 @@ airplanes fleet fleets model models family variant variants""".split())
 AVIATION_WORDS = frozenset("""airline airlines carrier carriers airport airports aviation flight flights
 pilot pilots aircraft jet jets jetliner jetliners airliner airliners plane planes airplane airplanes
 fleet fleets""".split())
+
+# How a model number is written after its maker's or product's name ("747", "747-400", "A320",
+# "Model 3"): a regular-expression fragment, one for the filters that keep a count before a model
+# and the metric reader that makes the model's noun what is counted.
+MODEL_NUMBER = r"[A-Z]?\d{1,4}(?:-\d{1,4})?"
