@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from numlint import units
 from numlint.extract.source import Mention, Source, rx
+from numlint.lang.measures import QUALIFIED_UNITS
 from numlint.lang.money import MONEY_NOUNS
 from numlint.lang.stopwords import STOP_WORDS
 
@@ -79,16 +80,11 @@ def inherit_currency(src: Source, money: Mention, m: Mention) -> None:
     m.extra["unit_from"] = money.start
 
 
-# A qualifier a story writes once on a unit and then leaves off: bullion is weighed in troy ounces,
-# and "3.1 mln troy ounces" is "3.1 mln ounces" in the headline and later paragraphs.
-_QUALIFIED_UNITS = {"ounce": "troy_ounce"}
-
-
 def inherit_unit_qualifier(mentions: list[Mention]) -> None:
     """A unit written bare in a story that writes it qualified ("troy ounces") is the qualified
     one: a story does not weigh one metal in two kinds of ounce."""
     written = {amt.unit for m in mentions for amt in (m.low, m.high) if amt is not None}
-    for bare, qualified in _QUALIFIED_UNITS.items():
+    for bare, qualified in QUALIFIED_UNITS.items():
         if qualified not in written or bare not in written:
             continue
         for m in mentions:

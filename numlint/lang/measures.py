@@ -130,6 +130,9 @@ COUNT_DENOMINATORS: dict[str, str] = {"share": "share", "person": "person", "hea
 # "weigh" covers "weighs", "weighed", "weight"). The units among them make even "151 mln pounds" a
 # weight when the sentence names no money ("180 mln tonnes ... 151 mln pounds").
 WEIGHT_UNITS = (r"lbs?", r"kg", r"kilos?", r"kilograms?", r"ounces?", r"tons?", r"tonnes?")
+# A qualifier a story writes once on a unit and then leaves off: bullion is weighed in troy ounces,
+# and "3.1 mln troy ounces" is "3.1 mln ounces" in the headline and later paragraphs (bare -> qualified).
+QUALIFIED_UNITS = {"ounce": "troy_ounce"}
 WEIGHT_CUES = (r"weigh\w*", r"heav\w*", r"pounds? of", *WEIGHT_UNITS)
 
 # Capitalised unit words that are still units ("25 Celsius"); any other capitalised word after a
