@@ -10,25 +10,14 @@ from numlint.lang.lazyre import LazyPattern
 from numlint.model import Quantity
 
 
-def remembered(record, name: str, compute):
-    """``record.name``, set to ``compute()`` on first use (a slotted record: one place for the
-    worked-out-once readings of a fact and of what it brings to a pair). Set past a frozen
-    dataclass's guard: these slots are caches, never part of the value."""
-    try:
-        return getattr(record, name)
-    except AttributeError:
-        value = compute()
-        object.__setattr__(record, name, value)
-        return value
-
-
 def _read_once(read):
     """A read-only property worked out on first use and kept in the fact's slot ``_<name>``."""
     name = "_" + read.__name__
 
     def get(self):
-        # ``remembered`` inlined: a pair reads these once per pair it is in, so the extra call and
-        # closure per read were a measurable share of the consistency rules' time
+        # read and set in place, past the frozen dataclass's guard (a cache, never part of the
+        # value): a pair reads these once per pair it is in, so a helper call and a closure per
+        # read were a measurable share of the consistency rules' time
         try:
             return getattr(self, name)
         except AttributeError:
@@ -43,7 +32,7 @@ def kept_with(f: Fact, make):
     """The record another part of the facts stage keeps with a mention (``numlint.facts.matching``
     keeps what the mention brings to a pair), made by ``make()`` on first use."""
     try:
-        return f._evidence   # ``remembered`` inlined, as in ``_read_once``: read once per pair feature
+        return f._evidence   # set in place as in ``_read_once``: read once per pair feature
     except AttributeError:
         value = make()
         object.__setattr__(f, "_evidence", value)
