@@ -119,3 +119,13 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
         used.update(f.index for f in group)
         out.append(Change(old_v, o, new_v, new, change))
     return out
+
+
+def stated_changes_by_sentence(table, change_re: re.Pattern | None = None) -> dict[int, list[Change]]:
+    """``stated_changes`` of each sentence of a ``FactTable`` with any, read once per table and
+    change words and shared by the rules that ask (NL102, NL303 and NL401): sentence index -> its
+    changes, in sentence order."""
+    change_re = change_re or _CHANGE_VERB
+    return table.per_sentence(("stated changes", change_re.pattern, change_re.flags),
+                              lambda facts: stated_changes(facts, change_re))
+

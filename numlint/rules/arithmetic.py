@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from numlint.changes import Change, change_words_re, stated_changes
+from numlint.changes import Change, change_words_re, stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, half_step
 from numlint.facts.compare import bound_side
 from numlint.model import Hit
@@ -73,8 +73,7 @@ def _changes(table: FactTable, rule) -> Iterator[Hit]:
         multipliers[word.lower()] = float(factor)
     change_re = change_words_re(rule.vocabularies["change_words"])
     tolerance = rule.options["multiplier_tolerance"]
-    for changes in table.per_sentence(("stated changes", change_re.pattern, change_re.flags),
-                                      lambda facts: stated_changes(facts, change_re)).values():
+    for changes in stated_changes_by_sentence(table, change_re).values():
         for ch in changes:
             yield from _check_change(ch, multipliers, tolerance)
 

@@ -21,7 +21,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from numlint.changes import stated_changes
+from numlint.changes import stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, matching
 from numlint.lang.lazyre import LazyPattern
 from numlint.model import Hit
@@ -422,8 +422,8 @@ def _side_by_side(a: Fact, b: Fact) -> bool:
 def _stated_change_pairs(table: FactTable) -> set[tuple[int, int]]:
     """(old, new) fact index pairs of the changes sentences state in one clause ("X, up from Y")."""
     out = set()
-    for si in sorted({f.sentence_index for f in table.facts}):
-        for ch in stated_changes(list(table.in_sentence(si))):
+    for changes in stated_changes_by_sentence(table).values():
+        for ch in changes:
             if ch.old is not ch.new:
                 out.add((min(ch.old.index, ch.new.index), max(ch.old.index, ch.new.index)))
     return out

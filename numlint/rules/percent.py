@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from numlint import vocabularies
-from numlint.changes import change_words_re, stated_changes
+from numlint.changes import change_words_re, stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, half_step, singular
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import COMMON_VERBS, NOT_CONTENT_WORDS
@@ -175,8 +175,7 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
 
 def _points(table: FactTable, rule) -> Iterator[Hit]:
     change_re = change_words_re(rule.vocabularies["change_words"])
-    for changes in table.per_sentence(("stated changes", change_re.pattern, change_re.flags),
-                                      lambda facts: stated_changes(facts, change_re)).values():
+    for changes in stated_changes_by_sentence(table, change_re).values():
         for ch in changes:
             old, new, c = ch.old, ch.new, ch.change
             old_v, new_v = ch.old_value, ch.new_value
