@@ -431,3 +431,20 @@ def test_one_common_number_of_two_spans_of_time_is_no_unit_slip():
     text = ("Prices fell at the fastest rate in 14 years, the survey of estate agents found.\n\n"
             "The agents expect prices to rise 3% over the coming 14 months.\n")
     assert [f.code for f in numlint.check_text(text, "prices.txt") if f.code == "NL202"] == []
+
+
+def test_digits_swapped_need_text_that_reads_like_one_fact():
+    # "41%" and "14%" are each other's digits swapped, the way a typing slip looks, but two figures of
+    # two significant digits swap by chance often in one story: the routes at a loss and the journeys
+    # below their old level are two facts, and the text says nothing that ties them.
+    text = ("Fares to rise\n\nThe authority said 41% of its routes now ran at a loss.\n\n"
+            "Weekday journeys are 14% below their 2019 level.\n")
+    qs = [q(text, "41%", 41, unit="%", kind="percent"), q(text, "14%", 14, unit="%", kind="percent")]
+    assert hits("NL101", text, qs) == []
+    # The swap itself is what raised the pair: without the floor on the text's evidence it is reported.
+    assert [h.mention.text for h in hits("NL101", text, qs, text_same_fact=0.0)] == ["14%"]
+    # A restatement that points back at the figure ("the ... of routes") reads like one fact.
+    restated = text + "\nThe 14% of routes that run at a loss will be reviewed first.\n"
+    qs = [q(restated, "41%", 41, unit="%", kind="percent"), q(restated, "14%", 14, 0, unit="%", kind="percent"),
+          q(restated, "14%", 14, 1, unit="%", kind="percent")]
+    assert "14%" in [h.mention.text for h in hits("NL101", restated, qs)]

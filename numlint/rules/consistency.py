@@ -9,7 +9,9 @@ Which mentions could state one fact, and how likely they are to, is the facts st
 that the two mentions state one fact. A rule reports a pair in its relation whose probability
 reaches its threshold: ``min_same_fact`` at the rule's severity, ``warn_same_fact`` one level
 quieter, ``slip_same_fact`` for a slip (the same written number under two scale words, in two
-currencies or in two units).
+currencies or in two units), and whose text alone makes them likely one fact (``text_same_fact``).
+The value relation cannot stand in for that evidence: in one story, figures of two significant digits
+are each other's digits swapped by chance often ("14%" and "41%", "21 years" and "12 years").
 
 The mention reported is the one that is out of line: the value fewer mentions agree with, or, on a
 tie, the later one (the reader met the first one first).
@@ -42,6 +44,9 @@ KIND = Kind(
                "min_same_fact); none: as min_same_fact", **_PROBABILITY),
         Option("slip_same_fact", float, None, "how likely, at least, for a slip: one written number under two "
                "scale words, currencies or units; none: as min_same_fact", **_PROBABILITY),
+        Option("text_same_fact", float, 0.0, "how likely, on the text alone (how the two values relate left "
+               "out), the two mentions must be to state one fact: two digits swapped or a near value make a pair "
+               "that reads like one fact more suspect, never two different facts one", **_PROBABILITY),
         Option("kinds", list, ("count", "money", "measure", "percent", "ratio"), "the kinds of quantity compared",
                choices=("count", "money", "measure", "percent", "ratio")),
     ),
@@ -94,6 +99,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
     # do not convert into each other) is itself strong evidence of one figure: reported unless the
     # text makes the pair unlikely to be one fact.
     slip_same = min_same if opts["slip_same_fact"] is None else opts["slip_same_fact"]
+    text_same = opts["text_same_fact"]
 
     survey = table.memo(("consistency", synonyms, markers, tolerance),
                         lambda: _survey(table, synonyms, markers, tolerance))
@@ -124,7 +130,7 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             # an explained change or a second rounding is judged as one fact on the text alone; a
             # conflict or a slip on the text and the value relation together
             score = pair.same_fact if mode in ("change", "drift") else pair.probability
-            if score < threshold:
+            if score < threshold or (text_same and pair.same_fact < text_same):
                 continue
             if verdict == "conflict" and survey.parts_and_total(a, b):
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
