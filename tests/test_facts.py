@@ -281,3 +281,14 @@ def test_a_figure_the_clause_after_it_introduces_is_no_back_reference():
         assert not is_definite(facts[-1]), text
     text = "The firm will cut 450 jobs. Unions oppose the 450 jobs cuts at the plant."
     assert is_definite(facts_for_text(text, extract_quantities(text)).facts[-1])
+
+
+def test_a_finding_names_the_shared_words_as_written_not_their_stems():
+    # The words around two mentions are matched by stem ("routes" and "route" give "rout"); the
+    # message names them as the reader sees them.
+    text = ("Fares to rise\n\nThe authority said 41% of its routes now ran at a loss.\n\n"
+            "The 14% of routes that run at a loss will be reviewed first.\n")
+    import numlint
+
+    (finding,) = [f for f in numlint.check_text(text) if f.code == "NL101"]
+    assert "shared words around both (routes)" in finding.message

@@ -41,7 +41,7 @@ from numlint.facts.fact import (
     names_a_group,
     small_count,
 )
-from numlint.facts.words import singular, stem_words
+from numlint.facts.words import singular, stem_words, written_forms
 from numlint.lang.lazyre import LazyPattern
 from numlint.lang.stopwords import VAGUE_HEADS
 
@@ -98,9 +98,14 @@ def _per_mention(read):
     return kept
 
 
+def _window(left: str, right: str) -> str:
+    """The few words either side of a mention."""
+    return " ".join(left[-70:].split()[-7:]) + " " + " ".join(right[:70].split()[:7])
+
+
 def _window_words(left: str, right: str) -> frozenset[str]:
     """Content words within a few words either side of a mention, stemmed ("exports", "exported")."""
-    return frozenset(stem_words(" ".join(left[-70:].split()[-7:]) + " " + " ".join(right[:70].split()[:7])))
+    return frozenset(stem_words(_window(left, right)))
 
 
 @_per_mention
@@ -519,7 +524,8 @@ class SameFactModel:
         for weight, name in contributions:
             if weight <= 0 or name not in REASONS:
                 continue
-            shared = ", ".join(sorted(local_words(a) & local_words(b))[:3])
+            forms = written_forms(_window(a.left, a.right))
+            shared = ", ".join(forms.get(w, w) for w in sorted(local_words(a) & local_words(b))[:3])
             out.append(REASONS[name].format(metric=ctx.key_of(a) or "", shared=shared))
             if len(out) >= limit:
                 break

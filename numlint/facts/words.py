@@ -37,3 +37,13 @@ def stem(word: str) -> str:
 def stem_words(text: str) -> list[str]:
     """The stems of a text's content words (no stop words, no verbs of saying or being)."""
     return [stem(w) for w in _CONTENT.findall(text.lower()) if w not in NOT_CONTENT_WORDS and w not in COMMON_VERBS]
+
+
+def written_forms(text: str) -> dict[str, str]:
+    """Each content-word stem of a text with the word it was first written as ("rout": "routes"), so a
+    message names the words a reader sees, not their stems."""
+    forms: dict[str, str] = {}
+    for w in _CONTENT.findall(text.lower()):
+        if w not in NOT_CONTENT_WORDS and w not in COMMON_VERBS:
+            forms.setdefault(stem(w), w)
+    return forms
