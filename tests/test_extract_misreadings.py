@@ -1,5 +1,6 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
-of dates, aircraft model numbers, and a share written as "one in three"."""
+of dates, aircraft model numbers, a share written as "one in three", and a currency hyphened into
+a compound adjective ("a 13-billion-dlr debt")."""
 
 from __future__ import annotations
 
@@ -258,3 +259,22 @@ def test_a_grouped_count_after_a_maker_is_a_count():
     # a model number is never written with a thousands comma
     q = _one("Boeing 2,000 jobs to go")
     assert (q.value, q.metric) == (2000, "jobs")
+
+
+# --- a currency hyphened into a compound adjective ------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value, unit, metric", [
+    ("The group has a 13-billion-dlr debt to its banks.", "13-billion-dlr", 13e9, "USD", "debt"),
+    ("The two-billion-euro fund opened.", "two-billion-euro", 2e9, "EUR", "fund"),
+    ("He found a 20-dollar bill.", "20-dollar", 20, "USD", "bill"),
+    ("The 1.5-billion-stg bid failed.", "1.5-billion-stg", 1.5e9, "GBP", "bid"),
+])
+def test_a_currency_hyphened_to_its_figure_makes_it_money(text, surface, value, unit, metric):
+    # "a 13-billion-dlr debt" is money owed, not a count of "dlr debt"s
+    q = _one(text)
+    assert (q.text, q.value, q.unit, q.kind, q.metric) == (surface, value, unit, "money", metric)
+
+
+def test_a_pound_hyphened_to_its_figure_is_still_a_weight_outside_money_copy():
+    q = _one("He bought a 10-pound turkey.")
+    assert (q.unit, q.kind) == ("pound", "measure")

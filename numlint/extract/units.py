@@ -72,6 +72,11 @@ def _percent(amt: Amount, p: int, win: str) -> bool | None:
 def _currency_word(src: Source, amt: Amount, p: int, win: str) -> None:
     """A currency word after the number ("1.3 mln dlrs", "15 euros", "19 pence"): sets the currency."""
     m = CURRENCY_WORD_RE.match(win)
+    if not m and win[:1] == "-":
+        # hyphened into a compound adjective: "a 13-billion-dlr debt", "a 20-dollar bill"
+        m = CURRENCY_WORD_RE.match(win, 1)
+        if m and m.group(0)[:1].isspace():
+            m = None
     if not m:
         return
     word = m.group(0).strip().lower()
