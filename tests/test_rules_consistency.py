@@ -448,3 +448,17 @@ def test_digits_swapped_need_text_that_reads_like_one_fact():
     qs = [q(restated, "41%", 41, unit="%", kind="percent"), q(restated, "14%", 14, 0, unit="%", kind="percent"),
           q(restated, "14%", 14, 1, unit="%", kind="percent")]
     assert "14%" in [h.mention.text for h in hits("NL101", restated, qs)]
+
+
+def test_two_spans_of_time_in_two_sentences_are_two_periods_not_a_stated_change():
+    import numlint
+
+    # a span of time is mostly the period another figure covers: "a two-year ban" and, "had been",
+    # "the 48 hours before the race" are two periods, not one figure that changed
+    text = ("Rider banned\n\nThe rider was handed a two-year ban from the sport on Monday.\n\n"
+            "He had been ill with a stomach bug in the 48 hours before the race, his team said.\n")
+    assert [f.code for f in numlint.check_text(text)] == []
+    # a change of one span spelled out in its sentence is still noted
+    text = ("Redundancy pay to be cut\n\nThere would be a cap of nine months of salary for compulsory "
+            "redundancy, down from the current 21 months.\n")
+    assert [f.code for f in numlint.check_text(text)] == ["NL102"]

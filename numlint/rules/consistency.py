@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from numlint import units
 from numlint.changes import stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, matching
 from numlint.lang.lazyre import LazyPattern
@@ -405,10 +406,18 @@ def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
     if mode == "conflict":
         return verdict == "conflict" and marker is None and not pair.slip
     if mode == "change":
-        return verdict == "conflict" and marker is not None
+        return verdict == "conflict" and marker is not None and not _two_periods(a, b)
     if mode == "scale":
         return verdict == "scale" and pair.slip
     return verdict == mode
+
+
+def _two_periods(a: Fact, b: Fact) -> bool:
+    """Two spans of time in two sentences: in news copy a span of time is mostly the period another
+    figure covers ("the highest in 25 years", "over the past four years", "a 30-day limit"), so two of
+    them are two periods, not one figure that changed. A change of one span is spelled out in its
+    sentence ("cut to nine months, down from 21 months") and noted there."""
+    return a.sentence_index != b.sentence_index and units.is_duration(a.unit) and units.is_duration(b.unit)
 
 
 def _between(a: Fact, b: Fact) -> str:
