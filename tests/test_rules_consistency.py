@@ -462,3 +462,14 @@ def test_two_spans_of_time_in_two_sentences_are_two_periods_not_a_stated_change(
     text = ("Redundancy pay to be cut\n\nThere would be a cap of nine months of salary for compulsory "
             "redundancy, down from the current 21 months.\n")
     assert [f.code for f in numlint.check_text(text)] == ["NL102"]
+
+
+def test_two_values_of_two_sentences_ten_times_apart_are_no_stated_change():
+    import numlint
+
+    # "last week" by the 30 races does not make them and the 1,200 meetings one figure that changed
+    text = ("Fixture cull\n\nA plan to cut 30 races fell through last week.\n\n"
+            "The sport assumes that about 1,200 meetings would generate the same turnover as 1,500 now.\n")
+    assert [f.code for f in numlint.check_text(text)] == []
+    # within reach of one figure, the same sentences are a stated change worth a note
+    assert [f.code for f in numlint.check_text(text.replace("cut 30 races", "cut 300 races"))] == ["NL102"]

@@ -406,7 +406,8 @@ def _wanted(mode: str, pair: PairView, marker: str | None) -> bool:
     if mode == "conflict":
         return verdict == "conflict" and marker is None and not pair.slip
     if mode == "change":
-        return verdict == "conflict" and marker is not None and not _two_periods(a, b)
+        return verdict == "conflict" and marker is not None and not _two_periods(a, b) \
+            and not _too_far_for_one_figure(a, b)
     if mode == "scale":
         return verdict == "scale" and pair.slip
     return verdict == mode
@@ -418,6 +419,14 @@ def _two_periods(a: Fact, b: Fact) -> bool:
     them are two periods, not one figure that changed. A change of one span is spelled out in its
     sentence ("cut to nine months, down from 21 months") and noted there."""
     return a.sentence_index != b.sentence_index and units.is_duration(a.unit) and units.is_duration(b.unit)
+
+
+def _too_far_for_one_figure(a: Fact, b: Fact) -> bool:
+    """Two values of two sentences ten or more times apart: "last year" or "expected" by one of them
+    does not make "£130m" and "£2.89bn", or "one clinician" and "thousands of workers", one figure
+    that changed. A change that large is spelled out in its sentence ("to £198m from £130m") and
+    noted there."""
+    return a.sentence_index != b.sentence_index and "ratio_huge" in matching.pair_value_features(a, b)
 
 
 def _between(a: Fact, b: Fact) -> str:
