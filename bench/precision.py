@@ -33,13 +33,15 @@ Finding ids
 Judgements
     ``bench/labels/precision-judgements.jsonl``, one JSON object a line:
     ``{"id", "file" (relative path), "code", "judged": "worth"|"not", "why": <tag>, "date": ISO}``
-    with ``why`` one of the tags in ``WHY`` below. **No corpus text** goes in that file (nor in
-    any other file of the repository): the sentences are only ever written to bench/out/, which
-    git ignores.
+    with ``why`` one of the tags in ``WHY`` below, and ``carried_from`` (the earlier id) on a judgement
+    that ``--carry-from REV`` carried to a finding whose message was reworded since REV. **No corpus
+    text** goes in that file (nor in any other file of the repository): the sentences are only ever
+    written to bench/out/, which git ignores.
 
     python bench/precision.py --jobs 2                # the report on the fixed test sample
     python bench/precision.py --fresh 50              # 50 unjudged findings, with context, to judge
     python bench/precision.py --judge my-calls.txt    # add judgements: lines "<id> worth|not <why>"
+    python bench/precision.py --carry-from HEAD       # keep judgements of findings only reworded since HEAD
     python bench/precision.py --split dev --jobs 2    # the same on the dev half, for tuning
     python bench/precision.py --seed 7 --fresh 50     # a fresh sample of articles (see below)
 
@@ -175,6 +177,72 @@ def finding_id(rel: str, code: str, mention: str, related: list[str], message: s
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def span_key(rel: str, f) -> str:
+    """A finding by where it is, not what it says: its file, code, and the offsets of its mention and
+    of its related mentions (what ``--carry-from`` matches across two versions of numlint)."""
+    return json.dumps([rel, f.code, f.start, f.end, sorted((r.start, r.end) for r in f.related)])
+
+
+# Run with another checkout first on sys.path: the finding ids and span keys of its numlint, for the
+# files read from stdin (one relative path a line), as JSON {span key: id}.
+_IDS_OF_CHECKOUT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import numlint  # the other checkout's, before this script's own directory goes on the path
+import importlib.util
+spec = importlib.util.spec_from_file_location("precision", sys.argv[2])
+precision = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(precision)
+from bench.corpus import CORPORA
+out = {}
+for rel in sys.stdin.read().split():
+    path = CORPORA / rel
+    text = path.read_text(encoding="utf-8")
+    for f in numlint.check_text(text, str(path)):
+        if f.severity in precision.REPORTED:
+            fid = precision.finding_id(rel, f.code, text[f.start:f.end], [text[r.start:r.end] for r in f.related],
+                                       f.message)
+            out[precision.span_key(rel, f)] = fid
+print(json.dumps(out))
+"""
+
+
+def carry_judgements(rev: str, rows: list[dict], labels: Path = LABELS) -> int:
+    """Judgements of numlint at ``rev`` carried to the same findings now, where only their wording
+    changed: matched by ``span_key`` (same file, code, mention and related mentions), so a reworded
+    message keeps its human judgement instead of coming up unjudged."""
+    import subprocess
+    import tempfile
+
+    judgements = load_judgements(labels)
+    todo = [r for r in rows if r["id"] not in judgements and r["id"] != "CRASH"]
+    if not todo:
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        checkout = Path(tmp) / "checkout"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(checkout), rev],
+                       check=True)
+        try:
+            files = "\n".join(sorted({r["file"] for r in todo}))
+            done = subprocess.run([sys.executable, "-c", _IDS_OF_CHECKOUT, str(checkout),
+                                   str(Path(__file__).resolve())],
+                                  input=files, capture_output=True, text=True, check=True)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)], check=True)
+    old_ids = json.loads(done.stdout)
+    today = datetime.date.today().isoformat()
+    new = []
+    for r in todo:
+        old = judgements.get(old_ids.get(r["spans"], ""))
+        if old:
+            new.append({"id": r["id"], "file": r["file"], "code": r["code"], "judged": old["judged"],
+                        "why": old["why"], "date": today, "carried_from": old["id"]})
+    with open(labels, "a", encoding="utf-8") as fh:
+        for j in new:
+            fh.write(json.dumps(j, ensure_ascii=False) + "\n")
+    return len(new)
+
+
 def check_one(path: str) -> list[dict]:
     import numlint
 
@@ -194,6 +262,7 @@ def check_one(path: str) -> list[dict]:
         related_texts = [text[r.start:r.end] for r in f.related]
         rows.append({
             "id": finding_id(rel, f.code, mention, related_texts, f.message),
+            "spans": span_key(rel, f),
             "file": rel,
             "corpus": corpus_of(p),
             "code": f.code,
@@ -365,6 +434,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fresh", type=int, default=0, metavar="N", help="print N unjudged findings to judge")
     ap.add_argument("--judge", type=Path, metavar="FILE",
                     help="append judgements from FILE (lines '<id> worth|not <why>') to the labels")
+    ap.add_argument("--carry-from", metavar="REV",
+                    help="carry the judgements of numlint at git revision REV to the same findings reworded since")
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--out", type=Path, default=OUT / "precision-sample.txt")
     args = ap.parse_args(argv)
@@ -374,6 +445,9 @@ def main(argv=None) -> int:
     if args.judge:
         k = add_judgements(args.judge, rows, args.labels)
         print(f"added {k} judgements to {args.labels}")
+    if args.carry_from:
+        k = carry_judgements(args.carry_from, rows, args.labels)
+        print(f"carried {k} judgements from {args.carry_from} to reworded findings in {args.labels}")
     judgements = load_judgements(args.labels)
     write_sample(rows, args.out, judgements)
     if args.fresh:
