@@ -105,3 +105,22 @@ def test_a_clause_with_its_own_subject_keeps_its_own_metric():
 def test_a_verb_in_s_before_to_ends_the_subject():
     assert _one("The council plans to build up to 300 homes.", "300").concept == "council"
     assert _one("Dutch exports to the UK fell 5%.", "5%").concept == "Dutch exports to the UK"
+
+
+def test_an_abbreviation_written_with_points_is_one_word_of_a_noun_phrase():
+    import numlint
+
+    # "U.S." used to end the phrase at its first point: "5,000 U.S. troops" counted "u s", and the
+    # base of "50 pct of U.S. exports" was "u"
+    assert _one("There are 5,000 U.S. troops in the region.", "5,000").metric == "troops"
+    (frame,) = [f for _, f in numlint.extract_frames("It has 30 pct of the U.S. market.")]
+    assert frame.base == "u.s. market"
+
+
+def test_a_base_ends_before_a_second_of():
+    import numlint
+
+    # "34 pct of the fully diluted stock of the new company" is a share of the stock
+    (frame,) = [f for _, f in numlint.extract_frames(
+        "It can buy up to 34 pct of the fully diluted stock of the new company.")]
+    assert frame.base == "fully diluted stock"

@@ -69,7 +69,8 @@ _ADJECTIVE_END_RE = LazyPattern(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|
 # "two of the victims", "three of Smith's aides": the count is of the noun after "of"
 _OF_WHOSE_RE = LazyPattern(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
 _VS_RE = LazyPattern(r"\s(?:vs\.?|versus)\s")
-_WORD_RE = re.compile(r"[ \t]*([A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
+# a word, an abbreviation written with points ("U.S.", "U.K.") being one, or a run of other characters
+_WORD_RE = re.compile(r"[ \t]*((?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
 # Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
 _COMPARISON_RE = LazyPattern(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
                              r"estimate|instead|before|after|up|down|to|or|and)\b")

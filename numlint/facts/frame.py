@@ -180,9 +180,12 @@ _NOT_OWNER = LazyPattern(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|frid
                          r"the|a|an|this|that|it|he|she|they|we|i)\b", re.I)
 
 
+# "of X" after a percentage: up to five words, an abbreviation ("U.S.") one of them, ending before a
+# word that starts another phrase (a second "of" too: "34% of the stock of the new company" is of the stock)
+_BASE_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w’'\-]*)"
 _BASE = LazyPattern(
-    r"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:[A-Za-z][\w’'\-]*\s+){0,4}?[A-Za-z][\w\-]*)"
-    r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|was|were|is|are|has|had|will|would|and|but|which|who|that|"
+    rf"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:{_BASE_WORD}\s+){{0,4}}?(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w\-]*(?!\.[A-Za-z]\.)))"
+    r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|of|was|were|is|are|has|had|will|would|and|but|which|who|that|"
     r"annually|last|this|a|an|the|said|says|since|after|before|over|under|at)\b))"
 )
 
