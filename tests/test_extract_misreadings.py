@@ -1,6 +1,7 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
 of dates, aircraft model numbers, a share written as "one in three", and a currency hyphened into
-a compound adjective ("a 13-billion-dlr debt")."""
+a compound adjective ("a 13-billion-dlr debt"), and an abbreviation between a number and its noun
+("40 U.S. firms")."""
 
 from __future__ import annotations
 
@@ -278,3 +279,19 @@ def test_a_currency_hyphened_to_its_figure_makes_it_money(text, surface, value, 
 def test_a_pound_hyphened_to_its_figure_is_still_a_weight_outside_money_copy():
     q = _one("He bought a 10-pound turkey.")
     assert (q.unit, q.kind) == ("pound", "measure")
+
+
+# --- an abbreviation between a number and its noun ---------------------------------------------------
+
+@pytest.mark.parametrize("text, metric", [
+    ("They bought 40 U.S. firms last year.", "firms"),
+    ("It sold 300 U.S. Treasury bonds.", "bonds"),
+    ("They met 3 U.N. officials.", "officials"),
+])
+def test_an_abbreviation_after_a_number_is_no_name_that_number_belongs_to(text, metric):
+    # "40 U.S. firms" counts firms: "U.S." is one capitalised word, not a name with a number ("Boeing 747")
+    assert _one(text).metric == metric
+
+
+def test_a_name_with_a_number_is_still_no_quantity():
+    assert extract_quantities("The Boeing 747 landed.") == []

@@ -86,7 +86,9 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
                 raise Skip(end)  # "Dak Prescott (4)": a shirt number, a footnote
             # "the 90049 ZIP Code", "Boeing's 787 Dreamliner starting": a number followed by a
             # capitalised name and then nothing counted is a name's number
-            cm_ = rx(r"\s((?:[A-Z][A-Za-z\-]*\s?){1,3})(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
+            # ("U.S." is one capitalised word: "40 U.S. firms" counts firms)
+            cm_ = rx(r"\s((?:(?:[A-Z]\.){2,}\s?|[A-Z][A-Za-z\-]*\s?){1,3})"
+                     r"(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
             # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
             # (nor is a comma-grouped one: "delivered 63,150 Model 3s")
             if (cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end]
