@@ -1,7 +1,7 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
-of dates, aircraft model numbers, a share written as "one in three", and a currency hyphened into
+of dates, aircraft model numbers, a share written as "one in three", a currency hyphened into
 a compound adjective ("a 13-billion-dlr debt"), and an abbreviation between a number and its noun
-("40 U.S. firms")."""
+("40 U.S. firms"), and a unit of information written in the singular ("a 5 gigabyte file")."""
 
 from __future__ import annotations
 
@@ -295,3 +295,16 @@ def test_an_abbreviation_after_a_number_is_no_name_that_number_belongs_to(text, 
 
 def test_a_name_with_a_number_is_still_no_quantity():
     assert extract_quantities("The Boeing 747 landed.") == []
+
+
+# --- units of information written in the singular -------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("He sent a 5 gigabyte file.", "5 gigabyte", "gigabyte"),
+    ("It runs on a 1.2 gigabit link.", "1.2 gigabit", "gigabit"),
+    ("The chip holds 8 bits.", "8 bits", "bit"),
+])
+def test_a_unit_of_information_is_a_measure_not_a_counted_noun(text, surface, unit):
+    # "a 5 gigabyte file" was a count of "gigabyte"s, so it met no other size of file
+    q = _one(text)
+    assert (q.text, q.unit, q.kind) == (surface, unit, "measure")

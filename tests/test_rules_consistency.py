@@ -473,3 +473,11 @@ def test_two_values_of_two_sentences_ten_times_apart_are_no_stated_change():
     assert [f.code for f in numlint.check_text(text)] == []
     # within reach of one figure, the same sentences are a stated change worth a note
     assert [f.code for f in numlint.check_text(text.replace("cut 30 races", "cut 300 races"))] == ["NL102"]
+
+
+def test_one_number_in_two_units_of_information_is_a_unit_slip():
+    import numlint
+
+    text = ("Cheap data plans\n\nThe firm sells a 5 gigabyte plan for 10 dollars a month.\n\n"
+            "Customers on the 5 megabyte plan pay the same.\n")
+    assert [(f.code, f.line) for f in numlint.check_text(text)] == [("NL202", 5)]
