@@ -1,6 +1,6 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
 of dates, aircraft model numbers, a share written as "one in three", a currency hyphened into
-a compound adjective ("a 13-billion-dlr debt"), and an abbreviation between a number and its noun
+a compound adjective ("a 13-billion-dlr debt"), an abbreviation between a number and its noun
 ("40 U.S. firms"), and a unit of information written in the singular ("a 5 gigabyte file")."""
 
 from __future__ import annotations
