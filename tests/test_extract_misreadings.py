@@ -1,7 +1,8 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
 of dates, aircraft model numbers, a share written as "one in three", a currency hyphened into
 a compound adjective ("a 13-billion-dlr debt"), an abbreviation between a number and its noun
-("40 U.S. firms"), and a unit of information written in the singular ("a 5 gigabyte file")."""
+("40 U.S. firms"), a unit of information written in the singular ("a 5 gigabyte file"), and a counted
+noun with an SI prefix ("a 12-megapixel camera")."""
 
 from __future__ import annotations
 
@@ -308,3 +309,18 @@ def test_a_unit_of_information_is_a_measure_not_a_counted_noun(text, surface, un
     # "a 5 gigabyte file" was a count of "gigabyte"s, so it met no other size of file
     q = _one(text)
     assert (q.text, q.unit, q.kind) == (surface, unit, "measure")
+
+
+# --- a counted noun with an SI prefix -------------------------------------------------------------
+
+def test_a_megapixel_count_is_millions_of_pixels():
+    q = _one("It has a 12-megapixel camera.")
+    assert (q.value, q.metric, q.multiplier) == (12e6, "pixels", 1e6)
+
+
+def test_a_gigapixel_photo_and_its_billion_pixels_are_one_figure_not_a_scale_slip():
+    import numlint
+
+    text = ("Giant photo\n\nThe image is 2.5 billion pixels in size.\n\n"
+            "Experts created the 2.5 gigapixel photo as a challenge.\n")
+    assert numlint.check_text(text) == []

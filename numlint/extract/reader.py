@@ -24,6 +24,7 @@ from numlint.extract.source import LEFT, WINDOW, Mention, Source
 from numlint.extract.units import read_age
 from numlint.lang.change import DOWN_WORDS, UP_WORDS
 from numlint.lang.lazyre import LazyPattern
+from numlint.lang.measures import PREFIXED_COUNT_NOUNS
 from numlint.model import Quantity
 
 _FROM_RE = LazyPattern(r"(?i)\bfrom\s(?:about\s|some\s|around\s|up\sto\s)?$")  # "from (about) 5 to 10"
@@ -130,6 +131,12 @@ def to_quantity(src: Source, m: Mention) -> Quantity:
     decimals = max(a.decimals, b.decimals if b else 0)
     scale = a.scale or (b.scale if b else None)
     mult = a.multiplier if a.scale else (b.multiplier if b and b.scale else 1.0)
+    prefixed = PREFIXED_COUNT_NOUNS.get(metric or "") if kind == "count" and scale is None else None
+    if prefixed:
+        # "2.5 gigapixel": 2.5 billion pixels, its SI prefix the figure's scale word
+        scale = metric[:4]
+        metric, mult = prefixed
+        value, lo, hi = (v * mult if v is not None else None for v in (value, lo, hi))
     return Quantity(
         text=src.text[m.start:m.end], start=m.start, end=m.end, value=clean(value), low=clean(lo),
         high=clean(hi), unit=unit, surface_unit=a.surface_unit or (b.surface_unit if b else ""),

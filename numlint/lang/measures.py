@@ -133,6 +133,13 @@ COUNT_DENOMINATORS: dict[str, str] = {"share": "share", "person": "person", "hea
 # "weigh" covers "weighs", "weighed", "weight"). The units among them make even "151 mln pounds" a
 # weight when the sentence names no money ("180 mln tonnes ... 151 mln pounds").
 WEIGHT_UNITS = (r"lbs?", r"kg", r"kilos?", r"kilograms?", r"ounces?", r"tons?", r"tonnes?")
+# Counted nouns written with an SI prefix: "a 12-megapixel camera" counts 12 million pixels, so it
+# agrees with "12 million pixels" (not a scale slip). Other "mega-" words ("a megadeal") are no scale.
+PREFIXED_COUNT_NOUNS = {
+    "megapixel": ("pixels", 1e6), "megapixels": ("pixels", 1e6),
+    "gigapixel": ("pixels", 1e9), "gigapixels": ("pixels", 1e9),
+}
+
 # A qualifier a story writes once on a unit and then leaves off: bullion is weighed in troy ounces,
 # and "3.1 mln troy ounces" is "3.1 mln ounces" in the headline and later paragraphs (bare -> qualified).
 QUALIFIED_UNITS = {"ounce": "troy_ounce"}
