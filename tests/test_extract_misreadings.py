@@ -1,8 +1,9 @@
 """Misreadings of issue 18 fixed at their cause: ages written as a bracket, the second day of a span
 of dates, aircraft model numbers, a share written as "one in three", a currency hyphened into
 a compound adjective ("a 13-billion-dlr debt"), an abbreviation between a number and its noun
-("40 U.S. firms"), a unit of information written in the singular ("a 5 gigabyte file"), and a counted
-noun with an SI prefix ("a 12-megapixel camera")."""
+("40 U.S. firms"), a unit of information written in the singular ("a 5 gigabyte file"), a counted
+noun with an SI prefix ("a 12-megapixel camera"), a rate hyphened into a compound adjective
+("$3-a-gallon gas") and prices per bushel."""
 
 from __future__ import annotations
 
@@ -324,3 +325,21 @@ def test_a_gigapixel_photo_and_its_billion_pixels_are_one_figure_not_a_scale_sli
     text = ("Giant photo\n\nThe image is 2.5 billion pixels in size.\n\n"
             "Experts created the 2.5 gigapixel photo as a challenge.\n")
     assert numlint.check_text(text) == []
+
+
+# --- a rate hyphened into a compound adjective, and bushels -----------------------------------------
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Drivers paid $3-a-gallon gas prices.", "$3-a-gallon", "USD / gallon"),
+    ("It made a $100-per-share offer.", "$100-per-share", "USD / share"),
+    ("Workers earn a $5-an-hour wage.", "$5-an-hour", "USD / hour"),
+    ("November closed at 6.23 dlrs a bushel.", "6.23 dlrs a bushel", "USD / bushel"),
+])
+def test_a_price_per_unit_keeps_its_unit_when_hyphened_or_per_bushel(text, surface, unit):
+    # "$3-a-gallon" was $3 with the metric "a-gallon gas prices": a total, not a price per gallon
+    q = _one(text)
+    assert (q.text, q.unit) == (surface, unit)
+
+
+def test_a_year_ago_is_still_no_rate():
+    assert _one("He paid $5 a year ago.").unit == "USD"

@@ -277,7 +277,8 @@ def read_per(src: Source, amt: Amount) -> None:
     if sm:
         p += sm.end()
         win = text[p:p + 40]
-    m = rx(r"\s?/\s?|\sper\s|\san?[\s-]|\seach\s").match(win)
+    # ("$3-a-gallon gas", "a 30-cent-per-bushel limit": the rate hyphened into a compound adjective)
+    m = rx(r"\s?/\s?|[\s-]per[\s-]|[\s-]an?[\s-]|\seach\s").match(win)
     if not m:
         return
     article = m.group(0).strip(" -").lower() in ("a", "an", "each")

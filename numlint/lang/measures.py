@@ -72,6 +72,7 @@ UNIT_WORDS: dict[str, str] = {
     "horsepower": "horsepower", "pound-feet": "foot * force_pound", "pound-foot": "foot * force_pound",
     "foot-pounds": "foot * force_pound", "volts": "volt", "amps": "ampere",
     "hertz": "hertz", "megahertz": "megahertz", "gigahertz": "gigahertz", "kilohertz": "kilohertz",
+    "bushels": "bushel", "bushel": "bushel",
     "bytes": "byte", "kilobytes": "kilobyte", "megabytes": "megabyte", "gigabytes": "gigabyte",
     "terabytes": "terabyte", "petabytes": "petabyte", "byte": "byte", "kilobyte": "kilobyte",
     "megabyte": "megabyte", "gigabyte": "gigabyte", "terabyte": "terabyte", "petabyte": "petabyte",
