@@ -220,13 +220,18 @@ def carry_judgements(rev: str, rows: list[dict], labels: Path = LABELS) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         checkout = Path(tmp) / "checkout"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(checkout), rev],
-                       check=True)
+        added = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(checkout), rev],
+                               capture_output=True, text=True)
+        if added.returncode:
+            raise SystemExit(f"--carry-from {rev}: git cannot check it out: {added.stderr.strip()}")
         try:
             files = "\n".join(sorted({r["file"] for r in todo}))
             done = subprocess.run([sys.executable, "-c", _IDS_OF_CHECKOUT, str(checkout),
                                    str(Path(__file__).resolve())],
-                                  input=files, capture_output=True, text=True, check=True)
+                                  input=files, capture_output=True, text=True)
+            if done.returncode:
+                last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                raise SystemExit(f"--carry-from {rev}: its numlint failed on the judged files: {last}")
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)], check=True)
     old_ids = json.loads(done.stdout)
