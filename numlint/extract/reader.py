@@ -134,8 +134,7 @@ def to_quantity(src: Source, m: Mention) -> Quantity:
     prefixed = PREFIXED_COUNT_NOUNS.get(metric or "") if kind == "count" and scale is None else None
     if prefixed:
         # "2.5 gigapixel": 2.5 billion pixels, its SI prefix the figure's scale word
-        scale = metric[:4]
-        metric, mult = prefixed
+        metric, scale, mult = prefixed
         value, lo, hi = (v * mult if v is not None else None for v in (value, lo, hi))
     return Quantity(
         text=src.text[m.start:m.end], start=m.start, end=m.end, value=clean(value), low=clean(lo),

@@ -136,9 +136,10 @@ COUNT_DENOMINATORS: dict[str, str] = {"share": "share", "person": "person", "hea
 WEIGHT_UNITS = (r"lbs?", r"kg", r"kilos?", r"kilograms?", r"ounces?", r"tons?", r"tonnes?")
 # Counted nouns written with an SI prefix: "a 12-megapixel camera" counts 12 million pixels, so it
 # agrees with "12 million pixels" (not a scale slip). Other "mega-" words ("a megadeal") are no scale.
+# word -> (what it counts, the prefix as written, its factor)
 PREFIXED_COUNT_NOUNS = {
-    "megapixel": ("pixels", 1e6), "megapixels": ("pixels", 1e6),
-    "gigapixel": ("pixels", 1e9), "gigapixels": ("pixels", 1e9),
+    "megapixel": ("pixels", "mega", 1e6), "megapixels": ("pixels", "mega", 1e6),
+    "gigapixel": ("pixels", "giga", 1e9), "gigapixels": ("pixels", "giga", 1e9),
 }
 
 # A qualifier a story writes once on a unit and then leaves off: bullion is weighed in troy ounces,
