@@ -24,6 +24,7 @@ from numlint.lang.makers import (
     MODEL_NUMBER,
     MODEL_SUFFIXES,
 )
+from numlint.lang.sentences import POINTED_ABBREVIATION
 from numlint.lang.stopwords import STOP_WORDS
 
 _TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?" + alt(CLOCK_WORDS + TIME_ZONES) + r"(?![A-Za-z])|\s?o['’]clock)")
@@ -42,6 +43,12 @@ _WORD_AFTER_RE = LazyPattern(r"(?:-\d|[ \t]?([A-Za-z]+))")
 _MODEL_LIST_RE = LazyPattern(r"\s?(?:,|and|or|&)\s?(\d{3})(?!\d)")
 _WORDS_RE = LazyPattern(r"[A-Za-z]+")
 _COUNT_BEFORE_OF = LazyPattern(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
+
+
+# A capitalised name of one to three words after a number, and what follows it ("Boeing 747 jets",
+# "the 90049 ZIP Code"); "U.S." is one capitalised word ("40 U.S. firms" counts firms).
+_NAME_AFTER = LazyPattern(rf"\s((?:{POINTED_ABBREVIATION}\s?|[A-Z][A-Za-z\-]*\s?){{1,3}})"
+                          r"(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))")
 
 
 def filter_non_quantities(src: Source, mention: Mention, left: str, between: bool) -> None:
@@ -86,9 +93,7 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
                 raise Skip(end)  # "Dak Prescott (4)": a shirt number, a footnote
             # "the 90049 ZIP Code", "Boeing's 787 Dreamliner starting": a number followed by a
             # capitalised name and then nothing counted is a name's number
-            # ("U.S." is one capitalised word: "40 U.S. firms" counts firms)
-            cm_ = rx(r"\s((?:(?:[A-Z]\.){2,}\s?|[A-Z][A-Za-z\-]*\s?){1,3})"
-                     r"(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))").match(after)
+            cm_ = _NAME_AFTER.match(after)
             # (a number with decimals is a measurement, not a name's number: "0.5 WAR", ".534 FG")
             # (nor is a comma-grouped one: "delivered 63,150 Model 3s")
             if (cm_ and a.decimals == 0 and "," not in text[a.num_start:a.raw_end]

@@ -36,6 +36,7 @@ from numlint.lang.makers import MODEL_NUMBER
 from numlint.lang.measures import DIMENSION_WORDS, PERCENT_WORDS, UNIT_WORDS
 from numlint.lang.money import CURRENCY_WORDS
 from numlint.lang.numbers import BIG_WORDS, SCALE_WORDS
+from numlint.lang.sentences import POINTED_ABBREVIATION
 from numlint.lang.stopwords import (
     ARTICLES,
     COMMON_VERBS,
@@ -70,7 +71,7 @@ _ADJECTIVE_END_RE = LazyPattern(r"(?:ed|ing|al|ic|ive|ous|ful|able|ible|ary|ish|
 _OF_WHOSE_RE = LazyPattern(r"\sof\s+(?:the|his|her|their|its|our|these|those|[A-Z][A-Za-z]*['’]s)\s")
 _VS_RE = LazyPattern(r"\s(?:vs\.?|versus)\s")
 # a word, an abbreviation written with points ("U.S.", "U.K.") being one, or a run of other characters
-_WORD_RE = re.compile(r"[ \t]*((?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
+_WORD_RE = re.compile(rf"[ \t]*({POINTED_ABBREVIATION}(?![A-Za-z])|[A-Za-z][A-Za-z\-]*(?:['’]s)?)|[ \t]*([^\sA-Za-z]+)")
 # Between two figures, these make the second a restatement of the first's metric ("up from 3,000").
 _COMPARISON_RE = LazyPattern(r"(?i)\b(?:from|vs\.?|versus|compared|against|than|previous|previously|earlier|"
                              r"estimate|instead|before|after|up|down|to|or|and)\b")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from numlint.facts.words import singular
 from numlint.lang.dates import MONTHS
 from numlint.lang.lazyre import LazyPattern
+from numlint.lang.sentences import POINTED_ABBREVIATION
 from numlint.lang.stopwords import COMMON_VERBS, STOP_WORDS
 from numlint.model import Quantity
 
@@ -182,9 +183,9 @@ _NOT_OWNER = LazyPattern(rf"^(?:{_MONTHS}|monday|tuesday|wednesday|thursday|frid
 
 # "of X" after a percentage: up to five words, an abbreviation ("U.S.") one of them, ending before a
 # word that starts another phrase (a second "of" too: "34% of the stock of the new company" is of the stock)
-_BASE_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w’'\-]*)"
+_BASE_WORD = rf"(?:{POINTED_ABBREVIATION}|[A-Za-z][\w’'\-]*)"
 _BASE = LazyPattern(
-    rf"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:{_BASE_WORD}\s+){{0,4}}?(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w\-]*(?!\.[A-Za-z]\.)))"
+    rf"^\s*of\s+(?:the\s+|its\s+|their\s+|all\s+|a\s+)?((?:{_BASE_WORD}\s+){{0,4}}?(?:{POINTED_ABBREVIATION}|[A-Za-z][\w\-]*(?!\.[A-Za-z]\.)))"
     r"(?=\s*(?:$|[,;:.)]|\s(?:on|in|for|to|from|by|of|was|were|is|are|has|had|will|would|and|but|which|who|that|"
     r"annually|last|this|a|an|the|said|says|since|after|before|over|under|at)\b))"
 )

@@ -24,6 +24,9 @@ ABBREVIATIONS = frozenset({
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n(?![ \t]*[a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+# An abbreviation written with points ("U.S.", "U.K.", "U.N."), as a regex fragment: one word to the
+# readers of noun phrases, bases and names after a number, though its points look like a phrase's end.
+POINTED_ABBREVIATION = r"(?:[A-Z]\.){2,}"
 
 # Real sentences are far shorter than this (a 100-word sentence is about 600 characters). Capping the
 # length bounds every per-mention regex over its sentence, so a 1 MB line of numbers or a 200,000-letter
