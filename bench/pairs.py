@@ -49,9 +49,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import CORPORA, articles, relative, split_of  # noqa: E402
+from bench.inject import load_labels  # noqa: E402
 
 INJECT_SET = ROOT / "bench" / "inject-set.json"
-LABELS = ROOT / "bench" / "labels" / "inject-pairs.jsonl"
 KS = (10, 25, 50, 75, 100, 150)
 
 _scored: list[dict] = []   # the pairs PairView scored in the current article (one per process)
@@ -106,14 +106,11 @@ def case_pairs(case: dict) -> list[dict]:
 
 
 def labelled_cases(split: str) -> list[dict]:
-    labels = {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            labels[(r["file"], tuple(r["a"]), tuple(r["b"]))] = r["label"]
+    """The recorded value alterations of ``split`` whose pair is hand-labelled, with their label."""
+    labels = load_labels()
     out = []
     for case in json.loads(INJECT_SET.read_text(encoding="utf-8"))["cases"]:
-        label = labels.get((case["file"], tuple(case["a"]), tuple(case["b"])))
+        label = labels.get((case["file"], tuple(case["a"]), tuple(case["b"])), {}).get("label")
         if case["kind"] == "value" and label and split_of(case["file"]) == split:
             out.append(dict(case, label=label))
     return out

@@ -183,8 +183,8 @@ def span_key(rel: str, f) -> str:
     return json.dumps([rel, f.code, f.start, f.end, sorted((r.start, r.end) for r in f.related)])
 
 
-# Run with another checkout first on sys.path: the finding ids and span keys of its numlint, for the
-# files read from stdin (one relative path a line), as JSON {span key: id}.
+# Run with another checkout first on sys.path: this script's ``check_one`` with that checkout's
+# numlint, for the files read from stdin (one relative path a line), as JSON {span key: id}.
 _IDS_OF_CHECKOUT = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
@@ -194,16 +194,8 @@ spec = importlib.util.spec_from_file_location("precision", sys.argv[2])
 precision = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(precision)
 from bench.corpus import CORPORA
-out = {}
-for rel in sys.stdin.read().split():
-    path = CORPORA / rel
-    text = path.read_text(encoding="utf-8")
-    for f in numlint.check_text(text, str(path)):
-        if f.severity in precision.REPORTED:
-            fid = precision.finding_id(rel, f.code, text[f.start:f.end], [text[r.start:r.end] for r in f.related],
-                                       f.message)
-            out[precision.span_key(rel, f)] = fid
-print(json.dumps(out))
+rows = [r for rel in sys.stdin.read().split() for r in precision.check_one(str(CORPORA / rel))]
+print(json.dumps({r["spans"]: r["id"] for r in rows if "spans" in r}))
 """
 
 
