@@ -361,6 +361,21 @@ def test_m_after_currency_is_million_but_metre_after_a_plain_number():
     assert (one("They sold 5m phones.").unit, one("They sold 5m phones.").value) == ("", 5e6)
 
 
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("It cost £5 m last year.", "£5 m", 5e6, "GBP"),          # spaced, after money: a million
+    ("Profit was 5 m euros.", "5 m euros", 5e6, "EUR"),
+    ("The cuts hit 5 m people.", "5 m", 5e6, ""),             # before what it counts: a million
+    ("A 400 m race.", "400 m", 400.0, "meter"),                # else a metre
+    ("They drilled to a depth of 2,600 m.", "2,600 m", 2600.0, "meter"),
+    ("The 2,600 m level returned similar values.", "2,600 m", 2600.0, "meter"),   # a verb, not a modifier
+    ("The 2,600m level returned similar values.", "2,600m", 2600.0, "meter"),
+    ("Sales reached 2.7m combined units.", "2.7m", 2.7e6, ""),
+])
+def test_a_spaced_m_is_read_as_a_glued_one(text, surface, value, unit):
+    q = one(text)
+    assert (q.text, q.value, q.unit) == (surface, value, unit)
+
+
 def test_us_after_a_number_is_not_a_unit():
     q = one("The barrel traded at $76 US a barrel.")
     assert (q.value, q.unit, q.kind) == (76.0, "USD / oil_barrel", "money")

@@ -25,6 +25,7 @@ SCALE_GLUED = re.compile("(" + alt(SCALE_LETTERS)[3:-1] + r")(?![A-Za-z0-9])")
 _SCALE_AFTER_SPELLED = LazyPattern(r"(?i)\s?(" + alt(SCALE_ABBREVIATIONS)[3:-1] + r")(?![A-Za-z])")
 _RACE_AFTER = LazyPattern(r"\s" + alt(RACE_WORDS) + r"\b")
 _DIMENSIONS = ("high", "long", "tall", "deep", "wide")  # "10m high": a metre
+_SPACED_M = LazyPattern(r" m(?![A-Za-z0-9])")
 
 
 def read_scale(src: Source, amt: Amount) -> None:
@@ -51,7 +52,13 @@ def read_scale(src: Source, amt: Amount) -> None:
         return
     g = SCALE_GLUED.match(win)
     if not g:
-        return
+        # A spaced "m" is read as a glued one is: a million after money or before what it counts
+        # ("£5 m", "5 m euros", "5 m people"), else a metre, left to units ("the 2,600 m level").
+        if _SPACED_M.match(win):
+            p += 1
+            g = SCALE_GLUED.match(text, p, p + 16)
+        if not g:
+            return
     letter = g.group(1)
     rest = text[p + len(letter):p + 40]
     money_context = amt.currency is not None or CURRENCY_WORD_RE.match(rest) is not None
@@ -74,11 +81,14 @@ def read_scale(src: Source, amt: Amount) -> None:
             million = True
         if words and words[0].lower() in ATHLETICS_WORDS:
             words = []  # "400m runners", "the 100m final": a distance
-        for w in words[:6]:
+        for i, w in enumerate(words[:6]):
             if w in ("and", "or"):
                 continue
             if not w[0].islower() or w in STOP_WORDS or w in _DIMENSIONS:
                 break  # only the lower-case words right after count ("the 100m champion Kim Collins")
+            if i and w.endswith("ed") and not words[i - 1].endswith("ed"):
+                break  # a verb after the noun ("the 2,600 m level returned similar values"), not a
+                # modifier before it ("2.7m combined sales")
             if looks_plural(w):
                 million = True
                 break

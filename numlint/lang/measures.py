@@ -123,7 +123,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 }
 # Abbreviations that are only units when glued to the number ("32C", "5g"), never when spaced
 # ("5 C" could be a grade, "3 s" a typo, "5 in" a preposition, "10 g" rare, "2 t").
-GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "m", "mi", "″", "′"}
+GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "mi", "″", "′"}
 
 
 # "per share", "a head", "per capita": a count per something that is no physical unit.
