@@ -59,3 +59,19 @@ def test_far_apart_values_are_not_a_conversion():
 def test_the_expected_value_reads_as_written(text, first, v1, u1, second, v2, u2, expected):
     (hit,) = conversion.check(facts_for_text(text, pair(text, first, v1, u1, second, v2, u2)), RULE)
     assert hit.values["expected"] == expected
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a height or a weight written in two units is one figure: its conversion is of the whole
+    ("The striker, who is 6ft 2in (1.88m) tall, joins from Leeds.", False),
+    ("The baby weighed 7lb 6oz (3.3kg) at birth.", False),
+    ("He is 6 feet and 2 inches (1.88 metres) tall.", False),
+    ("The keeper is 6ft 5in (1.75m) tall.", True),
+])
+def test_a_measure_in_two_units_is_converted_whole(text, flagged):
+    from numlint import check_text
+
+    hits = [f for f in check_text(text, "a.txt") if f.code == "NL203"]
+    assert bool(hits) is flagged
+    if flagged:
+        assert "6ft 5in" in hits[0].message

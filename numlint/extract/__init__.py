@@ -6,6 +6,7 @@ The readers, in the order a mention is read (each a module of its own, each test
 * ``cores``: where numbers are written (digits, number words, fractions, "tens of thousands").
 * ``currency``, ``scale``, ``units`` (with the ``fallback`` to quantulum3): the amount around a core,
   put together by ``amount``.
+* ``compound``: a measure written in two units ("6ft 2in"), made one figure once all are read.
 * ``ranges``: a second end ("20%-30%", "between 350 and 400 mln dlrs") or a shared unit ("eight or nine euros").
 * ``filters``: cores that are no quantity (years, dates, times, coordinates, identifiers, phone numbers).
 * ``modifiers``: approximators and change words around the amount.
@@ -30,6 +31,7 @@ import bisect
 import dataclasses
 
 from numlint.extract import metric
+from numlint.extract.compound import merge_compound_measures
 from numlint.extract.cores import DIGIT_CORE, HAS_LETTER_RE, SPELLED_CORE_LC, VAGUE_CORE_LC, ascii_lower, read_fast
 from numlint.extract.currency import resolve_bare_currencies
 from numlint.extract.ellipsis import inherit_currency, inherit_unit, inherit_unit_of_whole, inherit_unit_qualifier
@@ -144,6 +146,7 @@ def _extract(src: Source, concepts: bool = True) -> list[Quantity]:
     # The scan's lists are as long as the text has numbers: let them go before the quantities are made.
     del cores, excluded
     low = None
+    mentions = merge_compound_measures(src, mentions)
     _link_neighbours(src, mentions)
     out = []
     # Taken from the end of the reversed list, each mention is freed once its quantity is made, so a

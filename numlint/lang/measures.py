@@ -178,3 +178,10 @@ UNIT_MODIFIERS = frozenset({"more", "extra", "additional", "further", "straight"
 TEMPERATURE_CUES = frozenset({"temperature", "temperatures", "heat", "heatwave", "hot", "hotter", "hottest",
                               "cold", "colder", "coldest", "warm", "warmer", "warmest", "warming", "melting",
                               "boiling", "freezing", "frost", "thermometer", "celsius", "fahrenheit", "degrees"})
+
+# A measure written in two units, the larger first ("6ft 2in", "7lb 6oz", "12 stone 4 pounds",
+# "2hr 5min"): one figure. (larger unit, smaller unit) -> how many of the smaller make one larger.
+COMPOUND_MEASURE_PARTS: dict[tuple[str, str], int] = {
+    ("yard", "foot"): 3, ("foot", "inch"): 12, ("stone", "pound"): 14, ("pound", "ounce"): 16,
+    ("hour", "minute"): 60, ("minute", "second"): 60,
+}
