@@ -105,3 +105,29 @@ def test_a_column_of_changes_or_rates_is_not_one_whole():
     for header in ("% change", "Turnout %", "Growth, %"):
         article = f"| Region | {header} |\n|---|---|\n| North | 60% |\n| South | 50% |\n"
         assert [f for f in numlint.check_text(article, "t.md") if f.code == "NL304"] == [], header
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Council story\n\nThe council in Staffordshire said 40% backed the plan.\n", True),   # no staff
+    ("Cause story\n\nShe devoted her life to it, and 30% agreed with her.\n", True),       # no vote
+    ("Club story\n\nAt the reunion, 30% said they would return.\n", True),                 # no union
+    ("Poll story\n\nOf those surveyed, 30% said they would return.\n", False),
+    ("Vote story\n\nMembers voted on Tuesday, and 30% backed the deal.\n", False),
+])
+def test_a_cue_of_a_base_is_a_whole_word(text, flagged):
+    figure = text.split("%")[0].split()[-1]
+    found = hits("NL302", text, [pct(text, figure + "%", float(figure))])
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Labour won 42% of the vote, the Conservatives 31% and the Lib Dems 33%.", True),
+    ("Labour won 42% of the vote, the Conservatives 31% and the Lib Dems 17%.", False),
+    ("Acme has 40% of the market, Bolt 35% and Crane 30%.", True),
+    ("Acme has 40% of the market, up from 35% in 2019, and its rival 70% of exports.", False),
+])
+def test_a_share_after_a_name_takes_the_whole_of_the_share_before(text, flagged):
+    from numlint import check_text
+
+    found = [f for f in check_text("Results\n\n" + text + "\n", "a.txt") if f.code == "NL304"]
+    assert bool(found) is flagged

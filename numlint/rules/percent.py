@@ -150,7 +150,10 @@ def _related_bases(x: str, y: str) -> bool:
 def _no_base(table: FactTable, rule) -> Iterator[Hit]:
     people = rule.vocabularies["people_verbs"]
     share_nouns = rule.vocabularies["share_nouns"]
-    cues = tuple(c.lower() for c in rule.vocabularies["base_cues"])
+    cues = rule.vocabularies["base_cues"]
+    # whole words with their endings ("surveyed", "votes"), never inside another word: "devoted"
+    # is no vote, "Staffordshire" no staff
+    cue_re = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")(?:s|es|d|ed|ing)?\b", re.I) if cues else None
     lookback = rule.options["lookback"]
     people_re = share_re = None
     if people:
@@ -167,7 +170,7 @@ def _no_base(table: FactTable, rule) -> Iterator[Hit]:
         context = " ".join(
             table.text[s:e] for s, e in table.sentences[max(0, f.sentence_index - lookback):f.sentence_index + 1]
         ).lower()
-        if any(cue in context for cue in cues):
+        if cue_re is not None and cue_re.search(context):
             continue
         word = right.strip().split()[0] if right.strip() else ""
         yield Hit(mention=f.q, values={"value": f.q.text.strip(), "word": word})
@@ -260,6 +263,11 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
 
 
 _FIRST_WORD = LazyPattern(r"\s*([a-z]+)\b")
+# Between one share and the next, only a name and a comma or "and": ", the Conservatives " or
+# " and Labour ".
+_NAMED_NEXT = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
+                          r"(?<!['’]s)\s+")
+# (a possessive name shares out a whole of its own: "A's equity was 302% of its debt, and B's 295%")
 
 
 def _elliptical_bases(table: FactTable) -> dict[int, str]:
@@ -267,9 +275,11 @@ def _elliptical_bases(table: FactTable) -> dict[int, str]:
     said heating, 39% said food", 39% is of respondents too. The later share must go on as the first
     one does after its whole ("said"), so a second figure of something else is not taken in."""
     out: dict[int, str] = {}
+    text = table.text
     for si in sorted({f.sentence_index for f in table.facts}):
         lead: Fact | None = None
         verb = None
+        last_end = 0   # where the text after the last share of the lead's whole starts
         for f in table.in_sentence(si):
             if not _percent(f):
                 continue
@@ -279,10 +289,15 @@ def _elliptical_bases(table: FactTable) -> dict[int, str]:
                 verb = m.group(1).lower() if m else None
                 if verb in NOT_CONTENT_WORDS and verb not in COMMON_VERBS:
                     verb = None  # "79.8 pct of capacity in February ... 79.6 pct in January": a time, not an answer
-            elif lead is not None and verb:
+                whole = re.match(r"\s*of\s+(?:the\s+)?" + re.escape(f.base), f.right, re.I)
+                last_end = f.end + (whole.end() if whole else 0)
+            elif lead is not None:
                 m = _FIRST_WORD.match(f.right)
-                if m and m.group(1).lower() == verb:
+                if (verb and m and m.group(1).lower() == verb) or _NAMED_NEXT.fullmatch(text, last_end, f.start):
+                    # "42% of the vote, the Conservatives 31% and the Lib Dems 33%": each name's share
+                    # of the same whole, the words "of the vote" left out
                     out[f.index] = lead.base
+                    last_end = f.end
     return out
 
 
