@@ -17,6 +17,8 @@ from numlint.vocabularies import alternation, get
 
 _FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:about\s+|around\s+|some\s+|nearly\s+)?$",
                    re.I)
+_TO_BEFORE = LazyPattern(r"\bto\s+$")
+_JUST_FROM = LazyPattern(r"\s+from\s+", re.I)
 _TO = LazyPattern(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 # The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
 _COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
@@ -63,7 +65,9 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
             old_v, new_v = o.from_to
             group = [o]
             new = o
-        elif o.q.value is not None and (_FROM.search(o.left[-40:]) or _COMPARED.search(o.left[-30:])):
+        elif o.q.value is not None and ((_FROM.search(o.left[-40:]) and not _TO_BEFORE.search(o.left[-8:]))
+                                        or _COMPARED.search(o.left[-30:])):
+            # (not "from the previous year to 130.1 mln": the figure after "to" is the new value)
             def same(f: Fact, o: Fact = o) -> bool:
                 return f.unit == o.unit and f.q.value is not None and f.index not in used
 
@@ -74,6 +78,11 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
                     and (f.unit == o.unit or (not o.unit and o.q.kind == "count" and abs(f.index - o.index) == 1))
 
             prev = next((f for f in reversed(facts[:i]) if same(f)), None)
+            if prev is not None and prev.q.change and _JUST_FROM.fullmatch(gap(prev, o)):
+                # "5%, up 2% from 3%": the figure right before "from" is the change; the new value
+                # is the one before it
+                k = next(j for j in range(i) if facts[j] is prev)
+                prev = next((f for f in reversed(facts[:k]) if same(f)), prev)
             nxt = next((f for f in facts[i + 1:] if same(f)), None)
             if not o.unit and i and to_partner(facts[i - 1]):
                 prev = facts[i - 1]
@@ -99,7 +108,14 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
         # months to September, a drop of 0.4%") is part of the clause, not the change
         after = [f for f in facts if f.index > last.index and f.q.value is not None
                  and f.unit in (last.unit, "percent", "percentage_point")]
-        if before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
+        # "£5.3bn, up 6% from £5bn": the change written between the new value and the old
+        between = [f for f in facts if first.index < f.index < last.index and f.q.value is not None
+                   and f.unit in (last.unit, "percent", "percentage_point")]
+        if len(between) == 1 and len(group) == 2 and first is new and len(gap(first, between[0])) <= 15 \
+                and len(gap(between[0], last)) <= 15 and not _BREAK.search(gap(first, last)) and (
+                between[0].q.change or change_re.search(between[0].left[-30:] + " ")):
+            change = between[0]   # the new value first, its change and the old right after it
+        elif before and len(gap(before[-1], first)) <= 25 and change_re.search(before[-1].left[-30:] + " ") \
                 and not _BREAK.search(gap(before[-1], first)):
             change = before[-1]
         elif before and before[-1].q.change and len(gap(before[-1], first)) <= 25 \

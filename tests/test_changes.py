@@ -37,3 +37,20 @@ def test_more_than_doubled_sets_a_floor_only():
     assert "NL401" not in codes
     codes = [f.code for f in numlint.check_text("Borrowing doubled to 381 mln dlrs from 160 mln dlrs.", "a.txt")]
     assert "NL401" in codes
+
+
+def test_a_change_written_between_the_new_value_and_the_old():
+    assert changes("Revenue was £5.3bn, up 6% from £5bn.")[0][:3] == ("£5bn", "£5.3bn", "6%")
+    # a percentage: the figure right before "from" is the change, the new value comes before it
+    assert changes("The jobless rate was 5%, up 2% from 3%.")[0][:3] == ("3%", "5%", "2%")
+    # not a change of its own: "against" compares the figure before it ("dip below 9.5 pct")
+    assert changes("The yield may dip below 9.5 pct, against 9.581 pct at the close.")[0][:2] == (
+        "9.581 pct", "9.5 pct")
+
+
+def test_the_figure_after_from_a_time_to_is_the_new_value():
+    # "from the previous year to 130.1 mln": no old value here, so no change pairs 130.1 with 620.9
+    found = changes("Profit rose 39 pct from the previous year to 130.1 mln stg on a 43 pct rise in "
+                    "revenues to 620.9 mln stg.")
+    assert ("130.1 mln stg", "620.9 mln stg") not in [(old, new) for old, new, *_ in found]
+    assert changes("Orders fell 27.7 pct from a year earlier to 23.80 billion yen.") == []

@@ -107,3 +107,15 @@ def test_a_change_from_a_bound_is_checked_on_one_side_only():
     qs = [q(text, "60%", 60.0, unit="percent", kind="percent", change="up"),
           money(text, "more than £500m", 5e8, approx=">"), money(text, "more than £400m", 4e8, approx=">")]
     assert hits("NL401", text, qs) == []
+
+
+def test_a_change_written_between_the_new_value_and_the_old_is_checked():
+    for stated, flagged in (("6%", False), ("40%", True)):
+        text = f"Results story\n\nRevenue was £5.3bn, up {stated} from £5bn.\n"
+        qs = [q(text, "£5.3bn", 5.3e9, unit="GBP", kind="money", multiplier=1e9),
+              q(text, stated, float(stated[:-1]), unit="percent", kind="percent", change="up"),
+              q(text, "£5bn", 5e9, unit="GBP", kind="money", multiplier=1e9)]
+        found = hits("NL401", text, qs)
+        assert bool(found) is flagged
+        if flagged:
+            assert found[0].mention.text == "40%" and found[0].values["actual"] == "6%"
