@@ -398,6 +398,33 @@ def test_two_measures_side_by_side_stay_two(text, surfaces):
     assert [q.text for q in extract_quantities(text)] == surfaces
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The budget is Rs 5,000 crore.", 5e10),
+    ("He paid Rs 50 lakh for the flat.", 5e6),
+    ("It earned 2 crore rupees.", 2e7),
+])
+def test_lakh_and_crore_are_scale_words(text, value):
+    q = one(text)
+    assert (q.value, q.unit) == (value, "INR")
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("Profit was £2.3bn in 2024.[2] Sales rose.", ["£2.3bn"]),    # a note mark glued to the text
+    ("The margin was 8.2%[1] last year.", ["8.2%"]),
+    ("The detail is on p. 34 of the report.", []),
+    ("The road is shut near junction 10.", []),
+    ("The list had [5] entries.", ["5"]),                          # a spaced bracket is no note mark
+])
+def test_note_marks_pages_and_junctions_are_no_quantities(text, surfaces):
+    assert [q.text for q in extract_quantities(text)] == surfaces
+
+
+def test_the_denominator_of_a_rate_is_no_figure():
+    assert [q.text for q in extract_quantities("Cases rose to 45 per 100,000 people, up from 30 per 100,000.")] == [
+        "45", "30"]
+    assert [q.text for q in extract_quantities("It costs £5 per 100 grams.")] == ["£5", "100 grams"]
+
+
 def test_us_after_a_number_is_not_a_unit():
     q = one("The barrel traded at $76 US a barrel.")
     assert (q.value, q.unit, q.kind) == (76.0, "USD / oil_barrel", "money")

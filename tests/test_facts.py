@@ -153,6 +153,9 @@ def test_pairing_stays_linear_on_a_long_document():
     ("It holds 40 pct of the common stock of the firm.", "40 pct", "percent", None),
     ("Savers put 500 dlrs each in a common fund.", "500 dlrs", "money", "unit"),
     ("Savers put 500 dlrs into a common fund.", "500 dlrs", "money", None),
+    # a rate written per many ("per 100,000 people") is per person
+    ("The rate rose to 45 cases per 100,000 people.", "45", "count", "people"),
+    ("Infant deaths were 12.5 per 1,000 live births.", "12.5", "count", "live birth"),
 ])
 def test_per_share_classes_and_each(text, surface, kind, per):
     table = facts_for_text(text, [mention(text, surface, 1.0, kind=kind)])

@@ -47,6 +47,7 @@ _COUNT_BEFORE_OF = LazyPattern(r"(?i)\b(?:average|total|sum|tally|maximum|minimu
 
 # A capitalised name of one to three words after a number, and what follows it ("Boeing 747 jets",
 # "the 90049 ZIP Code"); "U.S." is one capitalised word ("40 U.S. firms" counts firms).
+_PER_BEFORE = LazyPattern(r"\bper\s+$", re.I)
 _NAME_AFTER = LazyPattern(rf"\s((?:{POINTED_ABBREVIATION}\s?|[A-Z][A-Za-z\-]*\s?){{1,3}})"
                           r"(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))")
 
@@ -60,6 +61,11 @@ def filter_non_quantities(src: Source, mention: Mention, left: str, between: boo
     end = mention.end
     if left[-5:].lower() == "<sup>" and text[end:end + 6].lower() == "</sup>":
         raise Skip(end)   # "&pound;5m<sup>1</sup>": a footnote mark in pasted HTML
+    if bare and mention.high is None and _PER_BEFORE.search(left[-6:]):
+        raise Skip(end)   # "45 cases per 100,000 people": the denominator of a rate, not a figure
+    if left.endswith("[") and len(left) > 1 and not left[-2].isspace() and text.startswith("]", end) \
+            and a.integer_shape and mention.high is None:
+        raise Skip(end)   # "£2.3bn in profit.[2]", "a margin of 8.2%[1]": a note mark glued to the text
     if not a.spelled:
         if _TIME_AFTER_RE.match(text, a.raw_end) and bare:
             raise Skip(end)

@@ -36,9 +36,11 @@ _SHARE_CLASS = r"(?:common|ordinary|preferred|preference)"
 # "4.4 mln dlrs or eight dlrs per share" the per-word belongs to the second figure, not the total.
 _PER = re.compile(
     rf"^\s*(?:(?!(?:or|and)\s)[A-Za-z\-]+\s+){{0,3}}?(?:a|an|per|each|every|/)\s*(?:{_SHARE_CLASS}\s+(?=shares?\b))?"
+    r"(?:\d[\d,]*\s+)?"   # "45 cases per 100,000 people": per person, of a rate written per many
     rf"({_SHARE_CLASS}|barrel|share|day|week|month|year|hour|tonne|ton|ounce|gallon|"
     r"litre|liter|kilo|kg|pound|head|person|capita|passenger|household|unit|visitor|night|second|minute|"
-    r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket)\b"
+    r"pupil|student|child|worker|employee|customer|subscriber|user|vehicle|car|ticket|people|resident|"
+    r"inhabitant|adult|live birth|birth|population)s?\b"
     r"(?!\s+(?:ago|earlier|before|later|on|after|previously|in)\b)",
     re.I,
 )

@@ -16,6 +16,7 @@ ID_CUES = frozenset("""page pages chapter number no no. version v level step gra
 platform article section clause paragraph phase stage round episode series act scene tier category class
 type model channel seat row lane exit highway interstate game day week match hole race leg question item
 figure table appendix pier terminal bus unit apartment suite floor district ward precinct region
+junction junctions freeway motorway note notes footnote p. pp.
 """.split())
 
 # Words near "3-1" that make it a score, not a range.

@@ -7,22 +7,26 @@ extractor to read "1.3 mln", the facts and rules to name a scale ("million") or 
 from __future__ import annotations
 
 # --- scale words --------------------------------------------------------------------------------
-# Written after a number ("1.3 mln", "£5m", "$1.2bn"). "m", "k" and "b" are only scale words when glued
-# to the number or after a currency (see numlint/extract/scale.py); spaced "m" is a metre.
+# Written after a number ("1.3 mln", "£5m", "$1.2bn", "Rs 5,000 crore"). "m", "k" and "b" are scale
+# words only glued to the number or after money; a spaced "m" only after money or before what it
+# counts ("5 m people"), else it is a metre (see numlint/extract/scale.py).
 SCALE_WORDS: dict[str, float] = {
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "K": 1e3,
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "K": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "mil": 1e6, "m": 1e6, "M": 1e6,
     "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "trillions": 1e12, "trn": 1e12, "tn": 1e12, "tln": 1e12,
 }
 
 # Which spellings of the table stand where: "5 million" and "5mln" (spaced or glued), "5m"/"5k"/"5bn"
-# only glued (a spaced "5 m" is a metre); plurals ("millions") only in "millions of".
-SCALE_NAMES: dict[str, float] = {w: SCALE_WORDS[w] for w in ("thousand", "million", "billion", "trillion")}
+# glued (a spaced "m" see above); plurals ("millions") only in "millions of". "lakh" (100,000) and
+# "crore" (10 million) are the Indian names.
+SCALE_NAMES: dict[str, float] = {w: SCALE_WORDS[w]
+                                 for w in ("thousand", "lakh", "million", "crore", "billion", "trillion")}
 SCALE_ABBREVIATIONS = ("mln", "bln", "bn", "mn", "trn", "tn", "tln")
 SCALE_LETTERS = ("mil", "m", "k", "b", "M", "K", "B")
-# value -> the name a finding uses for it (1e6 -> "million")
-NAME_OF_SCALE: dict[float, str] = {v: k for k, v in SCALE_NAMES.items()}
+# value -> the name a finding uses for it (1e6 -> "million"); findings use the international names
+NAME_OF_SCALE: dict[float, str] = {v: k for k, v in SCALE_NAMES.items() if k not in ("lakh", "crore")}
 
 # --- spelled-out numbers ------------------------------------------------------------------------
 UNITS_WORDS: dict[str, int] = {
