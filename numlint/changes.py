@@ -19,6 +19,10 @@ _FROM = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:a
                    re.I)
 _TO_BEFORE = LazyPattern(r"\bto\s+$")
 _JUST_FROM = LazyPattern(r"\s+from\s+", re.I)
+# "up 6% on £5bn", "a 6% rise on last year's £5bn": in British copy "on" after a change names the old value
+_ON_AFTER_CHANGE = LazyPattern(
+    r"(?:(?:%|\bper\s?cent|\bpct)(?:\s+(?:rise|fall|increase|decrease|drop|gain))?\s+on\s+(?:the\s+|a\s+)?"
+    r"|\bon\s+(?:last|the\s+previous)\s+(?:year|quarter|month)['’]s\s+)$", re.I)
 _TO = LazyPattern(r"\bto\s+(?:a\s+|an\s+)?(?:record\s+|about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 # The word lists are shared vocabularies (rules/vocabularies/changes.toml); the grammar around them is here.
 _COMPARED = re.compile(r"\b(?:" + alternation(get("comparison_markers")) + r")\s+(?:the\s+|a\s+)?$", re.I)
@@ -66,7 +70,7 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
             group = [o]
             new = o
         elif o.q.value is not None and ((_FROM.search(o.left[-40:]) and not _TO_BEFORE.search(o.left[-8:]))
-                                        or _COMPARED.search(o.left[-30:])):
+                                        or _COMPARED.search(o.left[-30:]) or _ON_AFTER_CHANGE.search(o.left[-40:])):
             # (not "from the previous year to 130.1 mln": the figure after "to" is the new value)
             def same(f: Fact, o: Fact = o) -> bool:
                 return f.unit == o.unit and f.q.value is not None and f.index not in used

@@ -54,3 +54,10 @@ def test_the_figure_after_from_a_time_to_is_the_new_value():
                     "revenues to 620.9 mln stg.")
     assert ("130.1 mln stg", "620.9 mln stg") not in [(old, new) for old, new, *_ in found]
     assert changes("Orders fell 27.7 pct from a year earlier to 23.80 billion yen.") == []
+
+
+def test_on_after_a_change_names_the_old_value():
+    assert changes("Revenue was £5.3bn, up 6% on £5bn.")[0][:3] == ("£5bn", "£5.3bn", "6%")
+    assert changes("Sales reached £8bn, a 60% rise on £5bn.")[0][:3] == ("£5bn", "£8bn", "60%")
+    assert changes("Profit rose 10% to £2.2bn on last year's £2bn.")[0][:3] == ("£2bn", "£2.2bn", "10%")
+    assert changes("Shares rose 5% on the news of a £5bn bid.") == []
