@@ -119,3 +119,16 @@ def test_a_change_written_between_the_new_value_and_the_old_is_checked():
         assert bool(found) is flagged
         if flagged:
             assert found[0].mention.text == "40%" and found[0].values["actual"] == "6%"
+
+
+def test_what_befell_people_names_the_parts_of_a_total_of_people():
+    from numlint import check_text
+
+    def codes(text):
+        return [f.code for f in check_text("Ferry story\n\n" + text + "\n", "a.txt")]
+
+    ferry = "Of the 240 people on board, 186 were rescued, 19 bodies were recovered and {} are missing."
+    assert "NL402" in codes(ferry.format(47))
+    assert "NL402" not in codes(ferry.format(35))
+    # categories that may overlap (women are adults) are not parts of one whole
+    assert "NL402" not in codes("Of the 1,000 patients, 600 adults and 500 women were treated.")

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from numlint.changes import Change, change_words_re, stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, half_step
 from numlint.facts.compare import bound_side
+from numlint.lang.inflection import singular
 from numlint.model import Hit
 from numlint.options import Kind, Option, Relation, Vocabulary
 
@@ -36,7 +37,11 @@ KIND = Kind(
         ),
         "parts": Relation(
             "the parts of a stated total that add up to more than the total",
-            vocabularies=(Vocabulary("total_cues", "words before a total whose parts follow: \"of the\", \"out of\""),),
+            vocabularies=(Vocabulary("total_cues", "words before a total whose parts follow: \"of the\", \"out of\""),
+                          Vocabulary("people_nouns", "nouns that count people, in a total whose parts are "
+                                     "named by what befell them (\"of the 240 people on board\")"),
+                          Vocabulary("fate_nouns", "what befell people, naming the parts of a total of people "
+                                     "(\"19 bodies\", \"47 injured\"): one person has one fate")),
         ),
     },
 )
@@ -165,6 +170,8 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
         return
     # the cue opens the sentence or a clause: "Of the 10,000 troops, ...", "..., out of 800 applicants"
     cue_re = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+)(?:" + "|".join(map(re.escape, cues)) + r")\s+$", re.I)
+    people = _keys(rule.vocabularies.get("people_nouns", ()))
+    fates = _keys(rule.vocabularies.get("fate_nouns", ()))
     facts = table.facts
     for i, total in enumerate(facts):
         if total.q.value is None or total.q.approx not in ("=", "~") or not cue_re.search(_clause_end(total.left)):
@@ -175,8 +182,8 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
                 break
             if f.unit != total.unit or f.q.value is None or f.q.kind != total.q.kind or f.q.change:
                 continue
-            if f.key and total.key and f.key != total.key:
-                continue
+            if f.key and total.key and f.key != total.key and not (f.key in fates and total.key in people):
+                continue   # (of the people on board, the bodies, the injured and the missing are parts)
             if f.q.value >= total.q.value or f.q.approx in (">", ">=") or f.from_to:
                 continue
             if re.match(r"^\s*(?:[a-z\-]+\s+){0,2}(?:of|out of)\b", f.right) \
@@ -194,6 +201,11 @@ def _parts(table: FactTable, rule) -> Iterator[Hit]:
                 values={"total": total.q.text.strip(), "parts": " + ".join(p.q.text.strip() for p in parts),
                         "sum": _scaled(whole, total)},
             )
+
+
+def _keys(words) -> set[str]:
+    """The metric keys a word list names: each word as written and in the singular."""
+    return {w.lower() for w in words} | {singular(w.lower()) for w in words}
 
 
 def _scaled(value: float, like: Fact) -> str:
