@@ -132,3 +132,14 @@ def test_what_befell_people_names_the_parts_of_a_total_of_people():
     assert "NL402" not in codes(ferry.format(35))
     # categories that may overlap (women are adults) are not parts of one whole
     assert "NL402" not in codes("Of the 1,000 patients, 600 adults and 500 women were treated.")
+
+
+def test_a_fold_is_a_multiplier():
+    from numlint import check_text
+
+    def stated(text):
+        return [f.message.split()[0] for f in check_text("Trade story\n\n" + text + "\n", "a.txt") if f.code == "NL401"]
+
+    assert stated("Imports rose fivefold to £10bn from £4.1bn.") == ["fivefold"]
+    assert stated("Imports rose fivefold to £10bn from £2.1bn.") == []
+    assert stated("The deficit rose threefold, from £1.7bn to £8bn.") == ["threefold"]
