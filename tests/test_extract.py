@@ -425,6 +425,16 @@ def test_the_denominator_of_a_rate_is_no_figure():
     assert [q.text for q in extract_quantities("It costs £5 per 100 grams.")] == ["£5", "100 grams"]
 
 
+@pytest.mark.parametrize("text, ages", [
+    ("A man, 43, and a woman, 34, were arrested.", ["43", "34"]),
+    ("The suspect, 27, will appear in court.", ["27"]),
+    ("The firm, 40, said.", []),                  # no person
+    ("A man, 43 and a woman were held.", []),      # not set off by commas
+])
+def test_a_number_set_off_by_commas_after_a_person_is_their_age(text, ages):
+    assert [q.text for q in extract_quantities(text) if q.metric == "age" and q.unit == "year"] == ages
+
+
 def test_us_after_a_number_is_not_a_unit():
     q = one("The barrel traded at $76 US a barrel.")
     assert (q.value, q.unit, q.kind) == (76.0, "USD / oil_barrel", "money")

@@ -21,6 +21,7 @@ from numlint.lang.measures import (
     GLUED_ONLY_ABBREVIATIONS,
     NOT_UNIT_SYMBOLS,
     PERCENT_WORDS,
+    PERSON_NOUNS,
     TEMPERATURE_CUES,
     UNIT_ABBREVIATIONS,
     UNIT_MODIFIERS,
@@ -315,6 +316,8 @@ def read_per(src: Source, amt: Amount) -> None:
 
 
 _AGE_UNITS = ("year", "month", "week", "day")
+# "a man, 43,", "the suspect, 27,": a person written before a number set off by commas
+_PERSON_BEFORE = LazyPattern(r"\b(?:a|an|the|another|one)\s+(?:" + alt(PERSON_NOUNS)[3:-1] + r"),\s$", re.I)
 _OLDS_RE = LazyPattern(r"[- ]olds?(?![A-Za-z])")
 _AGE_SPAN_RE = LazyPattern(r"[- ]age[- ]([a-z]+)")
 
@@ -342,9 +345,9 @@ def read_age(src: Source, mention: Mention, left: str) -> None:
         # "the 18-35 age bracket", "the 65 age group", "the 25-34 age groups": ages, not a count of
         # brackets (but "10 age groups" counts them)
         is_age = True
-    elif a.integer_shape and 1 <= a.number <= 120 and mention.high is None and after[:1] == "," and \
-            rx(r"[A-Z][a-z]+,\s$").search(left):
-        is_age = True  # "Maddon, 66, has"
+    elif a.integer_shape and 1 <= a.number <= 120 and mention.high is None and after[:1] == "," and (
+            rx(r"[A-Z][a-z]+,\s$").search(left) or _PERSON_BEFORE.search(left[-40:])):
+        is_age = True  # "Maddon, 66, has", "a man, 43, was arrested"
     if not is_age:
         return
     for amt in (mention.low, mention.high):

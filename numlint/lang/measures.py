@@ -166,6 +166,12 @@ DIMENSION_WORDS = frozenset({"wide", "long", "tall", "high", "deep", "thick", "a
 # group"): a span of ages in years, not a count of brackets.
 AGE_SPAN_NOUNS = frozenset({"bracket", "brackets", "group", "groups", "range", "ranges", "band", "bands",
                             "category", "categories", "cohort", "cohorts", "limit", "limits", "threshold"})
+# People a news report gives an age after, set off by commas ("a man, 43, was arrested", "the
+# suspect, 27,"): the number is their age in years.
+PERSON_NOUNS = frozenset("""man woman boy girl teenager teen youth child suspect victim defendant driver
+pedestrian cyclist motorcyclist passenger mother father son daughter grandmother grandfather pensioner
+student pupil officer soldier patient resident worker player footballer actor actress singer author widow
+widower husband wife partner neighbour neighbor owner teacher nurse doctor""".split())
 
 # Words that stand between a number and its unit word and leave it a measure in that unit ("517
 # rushing yards", "the 50 previous years", "three straight days", "10 working days").
