@@ -380,6 +380,8 @@ def test_a_spaced_m_is_read_as_a_glued_one(text, surface, value, unit):
     ("He is 6ft 2in tall.", "6ft 2in", 74.0, "inch"),
     ("She weighed 7lb 6oz.", "7lb 6oz", 118.0, "ounce"),
     ("He weighs 12 stone 4 pounds.", "12 stone 4 pounds", 172.0, "pound"),
+    ("He weighed 15st 10lb at his peak.", "15st 10lb", 220.0, "pound"),      # "st" glued: stone
+    ("He weighed 18st.", "18st", 18.0, "stone"),
     ("She won in 2hr 21min 9sec.", "2hr 21min 9sec", 8469.0, "second"),
     ("The flight took 1h 30m.", "1h 30m", 90.0, "minute"),      # after hours a glued "m" is minutes
     ("It is 5 feet and 8 inches long.", "5 feet and 8 inches", 68.0, "inch"),
@@ -393,6 +395,7 @@ def test_a_measure_in_two_units_is_one_figure_in_the_smaller(text, surface, valu
     ("He ran 2 hours, 5 minutes faster.", ["2 hours", "5 minutes"]),   # a comma: two figures
     ("It is 6ft 14in.", ["6ft", "14in"]),                                # no way to write one height
     ("The 100m race took 2 hours.", ["100m", "2 hours"]),
+    ("On the 21st, the 101st Airborne took 31 towns.", ["31"]),           # ordinals in "st" end in 1
 ])
 def test_two_measures_side_by_side_stay_two(text, surfaces):
     assert [q.text for q in extract_quantities(text)] == surfaces

@@ -77,6 +77,7 @@ def ascii_lower(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(ASCII_LOWER)
 HAS_LETTER_RE = re.compile(r"[A-Za-z]")
 _ORDINAL_RE = LazyPattern(r"(?:st|nd|rd|th)(?![A-Za-z])", re.I)
+_WEIGHT_IN_STONE = LazyPattern(r"(?:^|[^\d.,])(?:\d*[02-9]|\d*1\d)$")   # digits not ending in a lone 1
 _FAST_WINDOW_RE = re.compile(r"[\d\s,.%]*")
 _FAST_GAPS = frozenset(" \t\n\r\u00a0\u202f\u2009")  # a number standing alone between these needs no context
 RANGE_WORD_NEXT_RE = LazyPattern(r"(?i)\s(?:to|or|-)\s(?:" + NUMBER_WORDS_ALT + r")\b")
@@ -232,7 +233,9 @@ def read_digits(src: Source, start: int, end: int, in_range: bool) -> Amount | N
     # glued letters after the digits
     after = text[amt.end:amt.end + 12]
     if after[:1].isalpha():
-        if _ORDINAL_RE.match(after):
+        # ("15st" is a weight in stone: an ordinal in "st" ends in 1, not in 11)
+        stone = after[:2] == "st" and _WEIGHT_IN_STONE.search(text, max(0, amt.end - 20), amt.end)
+        if _ORDINAL_RE.match(after) and not stone:
             raise Skip(src.token_end(amt.end))
         if rx(r"s(?![A-Za-z])").match(after) and amt.integer_shape:
             raise Skip(amt.end + 1)  # decades: 1990s, 90s

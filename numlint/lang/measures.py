@@ -90,7 +90,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
     "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter",
     "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "yds": "yard",
     "km2": "kilometer ** 2", "km²": "kilometer ** 2", "m2": "meter ** 2", "m²": "meter ** 2",
-    "kg": "kilogram", "kgs": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound", "lbs": "pound",
+    "kg": "kilogram", "kgs": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound", "lbs": "pound", "st": "stone",
     "oz": "ounce", "t": "metric_ton", "ha": "hectare",
     "l": "liter", "ml": "milliliter", "cc": "cubic_centimeter",
     "km/h": "kilometer / hour", "km/hr": "kilometer / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour",
@@ -123,7 +123,7 @@ UNIT_ABBREVIATIONS: dict[str, str] = {
 }
 # Abbreviations that are only units when glued to the number ("32C", "5g"), never when spaced
 # ("5 C" could be a grade, "3 s" a typo, "5 in" a preposition, "10 g" rare, "2 t").
-GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "mi", "″", "′"}
+GLUED_ONLY_ABBREVIATIONS = {"C", "F", "in", "g", "t", "s", "h", "l", "mi", "st", "″", "′"}
 
 
 # "per share", "a head", "per capita": a count per something that is no physical unit.
