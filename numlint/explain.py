@@ -68,6 +68,11 @@ def _scoring_section(rule) -> list[str]:
         "words around both, the same word beside both, headline and body, a back-reference \"the ...\")",
         "or the number is one two facts seldom share by chance (three or more digits, two of them",
         "significant: \"960\", \"19.60\"); never a figure and its conversion side by side (\"10 km (6 miles)\").",
+        "",
+        "A pair that passes is still not reported when the text shows two facts: values that add up to",
+        "another mention (parts and their total), a later mention that names another item (\"the other",
+        "class\"), or a later mention that points back (\"the £412 million plan\") at an earlier one written",
+        "the same way, which it restates, not the other mention of the pair.",
     ]
 
 

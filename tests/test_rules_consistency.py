@@ -481,3 +481,20 @@ def test_one_number_in_two_units_of_information_is_a_unit_slip():
     text = ("Cheap data plans\n\nThe firm sells a 5 gigabyte plan for 10 dollars a month.\n\n"
             "Customers on the 5 megabyte plan pay the same.\n")
     assert [(f.code, f.line) for f in numlint.check_text(text)] == [("NL202", 5)]
+
+
+def test_a_back_reference_restates_the_earlier_mention_written_the_same_way():
+    text = ("Council budget\n\nThe council has set a £412m budget for next year.\n\n"
+            "The council must still find £14.2m of savings by April.\n\n"
+            "Council leader Jo Smith said the £{} million plan protected services.\n")
+    from numlint import check_text
+
+    def nl101(text):
+        return [f.code for f in check_text(text, "a.txt") if f.code == "NL101"]
+
+    # "the £412 million plan" points back at the £412m budget, not at the £14.2m of savings
+    assert nl101(text.format(412)) == []
+    # with no earlier mention written so, it is compared as before
+    assert nl101(text.replace("£412m budget", "new budget").format(412)) == ["NL101"]
+    # and a retyped restatement of the budget is still caught ("the £421 million plan")
+    assert nl101(text.format(421)) == ["NL101"]

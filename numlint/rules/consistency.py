@@ -137,6 +137,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
                 continue  # "12 jets from one maker and 18 from the other" and "30 jets": a total
             if verdict == "conflict" and pair.names_another:
                 continue  # "the other class ... 60 basis points": the text names a second item
+            if verdict == "conflict" and survey.points_back_elsewhere(a, b):
+                continue  # "the £412 million plan", its £412m stated before: a restatement of that
             weak[(a.index, b.index)] = score < min_same and not pair.slip
             marker = survey.marker(a, b)
         if not _wanted(mode, pair, marker):
@@ -283,6 +285,7 @@ class Survey:
     slipped: frozenset = frozenset()  # fact indexes of the mentions of a slip pair
     # headline fact index -> the body sentences that restate its figure
     headline_confirmed: dict = dataclasses.field(default_factory=dict)
+    key_of: object = None       # fact -> metric key with synonyms merged (None when unknown)
     def marker(self, a: Fact, b: Fact) -> str | None:
         """What explains two values of one figure in two sentences: a marker in one mention's clause
         that sets it at another time or status ("it has since risen to 10,000", "£400m a year
@@ -317,6 +320,30 @@ class Survey:
     def parts_and_total(self, a: Fact, b: Fact) -> bool:
         return matching.part_of_total(a, b, self.table) or matching.part_of_total(b, a, self.table)
 
+    def points_back_elsewhere(self, a: Fact, b: Fact) -> bool:
+        """Whether the later mention b points back ("the £412 million plan") at an earlier mention
+        written as b is, other than a: b restates that one (the "£412m budget", reworded), so its
+        "the" says nothing about a, when a counts something else (the "£14.2m of savings"). When a
+        and b count one thing ("100 mln dlrs of debt" ... "the 220 mln dlrs of debt"), b may be a
+        retyped a, whatever came before."""
+        if not matching.is_definite(b):
+            return False
+        first = self.table.memo(("first written",), lambda: _first_written(self.table))
+        earlier = first.get((matching.written_digits(b), b.unit))
+        if earlier is None or earlier >= b.index or earlier == a.index:
+            return False
+        key_of = self.key_of or (lambda f: f.key)
+        ka, kb = key_of(a), key_of(b)
+        return not (ka and kb and ka == kb)
+
+
+def _first_written(table: FactTable) -> dict:
+    """(written digits, unit) -> the index of the first mention written so."""
+    first: dict = {}
+    for f in table.facts:
+        first.setdefault((matching.written_digits(f), f.unit), f.index)
+    return first
+
 
 def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
     """Every candidate pair a consistency rule could report, compared once per document: the part
@@ -327,7 +354,7 @@ def _survey(table: FactTable, synonyms, markers, tolerance: float) -> Survey:
     compound, bracketed = _conversions(table)
     changes = table.memo(("stated changes",), lambda: _stated_change_pairs(table))
     survey = Survey(table, [], {}, compound, bracketed, compared.markers,
-                    frozenset(i for pair in changes for i in pair))
+                    frozenset(i for pair in changes for i in pair), key_of=key_of)
     pairs, agree = survey.pairs, survey.agree
     slipped: set[int] = set()
     compact_at = _COMPACT_AT
