@@ -131,3 +131,10 @@ def test_a_share_after_a_name_takes_the_whole_of_the_share_before(text, flagged)
 
     found = [f for f in check_text("Results\n\n" + text + "\n", "a.txt") if f.code == "NL304"]
     assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("text", ["Cost story\n\nSome 38% admitted they had skipped meals.\n",
+                                  "Cost story\n\nA further 12% preferred to stay at home.\n"])
+def test_an_answer_verb_after_a_share_asks_for_its_whole(text):
+    figure = text.split("%")[0].split()[-1]
+    assert [h.mention.text for h in hits("NL302", text, [pct(text, figure + "%", float(figure))])] == [figure + "%"]
