@@ -124,6 +124,8 @@ def check(table: FactTable, rule) -> Iterator[Hit]:
             marker = _has_marker(_between(a, b), markers) if markers else None
             if mode != "change" or marker is None or (a.index, b.index) not in changes:
                 continue
+            if marker in _COMPARISONS and _of_another(b if b.start > a.start else a):
+                continue  # "16% of women, compared with 30% of men": two things compared, no change
         else:
             threshold = min(min_same, warn_same)
             if pair.slip:
@@ -454,6 +456,20 @@ def _too_far_for_one_figure(a: Fact, b: Fact) -> bool:
     that changed. A change that large is spelled out in its sentence ("to £198m from £130m") and
     noted there."""
     return a.sentence_index != b.sentence_index and "ratio_huge" in matching.pair_value_features(a, b)
+
+
+# Markers that set two figures side by side, as a change over time ("in September, compared with
+# 100,188 in August") or as two things ("16% of women, compared with 30% of men").
+_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs"})
+# After the second figure, a phrase naming what it is of, not when: "of men", "for the CSR bid", "in
+# the EC", "for the U.S." (a time after it makes the pair a change: "in August", "a year earlier").
+_OF_ANOTHER = LazyPattern(r"^\s*(?:[a-z]+\s+)?(?:of|for|in|among|at)\s+(?:the\s+)?(?:[A-Z]|[a-z]+\b)")
+
+
+def _of_another(second: Fact) -> bool:
+    """Whether the second figure of a comparison is of another thing than the first, not of another
+    time: a phrase of what it is of follows it, and no time is read for it."""
+    return second.time is None and _OF_ANOTHER.match(second.right) is not None
 
 
 def _between(a: Fact, b: Fact) -> str:
