@@ -295,3 +295,15 @@ def test_a_finding_names_the_shared_words_as_written_not_their_stems():
 
     (finding,) = [f for f in numlint.check_text(text) if f.code == "NL101"]
     assert "shared words around both (routes)" in finding.message
+
+
+@pytest.mark.parametrize("sentence, near, time", [
+    ("Inflation was 16.9 pct in the year to end-September.", 14, "year to end-september"),
+    ("GDP rose 0.5% in the three months to September.", 10, "months to september"),
+    ("Reserves stood at 2.1 billion dlrs at end-March.", 20, "end-march"),
+    ("Prices rose 5% in the month to May.", 12, "month to may"),
+])
+def test_a_period_ending_in_a_month_is_a_time(sentence, near, time):
+    from numlint.facts.frame import find_time
+
+    assert find_time(sentence, near) == time

@@ -28,6 +28,9 @@ _TIME_PATTERNS = [
     re.compile(r"\b(?:q[1-4]|h[12])\b", re.I),
     re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
     re.compile(r"\b\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b", re.I),
+    # "in the year to end June", "the three months to September", "at end-September": a period ending then
+    re.compile(rf"\b(?:year|months?|weeks?|quarter)\s+to\s+(?:the\s+)?(?:end[- ])?(?:{_MONTHS})\b"
+               rf"|\bend[- ](?:{_MONTHS})\b", re.I),
 ]
 # "per common share", "for each ordinary share", "11.80 dlrs for each common": a class of share between
 # "per" and its noun (or standing for the noun, in wire copy) leaves the figure a price per share.
