@@ -81,12 +81,12 @@ def stated_changes(facts: list[Fact], change_re: re.Pattern | None = None) -> li
                 return f is not None and f.q.value is not None and f.index not in used and _TO.search(f.left[-30:]) \
                     and (f.unit == o.unit or (not o.unit and o.q.kind == "count" and abs(f.index - o.index) == 1))
 
-            prev = next((f for f in reversed(facts[:i]) if same(f)), None)
-            if prev is not None and prev.q.change and _JUST_FROM.fullmatch(gap(prev, o)):
+            j = next((j for j in range(i - 1, -1, -1) if same(facts[j])), None)
+            if j is not None and facts[j].q.change and _JUST_FROM.fullmatch(gap(facts[j], o)):
                 # "5%, up 2% from 3%": the figure right before "from" is the change; the new value
                 # is the one before it
-                k = next(j for j in range(i) if facts[j] is prev)
-                prev = next((f for f in reversed(facts[:k]) if same(f)), prev)
+                j = next((k for k in range(j - 1, -1, -1) if same(facts[k])), j)
+            prev = facts[j] if j is not None else None
             nxt = next((f for f in facts[i + 1:] if same(f)), None)
             if not o.unit and i and to_partner(facts[i - 1]):
                 prev = facts[i - 1]

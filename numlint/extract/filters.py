@@ -45,9 +45,10 @@ _WORDS_RE = LazyPattern(r"[A-Za-z]+")
 _COUNT_BEFORE_OF = LazyPattern(r"(?i)\b(?:average|total|sum|tally|maximum|minimum|peak|estimated|record)\sof\s$")
 
 
+# "per 100,000 people": the number after "per" is the denominator of a rate.
+_PER_BEFORE = LazyPattern(r"\bper\s+$", re.I)
 # A capitalised name of one to three words after a number, and what follows it ("Boeing 747 jets",
 # "the 90049 ZIP Code"); "U.S." is one capitalised word ("40 U.S. firms" counts firms).
-_PER_BEFORE = LazyPattern(r"\bper\s+$", re.I)
 _NAME_AFTER = LazyPattern(rf"\s((?:{POINTED_ABBREVIATION}\s?|[A-Z][A-Za-z\-]*\s?){{1,3}})"
                           r"(?=([^A-Za-z0-9]|\s?[a-z][a-z\-]*))")
 

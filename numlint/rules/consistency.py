@@ -23,7 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from numlint import units
+from numlint import units, vocabularies
 from numlint.changes import stated_changes_by_sentence
 from numlint.facts import Fact, FactTable, matching
 from numlint.lang.lazyre import LazyPattern
@@ -334,8 +334,7 @@ class Survey:
         earlier = first.get((matching.written_digits(b), b.unit))
         if earlier is None or earlier >= b.index or earlier == a.index:
             return False
-        key_of = self.key_of or (lambda f: f.key)
-        ka, kb = key_of(a), key_of(b)
+        ka, kb = self.key_of(a), self.key_of(b)
         return not (ka and kb and ka == kb)
 
 
@@ -458,9 +457,9 @@ def _too_far_for_one_figure(a: Fact, b: Fact) -> bool:
     return a.sentence_index != b.sentence_index and "ratio_huge" in matching.pair_value_features(a, b)
 
 
-# Markers that set two figures side by side, as a change over time ("in September, compared with
-# 100,188 in August") or as two things ("16% of women, compared with 30% of men").
-_COMPARISONS = frozenset({"compared with", "compared to", "against", "versus", "vs"})
+# Markers that set two figures side by side, as a change over time or as two things (the shared
+# vocabulary side_by_side_markers).
+_COMPARISONS = frozenset(vocabularies.get("side_by_side_markers"))
 # After the second figure, a phrase naming what it is of, not when: "of men", "for the CSR bid", "in
 # the EC", "for the U.S." (a time after it makes the pair a change: "in August", "a year earlier").
 _OF_ANOTHER = LazyPattern(r"^\s*(?:[a-z]+\s+)?(?:of|for|in|among|at)\s+(?:the\s+)?(?:[A-Z]|[a-z]+\b)")

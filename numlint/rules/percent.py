@@ -263,6 +263,7 @@ def _table_columns(table: FactTable, slack: float) -> Iterator[Hit]:
 
 
 _FIRST_WORD = LazyPattern(r"\s*([a-z]+)\b")
+_WORD_AFTER_WHOLE = LazyPattern(r"\s+([a-z]+)\b", re.I)
 # Between one share and the next, only a name and a comma or "and": ", the Conservatives " or
 # " and Labour ".
 _NAMED_NEXT = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
@@ -285,11 +286,11 @@ def _elliptical_bases(table: FactTable) -> dict[int, str]:
                 continue
             if f.base:
                 lead = f
-                m = re.match(r"\s*of\s+(?:the\s+)?" + re.escape(f.base) + r"\s+([a-z]+)\b", f.right, re.I)
+                whole = re.match(r"\s*of\s+(?:the\s+)?" + re.escape(f.base), f.right, re.I)
+                m = _WORD_AFTER_WHOLE.match(f.right, whole.end()) if whole else None
                 verb = m.group(1).lower() if m else None
                 if verb in NOT_CONTENT_WORDS and verb not in COMMON_VERBS:
                     verb = None  # "79.8 pct of capacity in February ... 79.6 pct in January": a time, not an answer
-                whole = re.match(r"\s*of\s+(?:the\s+)?" + re.escape(f.base), f.right, re.I)
                 last_end = f.end + (whole.end() if whole else 0)
             elif lead is not None:
                 m = _FIRST_WORD.match(f.right)
